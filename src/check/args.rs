@@ -1,0 +1,177 @@
+//! Reading statement arguments: strings, numbers, words, with the diagnostics
+//! for wrong kinds, Chinese quotes and full-width punctuation.
+
+use super::sheet::Checker;
+use crate::diag::catalogue as cat;
+use crate::source::Span;
+use crate::syntax::{text, Stmt, Token, TokenKind};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Longest number literal accepted (a Decimal holds 28-29 digits).
+pub const MAX_NUMBER_CHARS: usize = 40;
+
+/// Opening and closing Chinese quotes people use as delimiters by mistake.
+const CN_OPEN: &[char] = &['“', '‘', '「', '『', '＂', '”'];
+const CN_CLOSE: &[char] = &['”', '’', '」', '』', '＂', '“'];
+
+/// Full-width punctuation that is syntax in ASCII form.
+pub const FULL_WIDTH: &[(char, char)] = &[
+    ('，', ','),
+    ('；', ';'),
+    ('｛', '{'),
+    ('｝', '}'),
+    ('：', ':'),
+    ('．', '.'),
+];
+
+impl<'s> Checker<'s> {
+    /// The string argument at `idx`, or a diagnostic explaining what is there.
+    pub fn string_arg(
+        &mut self,
+        stmt: &Stmt<'_>,
+        idx: usize,
+        what_zh: &str,
+        what_en: &str,
+        example: &str,
+    ) -> Option<(String, Span)> {
+        let Some(tok) = stmt.args.get(idx) else {
+            let at = stmt.args.last().map(|t| t.span).unwrap_or(stmt.head.span);
+            self.diags.push(cat::missing_arg(
+                Span::new(at.end, at.end),
+                stmt.head.raw,
+                what_zh,
+                what_en,
+                example,
+            ));
+            return None;
+        };
+        self.string_token(stmt, idx, tok, what_zh, what_en)
+    }
+
+    fn string_token(
+        &mut self,
+        stmt: &Stmt<'_>,
+        idx: usize,
+        tok: &Token<'_>,
+        what_zh: &str,
+        what_en: &str,
+    ) -> Option<(String, Span)> {
+        match tok.kind {
+            TokenKind::Str { closed: false } | TokenKind::Text { closed: false } => None,
+            TokenKind::Str { .. } | TokenKind::Text { .. } => match text::value(tok) {
+                Ok(v) => Some((v, tok.span)),
+                Err(text::BadEscape(r)) => {
+                    let span = tok.span.sub(r);
+                    let raw = self.slice(span).to_string();
+                    self.diags.push(cat::bad_escape(span, &raw));
+                    None
+                }
+            },
+            TokenKind::Word if tok.raw.starts_with(CN_OPEN) => {
+                // Recover the intended text: from this word up to the word
+                // that ends with a closing quote.
+                let mut end = tok.span.end;
+                let mut last = idx;
+                for (j, t) in stmt.args.iter().enumerate().skip(idx) {
+                    if !t.is_word() {
+                        break;
+                    }
+                    end = t.span.end;
+                    last = j;
+                    let closes = t.raw.ends_with(CN_CLOSE) && (j > idx || t.raw.chars().count() > 1);
+                    if closes {
+                        break;
+                    }
+                }
+                let whole = self.slice(Span::new(tok.span.start, end)).to_string();
+                let open_len = whole.chars().next().map_or(0, char::len_utf8);
+                let inner = whole[open_len..].trim_end_matches(CN_CLOSE).to_string();
+                self.diags.push(cat::chinese_quotes(
+                    Span::new(tok.span.start, tok.span.start + open_len),
+                    &inner,
+                ));
+                self.consumed_until = self.consumed_until.max(last + 1);
+                Some((inner, Span::new(tok.span.start, end)))
+            }
+            TokenKind::Word | TokenKind::Comma => {
+                self.diags.push(cat::expected_string(tok.span, what_zh, what_en, tok.raw));
+                None
+            }
+        }
+    }
+
+    /// A number argument at `idx`.
+    pub fn number_arg(
+        &mut self,
+        stmt: &Stmt<'_>,
+        idx: usize,
+        what_zh: &str,
+        what_en: &str,
+        example: &str,
+    ) -> Option<(Decimal, Span)> {
+        let Some(tok) = stmt.args.get(idx) else {
+            let at = stmt.args.last().map(|t| t.span).unwrap_or(stmt.head.span);
+            self.diags.push(cat::missing_arg(
+                Span::new(at.end, at.end),
+                stmt.head.raw,
+                what_zh,
+                what_en,
+                example,
+            ));
+            return None;
+        };
+        if !tok.is_word() {
+            self.diags.push(cat::expected_number(tok.span, what_zh, what_en));
+            return None;
+        }
+        self.number(tok.raw, tok.span)
+    }
+
+    /// Parse a decimal as written ("78.00" keeps its two decimals).
+    pub fn number(&mut self, raw: &str, span: Span) -> Option<(Decimal, Span)> {
+        if raw.chars().count() > MAX_NUMBER_CHARS {
+            self.diags.push(cat::number_too_long(span, MAX_NUMBER_CHARS));
+            return None;
+        }
+        let ok_chars = raw
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')));
+        let digits = raw.chars().any(|c| c.is_ascii_digit());
+        if ok_chars && digits && !raw.ends_with('.') && !raw.starts_with('.') {
+            if let Ok(d) = Decimal::from_str(raw) {
+                return Some((d, span));
+            }
+        }
+        if let Some(pos) = raw.find('，').or_else(|| raw.find('．')) {
+            let ch = raw[pos..].chars().next().unwrap_or('，');
+            let ascii = if ch == '，' { ',' } else { '.' };
+            self.diags.push(cat::full_width(
+                span.sub(pos..pos + ch.len_utf8()),
+                ch,
+                ascii,
+            ));
+            return None;
+        }
+        self.diags.push(cat::invalid_number(span, raw));
+        None
+    }
+
+    /// Report arguments beyond `max` (unless consumed by a recovery).
+    pub fn no_more_args(&mut self, stmt: &Stmt<'_>, max: usize) {
+        let from = max.max(self.consumed_until);
+        if let Some(tok) = stmt.args.get(from) {
+            let last = stmt.args.last().map_or(tok.span, |t| t.span);
+            self.diags
+                .push(cat::extra_arg(tok.span.join(last), stmt.head.raw));
+        }
+    }
+
+    /// Report a block on a statement that takes none.
+    pub fn no_block(&mut self, stmt: &Stmt<'_>) {
+        if let Some(b) = &stmt.block {
+            self.diags.push(cat::unexpected_block(b.open, stmt.head.raw));
+        }
+    }
+}

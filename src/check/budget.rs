@@ -1,0 +1,140 @@
+//! Budgets: the total, nested fund sources, exact sums and precision.
+
+use super::keywords::Kw;
+use super::sheet::Checker;
+use super::suggest::closest;
+use crate::diag::catalogue as cat;
+use crate::model::{Budget, Source};
+use crate::source::Span;
+use crate::syntax::{text, Stmt};
+use rust_decimal::Decimal;
+
+/// Usual fund source names, for catching misspellings (other names are fine).
+pub const KNOWN_SOURCES: &[&str] = &[
+    "财政资金",
+    "其他资金",
+    "财政拨款",
+    "一般公共预算",
+    "一般公共预算资金",
+    "一般公共预算拨款",
+    "政府性基金预算",
+    "政府性基金",
+    "国有资本经营预算",
+    "财政专户管理资金",
+    "单位资金",
+    "上级资金",
+    "上级补助",
+    "上级补助资金",
+    "自有资金",
+    "本级资金",
+    "事业收入",
+    "经营收入",
+    "其他收入",
+    "上年结转",
+    "社会资金",
+    "专项债券",
+];
+
+impl<'s> Checker<'s> {
+    /// `budget 78.00 { 财政资金 78.00 { 一般公共预算 78.00 } }`. Returns
+    /// `Some(None)` when the statement was there but unusable.
+    pub fn budget(&mut self, stmt: &Stmt<'_>) -> Option<Budget> {
+        let total = self.amount_arg(stmt);
+        self.no_more_args(stmt, 1);
+        let sources = self.sources(stmt);
+        let (total, total_span) = total?;
+        self.check_sum(total, total_span, &sources);
+        Some(Budget {
+            total,
+            sources: sources.into_iter().map(|s| s.source).collect(),
+        })
+    }
+
+    fn amount_arg(&mut self, stmt: &Stmt<'_>) -> Option<(Decimal, Span)> {
+        let (d, span) = self.number_arg(stmt, 0, "金额", "an amount", "budget 78.00")?;
+        if d.is_sign_negative() && !d.is_zero() {
+            self.diags.push(cat::negative_amount(span));
+        }
+        let max = if self.money_unit == "元" { 2 } else { 6 };
+        if d.scale() > max {
+            self.diags.push(cat::too_precise(span, self.money_unit, max));
+        }
+        Some((d, span))
+    }
+
+    fn sources(&mut self, stmt: &Stmt<'_>) -> Vec<CheckedSource> {
+        let mut out: Vec<CheckedSource> = Vec::new();
+        for child in stmt.children() {
+            self.consumed_until = 0;
+            let name = match text::value(&child.head) {
+                Ok(n) => n,
+                Err(_) => child.head.raw.to_string(),
+            };
+            if child.head.is_word() {
+                if let Some(kw) = Kw::lookup(&name) {
+                    // A keyword inside budget: most likely a missing `}`.
+                    self.diags.push(cat::misplaced(
+                        child.head.span,
+                        child.head.raw,
+                        "budget 块内",
+                        "inside budget",
+                        Some(super::sheet::home_of(kw)),
+                    ));
+                    continue;
+                }
+            }
+            if !KNOWN_SOURCES.contains(&name.as_str()) {
+                if let Some(known) = closest(&name, KNOWN_SOURCES.iter().copied()) {
+                    if known.chars().count() == name.chars().count() {
+                        self.diags.push(cat::source_misspelt(child.head.span, &name, known));
+                    }
+                }
+            }
+            if let Some(first) = out.iter().find(|s| s.source.name == name) {
+                self.diags.push(cat::duplicate_source(child.head.span, first.name_span, &name));
+            }
+            let amount = self.amount_arg(child);
+            self.no_more_args(child, 1);
+            let nested = self.sources(child);
+            let Some((amount, span)) = amount else { continue };
+            self.check_sum(amount, span, &nested);
+            out.push(CheckedSource {
+                name_span: child.head.span,
+                span,
+                source: Source {
+                    name,
+                    amount,
+                    sources: nested.into_iter().map(|s| s.source).collect(),
+                },
+            });
+        }
+        out
+    }
+
+    fn check_sum(&mut self, total: Decimal, total_span: Span, children: &[CheckedSource]) {
+        if children.is_empty() {
+            return;
+        }
+        let sum: Decimal = children.iter().map(|c| c.source.amount).sum();
+        if sum != total {
+            let diff = (total - sum).abs();
+            let parts: Vec<(Span, String)> = children
+                .iter()
+                .map(|c| (c.span, c.source.amount.to_string()))
+                .collect();
+            self.diags.push(cat::sources_mismatch(
+                total_span,
+                &total.to_string(),
+                &sum.to_string(),
+                &diff.to_string(),
+                &parts,
+            ));
+        }
+    }
+}
+
+struct CheckedSource {
+    name_span: Span,
+    span: Span,
+    source: Source,
+}

@@ -1,0 +1,448 @@
+//! Indicators: category resolution, typed targets, the indicator block, and
+//! the checks over a project's set of indicators.
+
+use super::category::{self, Framework, Level1, Level2Lookup};
+use super::keywords::Kw;
+use super::sheet::{Checker, ProjectText, Seen};
+use super::target::{parse_target, Op, ParsedTarget, TargetProblem, TargetValue};
+use super::units::Dimension;
+use crate::diag::catalogue as cat;
+use crate::model::{Indicator, Target, TargetKind};
+use crate::source::Span;
+use crate::syntax::{text, Stmt, Token, TokenKind};
+use rust_decimal::Decimal;
+
+/// An indicator with the spans the set-level checks point at.
+pub struct Checked {
+    pub indicator: Indicator,
+    pub level1: Level1,
+    pub head: Span,
+    pub name_span: Span,
+    pub has_weight: bool,
+}
+
+const EXAMPLE: &str = "indicator 产出.时效 \"资金到位率\" ≥90%";
+
+impl<'s> Checker<'s> {
+    pub fn indicator(&mut self, stmt: &Stmt<'_>) -> Option<Checked> {
+        let category = self.category(stmt);
+        let name = self.string_arg(stmt, 1, "指标名称", "a name", EXAMPLE);
+        let target_from = self.consumed_until.max(2);
+        let target = match stmt.args.get(target_from..) {
+            Some(tokens) if !tokens.is_empty() => self.target(tokens),
+            _ => {
+                if name.is_some() {
+                    let end = stmt.args.last().map_or(stmt.head.span.end, |t| t.span.end);
+                    self.diags.push(cat::missing_target(Span::new(end, end)));
+                }
+                None
+            }
+        };
+
+        let mut seen = Seen::default();
+        let mut description = None;
+        let mut basis = None;
+        let mut weight = None;
+        let mut last_year = None;
+        let mut explanation = None;
+        let mut scoring = None;
+        let mut core = false;
+        const ALLOWED: &[Kw] = &[
+            Kw::Desc,
+            Kw::Basis,
+            Kw::Weight,
+            Kw::Last,
+            Kw::Explain,
+            Kw::Scoring,
+            Kw::Core,
+        ];
+        for child in stmt.children() {
+            let Some(kw) = self.keyword(child, ALLOWED, ("indicator 块内", "inside an indicator")) else {
+                continue;
+            };
+            if !self.once(&mut seen, kw, child) {
+                continue;
+            }
+            self.no_block(child);
+            let text_arg = |cx: &mut Checker<'s>, ex: &str| {
+                let v = cx.string_arg(child, 0, "文字", "a text", ex).map(|s| s.0);
+                cx.no_more_args(child, 1);
+                v
+            };
+            match kw {
+                Kw::Desc => description = text_arg(self, "desc \"……\""),
+                Kw::Basis => basis = text_arg(self, "basis \"计划标准\""),
+                Kw::Explain => explanation = text_arg(self, "explain \"……\""),
+                Kw::Scoring => scoring = text_arg(self, "scoring \"……\""),
+                Kw::Weight => {
+                    weight = self.number_arg(child, 0, "权重", "a weight", "weight 20").map(|w| w.0);
+                    self.no_more_args(child, 1);
+                }
+                Kw::Last => {
+                    if child.args.is_empty() {
+                        self.diags.push(cat::missing_arg(
+                            Span::new(child.head.span.end, child.head.span.end),
+                            child.head.raw,
+                            "上年实际值",
+                            "last year's value",
+                            "last 95%",
+                        ));
+                    } else {
+                        last_year = self.target(&child.args).map(|t| t.0);
+                    }
+                }
+                Kw::Core => {
+                    core = true;
+                    self.no_more_args(child, 0);
+                }
+                _ => {}
+            }
+        }
+
+        let (l1, l1_written, l2, l2_written) = category?;
+        let (name, name_span) = name?;
+        let (target, parsed, target_span) = target?;
+        self.target_fits(&name, l1, l2, &parsed, target_span);
+        Some(Checked {
+            level1: l1,
+            head: stmt.head.span,
+            name_span,
+            has_weight: weight.is_some(),
+            indicator: Indicator {
+                level1: category::level1_def(l1).canonical.to_string(),
+                level2: l2.to_string(),
+                level1_written: l1_written,
+                level2_written: l2_written,
+                name,
+                description,
+                target,
+                basis,
+                weight,
+                last_year,
+                explanation,
+                scoring,
+                core,
+            },
+        })
+    }
+
+    /// `产出.时效` → (level 1, as written, canonical level 2, as written).
+    fn category(&mut self, stmt: &Stmt<'_>) -> Option<(Level1, String, &'static str, String)> {
+        let Some(tok) = stmt.args.first() else {
+            self.diags.push(cat::missing_arg(
+                Span::new(stmt.head.span.end, stmt.head.span.end),
+                stmt.head.raw,
+                "指标类别",
+                "a category",
+                EXAMPLE,
+            ));
+            return None;
+        };
+        let raw = match tok.kind {
+            TokenKind::Word => tok.raw.to_string(),
+            _ => text::value(tok).unwrap_or_default(),
+        };
+        let base = if tok.is_word() { 0 } else { 1 };
+        let dot = raw.char_indices().find(|(_, c)| matches!(c, '.' | '．' | '。' | '·'));
+        let Some((pos, ch)) = dot else {
+            self.diags.push(cat::malformed_category(tok.span, &raw));
+            return None;
+        };
+        if ch != '.' {
+            self.diags.push(cat::full_width(
+                tok.span.sub(base + pos..base + pos + ch.len_utf8()),
+                ch,
+                '.',
+            ));
+        }
+        let l1_raw = &raw[..pos];
+        let l2_raw = &raw[pos + ch.len_utf8()..];
+        let l1_span = tok.span.sub(base..base + pos);
+        let l2_span = tok.span.sub(base + pos + ch.len_utf8()..base + raw.len());
+        if l1_raw.is_empty() || l2_raw.is_empty() {
+            self.diags.push(cat::malformed_category(tok.span, &raw));
+            return None;
+        }
+        let fw = self.framework;
+        let Some(l1) = category::level1(l1_raw) else {
+            self.diags.push(cat::unknown_level1(l1_span, l1_raw, category::suggest_level1(l1_raw)));
+            return None;
+        };
+        if !l1.in_framework(fw) {
+            self.diags.push(cat::not_in_framework(
+                l1_span,
+                l1.canonical,
+                fw.name(),
+                "2015 体系中成本是 产出 下的二级指标（产出.成本），或者改用 framework 2021",
+                "in 2015, cost is level 2 under output (产出.成本); or use framework 2021",
+            ));
+            return None;
+        }
+        match category::level2(l1.id, l2_raw, fw) {
+            Level2Lookup::Found(d) => {
+                if !d.in_framework(fw) {
+                    let (zh, en) = match fw {
+                        Framework::F2021 => (
+                            "2021 体系中成本是一级指标：写作 成本.经济成本 等",
+                            "in 2021, cost is level 1: write 成本.经济成本 and so on",
+                        ),
+                        Framework::F2015 => ("改用 framework 2021", "use framework 2021"),
+                    };
+                    self.diags.push(cat::not_in_framework(
+                        tok.span,
+                        &format!("{}.{}", l1.canonical, d.canonical),
+                        fw.name(),
+                        zh,
+                        en,
+                    ));
+                    return None;
+                }
+                Some((l1.id, l1_raw.to_string(), d.canonical, l2_raw.to_string()))
+            }
+            Level2Lookup::WrongParent(d) => {
+                let parent = category::level1_def(d.parent).canonical;
+                let fix = format!("{}.{}", category::short(parent), l2_raw);
+                self.diags.push(cat::wrong_parent(l2_span, l2_raw, l1.canonical, parent, &fix));
+                None
+            }
+            Level2Lookup::Unknown { suggestion } => {
+                self.diags.push(cat::unknown_level2(l2_span, l2_raw, l1.canonical, suggestion));
+                None
+            }
+        }
+    }
+
+    /// Parse target tokens into the model, reporting problems on exact spans.
+    fn target(&mut self, tokens: &[Token<'_>]) -> Option<(Target, ParsedTarget, Span)> {
+        let first = tokens.first()?;
+        let last = tokens.last().unwrap_or(first);
+        let span = first.span.join(last.span);
+        if tokens.iter().any(|t| matches!(t.kind, TokenKind::Str { closed: false } | TokenKind::Text { closed: false })) {
+            return None;
+        }
+        // A single quoted target: its value; otherwise the words as written.
+        let (text, base) = if tokens.len() == 1 && first.is_string() {
+            let v = match text::value(first) {
+                Ok(v) => v,
+                Err(text::BadEscape(r)) => {
+                    let s = first.span.sub(r);
+                    let raw = self.slice(s).to_string();
+                    self.diags.push(cat::bad_escape(s, &raw));
+                    return None;
+                }
+            };
+            let base = if matches!(first.kind, TokenKind::Text { .. }) { 3 } else { 1 };
+            (v, base)
+        } else {
+            (self.slice(span).to_string(), 0)
+        };
+        let at = |r: std::ops::Range<usize>| span.sub(r.start + base..r.end + base);
+        match parse_target(&text, &self.units) {
+            Ok(parsed) => Some((to_model(&parsed, &text), parsed, span)),
+            Err(problem) => {
+                let d = match problem {
+                    TargetProblem::Empty => cat::missing_target(span),
+                    TargetProblem::Garbled { at: r, intended } => {
+                        let _ = r;
+                        cat::garbled_target(span, &text, &intended)
+                    }
+                    TargetProblem::Placeholder { at: r } => {
+                        let _ = r;
+                        cat::placeholder_target(span, &text)
+                    }
+                    TargetProblem::UnknownUnit { at: r, unit, suggestion } => {
+                        cat::unknown_unit(at(r), &unit, suggestion.as_deref())
+                    }
+                    TargetProblem::BadNumber { at: r } => cat::bad_target_number(at(r)),
+                    TargetProblem::BadDate { at: r } => cat::bad_date(at(r)),
+                    TargetProblem::RangeReversed { at: r } => cat::range_reversed(at(r)),
+                    TargetProblem::MissingValue { at: r } => cat::missing_value(at(r)),
+                };
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    /// Checks of a target against its indicator's category and name.
+    fn target_fits(&mut self, name: &str, l1: Level1, l2: &str, t: &ParsedTarget, span: Span) {
+        let (pct, dim) = match &t.value {
+            TargetValue::Quantity { value, dimension, .. } => (
+                (*dimension == Some(Dimension::Percent)).then_some(*value),
+                dimension.clone(),
+            ),
+            TargetValue::Range { max, dimension, .. } => (
+                (*dimension == Some(Dimension::Percent)).then_some(*max),
+                dimension.clone(),
+            ),
+            _ => (None, None),
+        };
+        let is_satisfaction = l1 == Level1::Satisfaction || name.contains("满意");
+        if let Some(v) = pct {
+            if v > Decimal::ONE_HUNDRED {
+                if is_satisfaction {
+                    self.diags.push(cat::satisfaction_over_100(span, &v.to_string()));
+                } else if name.ends_with('率')
+                    && !["增长", "增幅", "提高", "提升", "增加"].iter().any(|w| name.contains(w))
+                {
+                    self.diags.push(cat::rate_over_100(span, &v.to_string()));
+                }
+            }
+            if l2 == "数量指标" {
+                self.diags.push(cat::quantity_with_percent(span));
+            }
+        }
+        let is_cost = l1 == Level1::Cost || l2 == "成本指标";
+        let is_money = match &dim {
+            Some(Dimension::Money) => true,
+            Some(Dimension::Per(a, _)) => **a == Dimension::Money,
+            _ => false,
+        };
+        if is_cost && !is_money {
+            self.diags.push(cat::cost_without_money(span));
+        }
+    }
+
+    /// Checks over the indicators of one project (or of the overall part).
+    pub fn indicator_set(&mut self, set: &[Checked], project: Option<(Span, &str, &ProjectText<'_>)>) {
+        for (i, c) in set.iter().enumerate() {
+            if let Some(first) = set[..i].iter().find(|p| p.indicator.name == c.indicator.name) {
+                self.diags.push(cat::duplicate_indicator(c.name_span, first.name_span, &c.indicator.name));
+            }
+        }
+        let Some((span, code, text)) = project else { return };
+        let mut required = vec![Level1::Output, Level1::Benefit, Level1::Satisfaction];
+        if self.framework == Framework::F2021 {
+            required.insert(0, Level1::Cost);
+        }
+        let missing: Vec<&str> = required
+            .iter()
+            .filter(|l| !set.iter().any(|c| c.level1 == **l))
+            .map(|l| category::level1_def(*l).canonical)
+            .collect();
+        if !missing.is_empty() {
+            self.diags.push(cat::missing_category(span, code, &missing));
+        }
+        let weighted = set.iter().filter(|c| c.has_weight).count();
+        if weighted > 0 {
+            if let Some(unweighted) = set.iter().find(|c| !c.has_weight) {
+                self.diags.push(cat::weights_partial(unweighted.head, set.len() - weighted));
+            } else {
+                let sum: Decimal = set.iter().filter_map(|c| c.indicator.weight).sum();
+                if sum != Decimal::from(100) && sum != Decimal::from(90) {
+                    self.diags.push(cat::weights_sum(span, &sum.to_string()));
+                }
+            }
+        }
+        for c in set.iter().filter(|c| c.level1 == Level1::Satisfaction) {
+            if let Some(subject) = unrelated_subject(c, set, text) {
+                self.diags.push(cat::unrelated_subject(c.name_span, &subject));
+            }
+        }
+    }
+}
+
+/// Stock service objects that say nothing about a particular project.
+const GENERIC_SUBJECTS: &[&str] = &[
+    "服务对象", "社会公众", "群众", "公众", "受益群众", "受益对象", "服务群众", "使用单位", "使用人员",
+    "使用者", "用户", "受众", "参与人员", "干部职工", "职工", "社会", "群众对象", "相关单位", "相关部门",
+    "各部门", "单位", "人员", "对象",
+];
+
+/// The subject of a satisfaction indicator (`参培住院医师` in
+/// `参培住院医师满意度`) when no two consecutive characters of it occur
+/// anywhere else in the project: a sign of a copied template.
+fn unrelated_subject(c: &Checked, set: &[Checked], text: &ProjectText<'_>) -> Option<String> {
+    let name = c.indicator.name.as_str();
+    let subject = ["满意程度", "满意度", "满意率"]
+        .iter()
+        .find_map(|suffix| name.find(suffix).map(|pos| &name[..pos]))?
+        .trim_end_matches('的')
+        .trim();
+    if subject.chars().count() < 2 || GENERIC_SUBJECTS.contains(&subject) {
+        return None;
+    }
+    let mut corpus = String::new();
+    corpus.push_str(text.name);
+    corpus.push_str(text.purpose);
+    for g in text.goals {
+        corpus.push_str(g);
+    }
+    for other in set {
+        if !std::ptr::eq(other, c) {
+            corpus.push_str(&other.indicator.name);
+        }
+        if let Some(d) = &other.indicator.description {
+            corpus.push_str(d);
+        }
+    }
+    let chars: Vec<char> = subject.chars().collect();
+    let related = chars.windows(2).any(|w| {
+        let pair: String = w.iter().collect();
+        corpus.contains(&pair)
+    });
+    (!related).then(|| subject.to_string())
+}
+
+fn op_str(op: &Option<Op>) -> Option<&'static str> {
+    op.as_ref().map(|o| o.as_str())
+}
+
+/// The model form of a parsed target.
+pub fn to_model(t: &ParsedTarget, written: &str) -> Target {
+    let mut out = Target {
+        kind: TargetKind::Text,
+        op: op_str(&t.op),
+        value: None,
+        unit: None,
+        dimension: None,
+        min: None,
+        max: None,
+        text: written.trim().to_string(),
+    };
+    let kind_of = |d: &Option<Dimension>| match d {
+        None => TargetKind::Number,
+        Some(Dimension::Percent) => TargetKind::Percent,
+        Some(Dimension::Count) => TargetKind::Count,
+        Some(Dimension::Money) => TargetKind::Money,
+        Some(Dimension::Time) => TargetKind::Duration,
+        Some(_) => TargetKind::Measure,
+    };
+    match &t.value {
+        TargetValue::Quantity { value, unit, dimension } => {
+            out.kind = kind_of(dimension);
+            out.value = Some(value.to_string());
+            out.unit = unit.clone();
+            out.dimension = dimension.as_ref().map(|d| d.name());
+        }
+        TargetValue::Range { min, max, unit, dimension } => {
+            out.kind = TargetKind::Range;
+            out.min = Some(min.to_string());
+            out.max = Some(max.to_string());
+            out.unit = unit.clone();
+            out.dimension = dimension.as_ref().map(|d| d.name());
+        }
+        TargetValue::Date { iso } => {
+            out.kind = TargetKind::Date;
+            out.value = Some(iso.clone());
+        }
+        TargetValue::Period { from, to } => {
+            out.kind = TargetKind::Period;
+            out.min = Some(from.clone());
+            out.max = Some(to.clone());
+        }
+        TargetValue::Grade { grade } => {
+            out.kind = TargetKind::Grade;
+            out.value = Some(grade.clone());
+        }
+        TargetValue::YesNo { yes } => {
+            out.kind = TargetKind::Boolean;
+            out.value = Some(if *yes { "是" } else { "否" }.to_string());
+        }
+        TargetValue::Text { text } => {
+            out.kind = TargetKind::Text;
+            out.value = Some(text.clone());
+        }
+    }
+    out
+}

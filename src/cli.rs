@@ -1,0 +1,340 @@
+//! The command line: argument parsing and the commands, over the library.
+
+use crate::diag::{self, catalogue, ColorChoice, Diagnostic, Lang, Severity};
+use crate::source::{DecodeError, Encoding, SourceFile};
+use crate::{compile, emit};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Exit codes: part of the interface.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_ERRORS: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "jixiao",
+    version,
+    about = "Compiler for budget performance-target sheets (预算绩效目标表编译器)",
+    long_about = None
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Colour diagnostics (NO_COLOR is honoured by `auto`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// How diagnostics are printed
+    #[arg(long, global = true, value_enum, default_value_t = MessageFormat::Human)]
+    message_format: MessageFormat,
+    /// Language of messages (default: from the locale)
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    /// Encoding of input files
+    #[arg(long, global = true, value_enum, default_value_t = EncodingArg::Utf8)]
+    encoding: EncodingArg,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check sheets and print diagnostics (检查)
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Treat warnings as errors
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Compile a sheet to an output format (编译输出)
+    Build {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Output path; `-` writes to standard output
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Treat warnings as errors
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Explain a diagnostic code (解释诊断代码)
+    Explain { code: String },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum MessageFormat {
+    Human,
+    Short,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum EncodingArg {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "gb18030", alias = "gbk")]
+    Gb18030,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Json,
+}
+
+struct Out {
+    lang: Lang,
+    color: ColorChoice,
+    format: MessageFormat,
+}
+
+/// Run the CLI; returns the process exit code.
+pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    let lang = match cli.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let color = match cli.color {
+        ColorArg::Always => ColorChoice::Always,
+        ColorArg::Never => ColorChoice::Never,
+        ColorArg::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            if !no_color && std::io::stderr().is_terminal() {
+                ColorChoice::Always
+            } else {
+                ColorChoice::Never
+            }
+        }
+    };
+    let out = Out {
+        lang,
+        color,
+        format: cli.message_format,
+    };
+    let encoding = match cli.encoding {
+        EncodingArg::Utf8 => Encoding::Utf8,
+        EncodingArg::Gb18030 => Encoding::Gb18030,
+    };
+    match cli.command {
+        Command::Check {
+            files,
+            deny_warnings,
+        } => {
+            let mut code = EXIT_OK;
+            let mut totals = (0, 0);
+            for f in &files {
+                let c = check_one(f, encoding, &out, deny_warnings, &mut totals);
+                code = code.max(c);
+            }
+            summary(&out, totals);
+            code
+        }
+        Command::Build {
+            file,
+            format,
+            output,
+            deny_warnings,
+        } => build(&file, format, &output, encoding, &out, deny_warnings),
+        Command::Explain { code } => explain(&code, lang),
+    }
+}
+
+fn read(path: &Path, encoding: Encoding, out: &Out) -> Result<SourceFile, i32> {
+    let name = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let msg = match out.lang {
+                Lang::Zh => format!("错误：无法读取 {name}：{e}"),
+                Lang::En => format!("error: cannot read {name}: {e}"),
+            };
+            eprintln!("{msg}");
+            return Err(EXIT_USAGE);
+        }
+    };
+    match SourceFile::decode(name.clone(), &bytes, encoding) {
+        Ok(f) => Ok(f),
+        Err(err) => {
+            let d = match err {
+                DecodeError::LooksLikeGb18030 { offset } => {
+                    catalogue::not_utf8(true, line_at(&bytes, offset))
+                }
+                DecodeError::NotUtf8 { offset } => {
+                    catalogue::not_utf8(false, line_at(&bytes, offset))
+                }
+                DecodeError::NotGb18030 => catalogue::not_gb18030(),
+                DecodeError::Utf16 => catalogue::utf16(),
+            };
+            // The text cannot be shown; report against an empty file of the same name.
+            let empty = SourceFile::new(name, "");
+            print_diags(&[d], &empty, out);
+            Err(EXIT_ERRORS)
+        }
+    }
+}
+
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+fn print_diags(diags: &[Diagnostic], file: &SourceFile, out: &Out) {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for d in diags {
+        let text = match out.format {
+            MessageFormat::Human => diag::render_human(d, file, out.lang, out.color),
+            MessageFormat::Short => diag::render_short(d, file, out.lang) + "\n",
+            MessageFormat::Json => diag::render_json(d, file, out.lang).to_string() + "\n",
+        };
+        let _ = err.write_all(text.as_bytes());
+    }
+}
+
+fn summary(out: &Out, (errors, warnings): (usize, usize)) {
+    if out.format != MessageFormat::Human || (errors == 0 && warnings == 0) {
+        return;
+    }
+    let msg = match out.lang {
+        Lang::Zh => format!("共 {errors} 个错误，{warnings} 个警告"),
+        Lang::En => format!(
+            "{errors} error{}, {warnings} warning{}",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        ),
+    };
+    eprintln!("{msg}");
+}
+
+fn check_one(
+    path: &Path,
+    encoding: Encoding,
+    out: &Out,
+    deny_warnings: bool,
+    totals: &mut (usize, usize),
+) -> i32 {
+    let file = match read(path, encoding, out) {
+        Ok(f) => f,
+        Err(code) => {
+            if code == EXIT_ERRORS {
+                totals.0 += 1;
+            }
+            return code;
+        }
+    };
+    let compiled = compile(&file);
+    print_diags(&compiled.diagnostics, &file, out);
+    let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    totals.0 += errors;
+    totals.1 += warnings;
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        EXIT_ERRORS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn build(
+    path: &Path,
+    format: Format,
+    output: &Path,
+    encoding: Encoding,
+    out: &Out,
+    deny_warnings: bool,
+) -> i32 {
+    let mut totals = (0, 0);
+    let file = match read(path, encoding, out) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
+    let compiled = compile(&file);
+    print_diags(&compiled.diagnostics, &file, out);
+    let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
+    totals.0 += errors;
+    totals.1 += compiled.diagnostics.len() - errors;
+    summary(out, totals);
+    let failed = errors > 0 || (deny_warnings && totals.1 > 0);
+    let sheet = match (&compiled.sheet, failed) {
+        (Some(s), false) => s,
+        _ => return EXIT_ERRORS,
+    };
+    let bytes = match format {
+        Format::Json => emit::json::to_string(sheet).into_bytes(),
+    };
+    if output == Path::new("-") {
+        let mut stdout = std::io::stdout().lock();
+        if stdout.write_all(&bytes).and_then(|_| stdout.flush()).is_err() {
+            return EXIT_USAGE;
+        }
+        return EXIT_OK;
+    }
+    if output == path {
+        let msg = match out.lang {
+            Lang::Zh => format!("错误：输出路径 {} 就是输入文件", output.display()),
+            Lang::En => format!("error: the output path {} is the input file", output.display()),
+        };
+        eprintln!("{msg}");
+        return EXIT_USAGE;
+    }
+    match emit::write_atomic(output, &bytes) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            let msg = match out.lang {
+                Lang::Zh => format!("错误：无法写入 {}：{e}", output.display()),
+                Lang::En => format!("error: cannot write {}: {e}", output.display()),
+            };
+            eprintln!("{msg}");
+            EXIT_USAGE
+        }
+    }
+}
+
+fn explain(code: &str, lang: Lang) -> i32 {
+    match catalogue::entry(code) {
+        Some(e) => {
+            let (title, text) = match lang {
+                Lang::Zh => (e.title.0, e.explain.0),
+                Lang::En => (e.title.1, e.explain.1),
+            };
+            println!("{}: {}\n\n{}", e.code, title, text);
+            EXIT_OK
+        }
+        None => {
+            let msg = match lang {
+                Lang::Zh => format!("错误：没有诊断代码 {code}"),
+                Lang::En => format!("error: no diagnostic code {code}"),
+            };
+            eprintln!("{msg}");
+            EXIT_USAGE
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Rendering diagnostics: human (ariadne), short (one line each) and JSON.
+
+use super::{Diagnostic, Severity};
+use crate::source::{SourceFile, Span};
+use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// The language from the usual locale variables (`LC_ALL`, `LC_MESSAGES`, `LANG`, `LANGUAGE`).
+    pub fn from_env() -> Lang {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+            if let Ok(v) = std::env::var(var) {
+                if v.is_empty() {
+                    continue;
+                }
+                return if v.to_ascii_lowercase().starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                };
+            }
+        }
+        Lang::En
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Always,
+    Never,
+}
+
+/// Render one diagnostic as ariadne draws it, in character-index mode: byte
+/// spans are converted first, since byte mode misplaces carets on Han text.
+pub fn render_human(
+    diag: &Diagnostic,
+    file: &SourceFile,
+    lang: Lang,
+    color: ColorChoice,
+) -> String {
+    let name = file.name.as_str();
+    let range = |s: Span| {
+        let start = file.char_offset(s.start);
+        let end = file.char_offset(s.end.max(s.start)).max(start);
+        (name, start..end)
+    };
+    let kind = match diag.severity {
+        Severity::Error => ReportKind::Error,
+        Severity::Warning => ReportKind::Warning,
+    };
+    let main_color = match diag.severity {
+        Severity::Error => Color::Red,
+        Severity::Warning => Color::Yellow,
+    };
+    let config = Config::default()
+        .with_index_type(IndexType::Char)
+        .with_color(color == ColorChoice::Always);
+    let mut primary = Label::new(range(diag.span)).with_color(main_color);
+    if let Some(text) = &diag.label {
+        primary = primary.with_message(text.get(lang));
+    }
+    let mut builder = Report::build(kind, range(diag.span))
+        .with_config(config)
+        .with_code(diag.code)
+        .with_message(diag.message.get(lang))
+        .with_label(primary.with_order(0));
+    for (i, l) in diag.secondary.iter().enumerate() {
+        builder.add_label(
+            Label::new(range(l.span))
+                .with_message(l.text.get(lang))
+                .with_color(Color::Blue)
+                .with_order(i as i32 + 1),
+        );
+    }
+    if let Some(help) = &diag.help {
+        builder.set_help(help.get(lang));
+    }
+    let mut out = Vec::new();
+    let source = Source::from(file.text.as_str());
+    if builder
+        .finish()
+        .write((name, source), &mut out)
+        .is_err()
+    {
+        return render_short(diag, file, lang) + "\n";
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `file:line:col: error[CODE]: message`
+pub fn render_short(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> String {
+    let (line, col) = file.line_col(diag.span.start);
+    let sev = match diag.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    format!(
+        "{}:{}:{}: {}[{}]: {}",
+        file.name,
+        line,
+        col,
+        sev,
+        diag.code,
+        diag.message.get(lang)
+    )
+}
+
+/// One JSON object per diagnostic, with positions as byte offsets and as
+/// one-based line/column (columns in characters).
+pub fn render_json(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> serde_json::Value {
+    let pos = |s: Span| {
+        let (line, column) = file.line_col(s.start);
+        let (end_line, end_column) = file.line_col(s.end);
+        serde_json::json!({
+            "start": s.start, "end": s.end,
+            "line": line, "column": column,
+            "end_line": end_line, "end_column": end_column,
+        })
+    };
+    serde_json::json!({
+        "file": file.name,
+        "code": diag.code,
+        "severity": diag.severity,
+        "message": diag.message.get(lang),
+        "span": pos(diag.span),
+        "label": diag.label.as_ref().map(|t| t.get(lang)),
+        "secondary": diag.secondary.iter().map(|l| serde_json::json!({
+            "span": pos(l.span),
+            "message": l.text.get(lang),
+        })).collect::<Vec<_>>(),
+        "help": diag.help.as_ref().map(|t| t.get(lang)),
+    })
+}

@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(jixiao::cli::run(std::env::args_os()));
+}

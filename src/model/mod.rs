@@ -1,0 +1,164 @@
+//! The checked sheet: plain data, no spans, comparable between two years.
+//! Amounts and percentages are exact decimals; serialised as strings.
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+pub const FORMAT: &str = "jixiao-sheet/1";
+
+fn dec<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.to_string())
+}
+fn opt_dec<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Sheet {
+    pub format: &'static str,
+    pub department: Department,
+    pub overall: Overall,
+    pub projects: Vec<Project>,
+    pub units: Vec<UnitDef>,
+    pub totals: Totals,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Department {
+    pub code: String,
+    pub name: String,
+    pub year: i32,
+    /// 万元 or 元
+    pub unit: String,
+    /// "2015" or "2021"
+    pub framework: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Overall {
+    pub summary: Option<String>,
+    pub objectives: Vec<Objective>,
+    pub measures: Vec<String>,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Objective {
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Project {
+    pub code: String,
+    pub name: String,
+    pub agency: Option<String>,
+    pub budget: Budget,
+    pub purpose: Option<String>,
+    pub plan: Vec<Checkpoint>,
+    pub goals: Vec<String>,
+    pub period: Option<Period>,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Budget {
+    #[serde(serialize_with = "dec")]
+    pub total: Decimal,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub name: String,
+    #[serde(serialize_with = "dec")]
+    pub amount: Decimal,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Checkpoint {
+    pub month: u32,
+    #[serde(serialize_with = "dec")]
+    pub percent: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub text: String,
+    pub goals: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Indicator {
+    /// Canonical level-1 name, e.g. 产出指标.
+    pub level1: String,
+    /// Canonical level-2 name, e.g. 时效指标.
+    pub level2: String,
+    /// The spellings the author used.
+    pub level1_written: String,
+    pub level2_written: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub target: Target,
+    pub basis: Option<String>,
+    #[serde(serialize_with = "opt_dec")]
+    pub weight: Option<Decimal>,
+    pub last_year: Option<Target>,
+    pub explanation: Option<String>,
+    pub scoring: Option<String>,
+    pub core: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    Percent,
+    Count,
+    Money,
+    Duration,
+    Measure,
+    Number,
+    Date,
+    Period,
+    Range,
+    Grade,
+    Boolean,
+    Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Target {
+    pub kind: TargetKind,
+    /// ">=", "<=", "=", ">", "<" or null.
+    pub op: Option<&'static str>,
+    /// The number as a decimal string; the ISO date; the grade word; 是/否; the text.
+    pub value: Option<String>,
+    pub unit: Option<String>,
+    /// Dimension of the unit: percent, count, money, time, area, money/area, …
+    pub dimension: Option<String>,
+    /// Bounds of a range or a period.
+    pub min: Option<String>,
+    pub max: Option<String>,
+    /// The target as written.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnitDef {
+    pub name: String,
+    pub dimension: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Sum of the project budgets, in the sheet's unit.
+    #[serde(serialize_with = "dec")]
+    pub budget: Decimal,
+    pub projects: usize,
+    /// Indicators of all projects plus the body-level ones.
+    pub indicators: usize,
+}

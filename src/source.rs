@@ -1,0 +1,210 @@
+//! Source files: decoding from bytes, byte spans, and line/column lookup.
+
+use std::ops::Range;
+
+/// A byte range in a source file. Every node and diagnostic carries one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+    /// The smallest span covering both.
+    pub fn join(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    /// A sub-span given as a byte range relative to this span's start.
+    pub fn sub(self, rel: Range<usize>) -> Span {
+        let start = (self.start + rel.start).min(self.end);
+        let end = (self.start + rel.end).clamp(start, self.end);
+        Span::new(start, end)
+    }
+}
+
+/// How the bytes of a file are to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Encoding {
+    #[default]
+    Utf8,
+    Gb18030,
+}
+
+/// Why a file could not be decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not UTF-8, but it reads cleanly as GB18030 (GBK is a subset).
+    LooksLikeGb18030 { offset: usize },
+    /// Not UTF-8 and not GB18030 either.
+    NotUtf8 { offset: usize },
+    /// Declared GB18030 but holds bytes that are not.
+    NotGb18030,
+    /// UTF-16 byte-order mark.
+    Utf16,
+}
+
+/// One file's text, BOM removed, with a line index for O(log n) positions.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+    /// The file began with a UTF-8 byte-order mark (kept by the formatter).
+    pub had_bom: bool,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        let mut text: String = text.into();
+        let had_bom = text.starts_with('\u{FEFF}');
+        if had_bom {
+            text.drain(..'\u{FEFF}'.len_utf8());
+        }
+        let mut line_starts = vec![0];
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            // A lone CR counts as a line break too, as in the grammar.
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                line_starts.push(i + 1);
+            }
+        }
+        SourceFile {
+            name: name.into(),
+            text,
+            had_bom,
+            line_starts,
+        }
+    }
+
+    /// Decode raw bytes in the given encoding.
+    pub fn decode(
+        name: impl Into<String>,
+        bytes: &[u8],
+        encoding: Encoding,
+    ) -> Result<SourceFile, DecodeError> {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(DecodeError::Utf16);
+        }
+        match encoding {
+            Encoding::Utf8 => match std::str::from_utf8(bytes) {
+                Ok(text) => Ok(SourceFile::new(name, text)),
+                Err(e) => {
+                    let offset = e.valid_up_to();
+                    let (_, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+                    if had_errors {
+                        Err(DecodeError::NotUtf8 { offset })
+                    } else {
+                        Err(DecodeError::LooksLikeGb18030 { offset })
+                    }
+                }
+            },
+            Encoding::Gb18030 => {
+                let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+                if had_errors {
+                    Err(DecodeError::NotGb18030)
+                } else {
+                    Ok(SourceFile::new(name, text.into_owned()))
+                }
+            }
+        }
+    }
+
+    /// Zero-based line index of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// One-based line and column (column counted in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.clamp(offset);
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let col = self.text[start..offset].chars().count();
+        (line + 1, col + 1)
+    }
+
+    /// The byte range of a zero-based line, without its line break.
+    pub fn line_span(&self, line: usize) -> Span {
+        let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let bytes = self.text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// Character offset of a byte offset (the renderer works in characters).
+    pub fn char_offset(&self, offset: usize) -> usize {
+        let offset = self.clamp(offset);
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        // Count the characters of whole lines once per call; rendering is rare.
+        self.text[..start].chars().count() + self.text[start..offset].chars().count()
+    }
+
+    /// A byte offset moved back to the nearest char boundary inside the text.
+    pub fn clamp(&self, offset: usize) -> usize {
+        let mut o = offset.min(self.text.len());
+        while !self.text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        let s = self.clamp(span.start);
+        let e = self.clamp(span.end).max(s);
+        &self.text[s..e]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_removed_and_remembered() {
+        let f = SourceFile::new("a", "\u{FEFF}year 2020\n");
+        assert!(f.had_bom);
+        assert_eq!(f.text, "year 2020\n");
+    }
+
+    #[test]
+    fn line_col_counts_han_characters_once() {
+        let f = SourceFile::new("a", "项目 \"甲\"\n预算 78.00\n");
+        let off = f.text.find("78").unwrap();
+        assert_eq!(f.line_col(off), (2, 4));
+    }
+
+    #[test]
+    fn crlf_lines() {
+        let f = SourceFile::new("a", "a\r\nbc\r\nd");
+        assert_eq!(f.line_col(f.text.find('c').unwrap()), (2, 2));
+        assert_eq!(f.line_span(1), Span::new(3, 5));
+    }
+
+    #[test]
+    fn gb18030_is_recognised() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("项目 \"维修费\"\n");
+        assert!(matches!(
+            SourceFile::decode("a", &bytes, Encoding::Utf8),
+            Err(DecodeError::LooksLikeGb18030 { .. })
+        ));
+        let f = SourceFile::decode("a", &bytes, Encoding::Gb18030).unwrap();
+        assert_eq!(f.text, "项目 \"维修费\"\n");
+    }
+}

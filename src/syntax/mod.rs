@@ -1,0 +1,294 @@
+//! Parsing: source text to a `SyntaxTree`. The pest grammar never fails, so
+//! every malformed piece becomes a diagnostic here and parsing goes on.
+
+mod tree;
+pub mod text;
+
+pub use tree::*;
+
+use crate::diag::{catalogue as cat, Diagnostic};
+use crate::source::Span;
+use pest::iterators::Pair;
+use pest::Parser;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/jixiao.pest"]
+struct Grammar;
+
+/// Blocks nested deeper than this are refused before parsing (the parser is
+/// recursive and a sheet needs four levels at most).
+pub const MAX_DEPTH: usize = 32;
+/// Larger inputs are refused with a diagnostic.
+pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
+
+/// Parse a whole file. The tree is always returned; it is empty when the input
+/// was refused outright (too large, too deeply nested).
+pub fn parse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    if src.len() > MAX_INPUT_BYTES {
+        diags.push(cat::input_too_large(src.len(), MAX_INPUT_BYTES));
+        return (SyntaxTree { items: Vec::new() }, diags);
+    }
+    if let Some(span) = too_deep(src) {
+        diags.push(cat::nesting_too_deep(span, MAX_DEPTH));
+        return (SyntaxTree { items: Vec::new() }, diags);
+    }
+    let pairs = match Grammar::parse(Rule::file, src) {
+        Ok(p) => p,
+        Err(_) => {
+            // Unreachable by construction of the grammar; keep a diagnostic anyway.
+            diags.push(cat::internal_parse_failure(Span::new(0, src.len().min(1))));
+            return (SyntaxTree { items: Vec::new() }, diags);
+        }
+    };
+    let mut builder = Builder { diags: &mut diags };
+    let mut items = Vec::new();
+    if let Some(file) = pairs.into_iter().next() {
+        items = builder.body(file.into_inner(), false);
+    }
+    (SyntaxTree { items }, diags)
+}
+
+/// Find the first `{` that opens a block deeper than `MAX_DEPTH`, skipping
+/// strings and comments the way the grammar reads them.
+fn too_deep(src: &str) -> Option<Span> {
+    let b = src.as_bytes();
+    let mut i = 0;
+    let mut depth = 0usize;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'"' if b[i..].starts_with(b"\"\"\"") => {
+                i += 3;
+                while i < b.len() && !b[i..].starts_with(b"\"\"\"") {
+                    i += 1;
+                }
+                i += 3;
+                continue;
+            }
+            b'"' => {
+                i += 1;
+                while i < b.len() && !matches!(b[i], b'"' | b'\n' | b'\r') {
+                    if b[i] == b'\\' && !matches!(b.get(i + 1), Some(b'\n' | b'\r') | None) {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(Span::new(i, i + 1));
+                }
+            }
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+struct Builder<'d> {
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+fn span_of(p: &Pair<'_, Rule>) -> Span {
+    let s = p.as_span();
+    Span::new(s.start(), s.end())
+}
+
+impl<'d> Builder<'d> {
+    /// The items of a file or of a block. `after_open` is true inside a block,
+    /// where the `{` counts as content on its line.
+    fn body<'a>(
+        &mut self,
+        pairs: pest::iterators::Pairs<'a, Rule>,
+        after_open: bool,
+    ) -> Vec<Item<'a>> {
+        let mut items = Vec::new();
+        let mut at_line_start = !after_open;
+        let mut newlines = 0usize;
+        let mut blank_start: Option<usize> = None;
+        for pair in pairs {
+            let rule = pair.as_rule();
+            match rule {
+                Rule::newline => {
+                    newlines += 1;
+                    at_line_start = true;
+                    if newlines == 1 {
+                        blank_start = Some(pair.as_span().end());
+                    }
+                    continue;
+                }
+                Rule::sep | Rule::bom | Rule::EOI | Rule::close => continue,
+                _ => {}
+            }
+            let span = span_of(&pair);
+            if newlines >= 2 && !items.is_empty() {
+                let start = blank_start.unwrap_or(span.start);
+                items.push(Item::Blank(Span::new(start, span.start)));
+            }
+            let trailing = !at_line_start;
+            newlines = 0;
+            at_line_start = false;
+            match rule {
+                Rule::comment => items.push(Item::Comment(Comment {
+                    span,
+                    raw: pair.as_str(),
+                    trailing,
+                })),
+                Rule::stray_close => {
+                    self.diags.push(cat::stray_close(span));
+                    items.push(Item::StrayClose(span));
+                }
+                Rule::orphan_block => {
+                    if let Some(inner) = pair.into_inner().next() {
+                        self.diags.push(cat::orphan_block(span_of(&inner)));
+                        let block = self.block(inner, None);
+                        items.push(Item::Orphan(block));
+                    }
+                }
+                Rule::stmt => {
+                    if let Some(stmt) = self.stmt(pair) {
+                        items.push(Item::Stmt(stmt));
+                    }
+                }
+                _ => {}
+            }
+        }
+        items
+    }
+
+    fn stmt<'a>(&mut self, pair: Pair<'a, Rule>) -> Option<Stmt<'a>> {
+        let span = span_of(&pair);
+        let mut tokens = Vec::new();
+        let mut block_pair = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::block => block_pair = Some(p),
+                _ => tokens.push(self.token(p)),
+            }
+        }
+        let mut tokens = tokens.into_iter();
+        let head = tokens.next()?;
+        let block = block_pair.map(|b| self.block(b, Some(head.span)));
+        Some(Stmt {
+            span,
+            head,
+            args: tokens.collect(),
+            block,
+        })
+    }
+
+    fn block<'a>(&mut self, pair: Pair<'a, Rule>, owner: Option<Span>) -> Block<'a> {
+        let span = span_of(&pair);
+        let open = Span::new(span.start, span.start + 1);
+        let close = pair
+            .clone()
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::close)
+            .map(|p| span_of(&p))
+            .last();
+        if close.is_none() {
+            self.diags.push(cat::unclosed_block(open, owner));
+        }
+        let items = self.body(pair.into_inner(), true);
+        Block {
+            span,
+            open,
+            items,
+            close,
+        }
+    }
+
+    fn token<'a>(&mut self, p: Pair<'a, Rule>) -> Token<'a> {
+        let span = span_of(&p);
+        let raw = p.as_str();
+        let kind = match p.as_rule() {
+            Rule::string => {
+                let closed = p.into_inner().next().is_some();
+                if !closed {
+                    self.diags.push(cat::unterminated_string(span));
+                }
+                TokenKind::Str { closed }
+            }
+            Rule::text_block => {
+                let closed = p.into_inner().next().is_some();
+                if !closed {
+                    self.diags
+                        .push(cat::unterminated_text(Span::new(span.start, span.start + 3)));
+                }
+                TokenKind::Text { closed }
+            }
+            Rule::comma => TokenKind::Comma,
+            _ => TokenKind::Word,
+        };
+        Token { kind, span, raw }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(src: &str) -> Vec<&'static str> {
+        parse(src).1.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn statements_blocks_and_comments() {
+        let src = "// head\nproject \"A\" \"甲\" { // open\n  budget 1.00\n\n  goal \"x\" // end\n}\n";
+        let (tree, diags) = parse(src);
+        assert!(diags.is_empty());
+        assert_eq!(tree.items.len(), 2);
+        let Item::Stmt(p) = &tree.items[1] else {
+            panic!("expected a statement")
+        };
+        assert_eq!(p.head.raw, "project");
+        assert_eq!(p.args.len(), 2);
+        let block = p.block.as_ref().unwrap();
+        let kinds: Vec<&str> = block
+            .items
+            .iter()
+            .map(|i| match i {
+                Item::Stmt(_) => "stmt",
+                Item::Comment(c) if c.trailing => "trailing",
+                Item::Comment(_) => "comment",
+                Item::Blank(_) => "blank",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["trailing", "stmt", "blank", "stmt", "trailing"]);
+        assert_eq!(tree.comments().len(), 3);
+    }
+
+    #[test]
+    fn every_syntax_error_is_reported_in_one_run() {
+        let src = "goal \"open\nx }\n}\n{ y }\nproject \"a\" {\n";
+        assert_eq!(codes(src), ["E001", "E004", "E004", "E005", "E003"]);
+    }
+
+    #[test]
+    fn crlf_and_semicolons() {
+        let (tree, diags) = parse("a 1; b 2\r\nc \"x\"\r\n");
+        assert!(diags.is_empty());
+        assert_eq!(tree.stmts().count(), 3);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        let src = "a {".repeat(100_000);
+        assert_eq!(codes(&src), ["E010"]);
+    }
+
+    #[test]
+    fn unterminated_text_block() {
+        assert_eq!(codes("summary \"\"\"\nabc\n"), ["E002"]);
+    }
+}
