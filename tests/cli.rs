@@ -1,0 +1,170 @@
+//! The command line: exit codes, output formats, encodings, atomic output.
+
+mod common;
+use common::*;
+
+fn example_path() -> String {
+    root().join("examples/beidaihe-2020.jx").display().to_string()
+}
+
+#[test]
+fn check_exit_codes() {
+    let ex = example_path();
+    assert_eq!(jixiao(&["check", &ex]).status.code(), Some(0));
+    assert_eq!(jixiao(&["check", "--deny-warnings", &ex]).status.code(), Some(1));
+    let missing = jixiao(&["check", "no/such/file.jx"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no/such/file.jx"));
+    assert_eq!(jixiao(&["check"]).status.code(), Some(2));
+    assert_eq!(jixiao(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(jixiao(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn errors_in_one_file_do_not_hide_the_others() {
+    let dir = scratch("cli-multi");
+    let bad = dir.join("bad.jx");
+    std::fs::write(&bad, "department \"1\" \"x\" { year 2020; unit 美元 }\n").unwrap();
+    let o = jixiao(&["check", "--message-format", "short", bad.to_str().unwrap(), &example_path()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("bad.jx:1:38: error[E203]"), "{err}");
+    assert!(err.contains("beidaihe-2020.jx:55:32: warning[W606]"), "{err}");
+}
+
+#[test]
+fn short_and_json_message_formats() {
+    let ex = example_path();
+    let short = stderr(&jixiao(&["check", "--message-format", "short", &ex]));
+    let lines: Vec<&str> = short.lines().collect();
+    assert_eq!(lines.len(), 2, "{short}");
+    assert!(lines[0].ends_with("warning[W606]: a quantity indicator (数量指标) has a percentage target"));
+    let json = stderr(&jixiao(&["check", "--message-format", "json", "--lang", "zh", &ex]));
+    let first: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(first["code"], "W606");
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(first["message"], "数量指标的目标值是百分比");
+    assert_eq!(first["span"]["line"], 55);
+    assert_eq!(first["span"]["column"], 32);
+}
+
+#[test]
+fn language_follows_flag_then_locale() {
+    let ex = example_path();
+    let zh = stderr(&jixiao(&["check", "--lang", "zh", &ex]));
+    assert!(zh.contains("数量指标的目标值是百分比"), "{zh}");
+    assert!(zh.contains("共 0 个错误，2 个警告"));
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["check", &ex])
+        .env("LANG", "zh_CN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(stderr(&o).contains("数量指标的目标值是百分比"));
+}
+
+#[test]
+fn colour_only_when_asked() {
+    let ex = example_path();
+    assert!(!stderr(&jixiao(&["check", &ex])).contains('\u{1b}'));
+    assert!(stderr(&jixiao(&["check", "--color", "always", &ex])).contains('\u{1b}'));
+    assert!(!stderr(&jixiao(&["check", "--color", "never", &ex])).contains('\u{1b}'));
+}
+
+#[test]
+fn build_to_stdout_and_file() {
+    let ex = example_path();
+    let o = jixiao(&["build", &ex, "--format", "json", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["format"], "jixiao-sheet/1");
+    assert_eq!(v["totals"]["budget"], "555.74");
+
+    let dir = scratch("cli-build");
+    let out = dir.join("sheet.json");
+    let o = jixiao(&["build", &ex, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&out).unwrap(), jixiao(&["build", &ex, "-o", "-"]).stdout);
+    // No temporary file is left beside it.
+    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+#[test]
+fn failed_build_writes_nothing_and_keeps_the_old_file() {
+    let dir = scratch("cli-failed-build");
+    let bad = dir.join("bad.jx");
+    std::fs::write(&bad, example().replace("财政资金 30.00", "财政资金 29.00")).unwrap();
+    let out = dir.join("new.json");
+    let o = jixiao(&["build", bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists());
+    let old = dir.join("old.json");
+    std::fs::write(&old, "previous").unwrap();
+    let o = jixiao(&["build", bad.to_str().unwrap(), "-o", old.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), "previous");
+}
+
+#[test]
+fn build_refuses_to_overwrite_its_input() {
+    let dir = scratch("cli-self");
+    let f = dir.join("a.jx");
+    std::fs::write(&f, example()).unwrap();
+    let o = jixiao(&["build", f.to_str().unwrap(), "-o", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), example());
+}
+
+#[test]
+fn explain_in_both_languages() {
+    let en = jixiao(&["explain", "E301", "--lang", "en"]);
+    assert_eq!(en.status.code(), Some(0));
+    assert!(stdout(&en).starts_with("E301: fund sources do not add up to the total"));
+    let zh = jixiao(&["explain", "e301", "--lang", "zh"]);
+    assert!(stdout(&zh).starts_with("E301: 资金来源合计与预算数不符"));
+    assert_eq!(jixiao(&["explain", "E999"]).status.code(), Some(2));
+}
+
+/// The JSON of a file compiled through the CLI.
+fn json_of(path: &std::path::Path, extra: &[&str]) -> (Option<i32>, Vec<u8>, String) {
+    let mut args = vec!["build", path.to_str().unwrap(), "-o", "-"];
+    args.extend_from_slice(extra);
+    let o = jixiao(&args);
+    (o.status.code(), o.stdout.clone(), stderr(&o))
+}
+
+#[test]
+fn crlf_bom_and_gb18030_inputs() {
+    let dir = scratch("cli-encodings");
+    let reference = jixiao(&["build", &example_path(), "-o", "-"]).stdout;
+
+    let crlf = dir.join("crlf.jx");
+    std::fs::write(&crlf, example().replace('\n', "\r\n")).unwrap();
+    let (code, json, err) = json_of(&crlf, &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(json, reference);
+    // Positions are the same lines and columns as in the LF file.
+    let short = stderr(&jixiao(&["check", "--message-format", "short", crlf.to_str().unwrap()]));
+    assert!(short.contains("crlf.jx:55:32: warning[W606]"), "{short}");
+
+    let bom = dir.join("bom.jx");
+    std::fs::write(&bom, format!("\u{FEFF}{}", example())).unwrap();
+    let (code, json, _) = json_of(&bom, &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(json, reference);
+
+    let gb = dir.join("gb.jx");
+    let text = example();
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    std::fs::write(&gb, &bytes).unwrap();
+    let (code, json, err) = json_of(&gb, &[]);
+    assert_eq!(code, Some(1));
+    assert!(json.is_empty());
+    assert!(err.contains("E009") && err.contains("GB18030") && err.contains("--encoding gb18030"), "{err}");
+    let (code, json, err) = json_of(&gb, &["--encoding", "gb18030"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(json, reference);
+}
