@@ -292,7 +292,11 @@ fn build(
     };
     if output == Path::new("-") {
         let mut stdout = std::io::stdout().lock();
-        if stdout.write_all(&bytes).and_then(|_| stdout.flush()).is_err() {
+        if stdout
+            .write_all(&bytes)
+            .and_then(|_| stdout.flush())
+            .is_err()
+        {
             return EXIT_USAGE;
         }
         return EXIT_OK;
@@ -300,7 +304,10 @@ fn build(
     if output == path {
         let msg = match out.lang {
             Lang::Zh => format!("错误：输出路径 {} 就是输入文件", output.display()),
-            Lang::En => format!("error: the output path {} is the input file", output.display()),
+            Lang::En => format!(
+                "error: the output path {} is the input file",
+                output.display()
+            ),
         };
         eprintln!("{msg}");
         return EXIT_USAGE;

@@ -21,7 +21,7 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
     /// A sub-span given as a byte range relative to this span's start.
-    pub fn sub(self, rel: Range<usize>) -> Span {
+    pub fn part(self, rel: Range<usize>) -> Span {
         let start = (self.start + rel.start).min(self.end);
         let end = (self.start + rel.end).clamp(start, self.end);
         Span::new(start, end)
@@ -134,7 +134,11 @@ impl SourceFile {
 
     /// The byte range of a zero-based line, without its line break.
     pub fn line_span(&self, line: usize) -> Span {
-        let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let start = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
         let mut end = self
             .line_starts
             .get(line + 1)

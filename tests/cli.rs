@@ -4,14 +4,20 @@ mod common;
 use common::*;
 
 fn example_path() -> String {
-    root().join("examples/beidaihe-2020.jx").display().to_string()
+    root()
+        .join("examples/beidaihe-2020.jx")
+        .display()
+        .to_string()
 }
 
 #[test]
 fn check_exit_codes() {
     let ex = example_path();
     assert_eq!(jixiao(&["check", &ex]).status.code(), Some(0));
-    assert_eq!(jixiao(&["check", "--deny-warnings", &ex]).status.code(), Some(1));
+    assert_eq!(
+        jixiao(&["check", "--deny-warnings", &ex]).status.code(),
+        Some(1)
+    );
     let missing = jixiao(&["check", "no/such/file.jx"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("no/such/file.jx"));
@@ -25,11 +31,20 @@ fn errors_in_one_file_do_not_hide_the_others() {
     let dir = scratch("cli-multi");
     let bad = dir.join("bad.jx");
     std::fs::write(&bad, "department \"1\" \"x\" { year 2020; unit 美元 }\n").unwrap();
-    let o = jixiao(&["check", "--message-format", "short", bad.to_str().unwrap(), &example_path()]);
+    let o = jixiao(&[
+        "check",
+        "--message-format",
+        "short",
+        bad.to_str().unwrap(),
+        &example_path(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("bad.jx:1:38: error[E203]"), "{err}");
-    assert!(err.contains("beidaihe-2020.jx:55:32: warning[W606]"), "{err}");
+    assert!(
+        err.contains("beidaihe-2020.jx:55:32: warning[W606]"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -38,8 +53,16 @@ fn short_and_json_message_formats() {
     let short = stderr(&jixiao(&["check", "--message-format", "short", &ex]));
     let lines: Vec<&str> = short.lines().collect();
     assert_eq!(lines.len(), 2, "{short}");
-    assert!(lines[0].ends_with("warning[W606]: a quantity indicator (数量指标) has a percentage target"));
-    let json = stderr(&jixiao(&["check", "--message-format", "json", "--lang", "zh", &ex]));
+    assert!(lines[0]
+        .ends_with("warning[W606]: a quantity indicator (数量指标) has a percentage target"));
+    let json = stderr(&jixiao(&[
+        "check",
+        "--message-format",
+        "json",
+        "--lang",
+        "zh",
+        &ex,
+    ]));
     let first: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
     assert_eq!(first["code"], "W606");
     assert_eq!(first["severity"], "warning");
@@ -86,9 +109,15 @@ fn build_to_stdout_and_file() {
     let out = dir.join("sheet.json");
     let o = jixiao(&["build", &ex, "-o", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(std::fs::read(&out).unwrap(), jixiao(&["build", &ex, "-o", "-"]).stdout);
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        jixiao(&["build", &ex, "-o", "-"]).stdout
+    );
     // No temporary file is left beside it.
-    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
@@ -147,7 +176,12 @@ fn crlf_bom_and_gb18030_inputs() {
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(json, reference);
     // Positions are the same lines and columns as in the LF file.
-    let short = stderr(&jixiao(&["check", "--message-format", "short", crlf.to_str().unwrap()]));
+    let short = stderr(&jixiao(&[
+        "check",
+        "--message-format",
+        "short",
+        crlf.to_str().unwrap(),
+    ]));
     assert!(short.contains("crlf.jx:55:32: warning[W606]"), "{short}");
 
     let bom = dir.join("bom.jx");
@@ -163,7 +197,10 @@ fn crlf_bom_and_gb18030_inputs() {
     let (code, json, err) = json_of(&gb, &[]);
     assert_eq!(code, Some(1));
     assert!(json.is_empty());
-    assert!(err.contains("E009") && err.contains("GB18030") && err.contains("--encoding gb18030"), "{err}");
+    assert!(
+        err.contains("E009") && err.contains("GB18030") && err.contains("--encoding gb18030"),
+        "{err}"
+    );
     let (code, json, err) = json_of(&gb, &["--encoding", "gb18030"]);
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(json, reference);

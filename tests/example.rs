@@ -67,7 +67,14 @@ fn json_is_byte_identical_across_runs() {
     let b = dir.join("b.json");
     let src = root().join("examples/beidaihe-2020.jx");
     for out in [&a, &b] {
-        let o = jixiao(&["build", src.to_str().unwrap(), "--format", "json", "-o", out.to_str().unwrap()]);
+        let o = jixiao(&[
+            "build",
+            src.to_str().unwrap(),
+            "--format",
+            "json",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     }
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());

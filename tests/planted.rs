@@ -43,31 +43,56 @@ fn sources_not_adding_up() {
 
 #[test]
 fn garbled_target() {
-    let (t, l) = plant(&example(), "\"后勤保障经费到位率\" ≥90%", "\"后勤保障经费到位率\" ≥9090%及以上", 0);
+    let (t, l) = plant(
+        &example(),
+        "\"后勤保障经费到位率\" ≥90%",
+        "\"后勤保障经费到位率\" ≥9090%及以上",
+        0,
+    );
     assert_fails_on_line("garbled", &t, l, "E601");
 }
 
 #[test]
 fn misspelt_category() {
-    let (t, l) = plant(&example(), "产出.时效 \"完成率\"", "产出.实效 \"完成率\"", 0);
+    let (t, l) = plant(
+        &example(),
+        "产出.时效 \"完成率\"",
+        "产出.实效 \"完成率\"",
+        0,
+    );
     assert_fails_on_line("category", &t, l, "E502");
 }
 
 #[test]
 fn duplicated_code() {
-    let (t, l) = plant(&example(), "\"430-0502-JBN-HE3Q\"", "\"430-0502-JBN-GG1U\"", 0);
+    let (t, l) = plant(
+        &example(),
+        "\"430-0502-JBN-HE3Q\"",
+        "\"430-0502-JBN-GG1U\"",
+        0,
+    );
     assert_fails_on_line("dupcode", &t, l, "E302");
 }
 
 #[test]
 fn satisfaction_above_100() {
-    let (t, l) = plant(&example(), "\"保险公司满意度\" ≥80%", "\"保险公司满意度\" ≥180%", 0);
+    let (t, l) = plant(
+        &example(),
+        "\"保险公司满意度\" ≥80%",
+        "\"保险公司满意度\" ≥180%",
+        0,
+    );
     assert_fails_on_line("satisfaction", &t, l, "E604");
 }
 
 #[test]
 fn falling_spending_plan() {
-    let (t, l) = plant(&example(), "6月 50.00%, 10月 75.00%", "6月 50.00%, 10月 45.00%", 0);
+    let (t, l) = plant(
+        &example(),
+        "6月 50.00%, 10月 75.00%",
+        "6月 50.00%, 10月 45.00%",
+        0,
+    );
     assert_fails_on_line("plan", &t, l, "E403");
 }
 
@@ -79,7 +104,12 @@ fn unterminated_string() {
 
 #[test]
 fn chinese_quotes_as_delimiters() {
-    let (t, l) = plant(&example(), "goal \"车辆管理规范透明。\"", "goal “车辆管理规范透明。”", 0);
+    let (t, l) = plant(
+        &example(),
+        "goal \"车辆管理规范透明。\"",
+        "goal “车辆管理规范透明。”",
+        0,
+    );
     assert_fails_on_line("quotes", &t, l, "E006");
 }
 

@@ -62,7 +62,7 @@ impl<'s> Checker<'s> {
             TokenKind::Str { .. } | TokenKind::Text { .. } => match text::value(tok) {
                 Ok(v) => Some((v, tok.span)),
                 Err(text::BadEscape(r)) => {
-                    let span = tok.span.sub(r);
+                    let span = tok.span.part(r);
                     let raw = self.slice(span).to_string();
                     self.diags.push(cat::bad_escape(span, &raw));
                     None
@@ -79,7 +79,8 @@ impl<'s> Checker<'s> {
                     }
                     end = t.span.end;
                     last = j;
-                    let closes = t.raw.ends_with(CN_CLOSE) && (j > idx || t.raw.chars().count() > 1);
+                    let closes =
+                        t.raw.ends_with(CN_CLOSE) && (j > idx || t.raw.chars().count() > 1);
                     if closes {
                         break;
                     }
@@ -95,7 +96,8 @@ impl<'s> Checker<'s> {
                 Some((inner, Span::new(tok.span.start, end)))
             }
             TokenKind::Word | TokenKind::Comma => {
-                self.diags.push(cat::expected_string(tok.span, what_zh, what_en, tok.raw));
+                self.diags
+                    .push(cat::expected_string(tok.span, what_zh, what_en, tok.raw));
                 None
             }
         }
@@ -122,7 +124,8 @@ impl<'s> Checker<'s> {
             return None;
         };
         if !tok.is_word() {
-            self.diags.push(cat::expected_number(tok.span, what_zh, what_en));
+            self.diags
+                .push(cat::expected_number(tok.span, what_zh, what_en));
             return None;
         }
         self.number(tok.raw, tok.span)
@@ -131,7 +134,8 @@ impl<'s> Checker<'s> {
     /// Parse a decimal as written ("78.00" keeps its two decimals).
     pub fn number(&mut self, raw: &str, span: Span) -> Option<(Decimal, Span)> {
         if raw.chars().count() > MAX_NUMBER_CHARS {
-            self.diags.push(cat::number_too_long(span, MAX_NUMBER_CHARS));
+            self.diags
+                .push(cat::number_too_long(span, MAX_NUMBER_CHARS));
             return None;
         }
         let ok_chars = raw
@@ -148,7 +152,7 @@ impl<'s> Checker<'s> {
             let ch = raw[pos..].chars().next().unwrap_or('，');
             let ascii = if ch == '，' { ',' } else { '.' };
             self.diags.push(cat::full_width(
-                span.sub(pos..pos + ch.len_utf8()),
+                span.part(pos..pos + ch.len_utf8()),
                 ch,
                 ascii,
             ));
@@ -171,7 +175,8 @@ impl<'s> Checker<'s> {
     /// Report a block on a statement that takes none.
     pub fn no_block(&mut self, stmt: &Stmt<'_>) {
         if let Some(b) = &stmt.block {
-            self.diags.push(cat::unexpected_block(b.open, stmt.head.raw));
+            self.diags
+                .push(cat::unexpected_block(b.open, stmt.head.raw));
         }
     }
 }

@@ -57,7 +57,8 @@ impl<'s> Checker<'s> {
         }
         let max = if self.money_unit == "元" { 2 } else { 6 };
         if d.scale() > max {
-            self.diags.push(cat::too_precise(span, self.money_unit, max));
+            self.diags
+                .push(cat::too_precise(span, self.money_unit, max));
         }
         Some((d, span))
     }
@@ -86,17 +87,24 @@ impl<'s> Checker<'s> {
             if !KNOWN_SOURCES.contains(&name.as_str()) {
                 if let Some(known) = closest(&name, KNOWN_SOURCES.iter().copied()) {
                     if known.chars().count() == name.chars().count() {
-                        self.diags.push(cat::source_misspelt(child.head.span, &name, known));
+                        self.diags
+                            .push(cat::source_misspelt(child.head.span, &name, known));
                     }
                 }
             }
             if let Some(first) = out.iter().find(|s| s.source.name == name) {
-                self.diags.push(cat::duplicate_source(child.head.span, first.name_span, &name));
+                self.diags.push(cat::duplicate_source(
+                    child.head.span,
+                    first.name_span,
+                    &name,
+                ));
             }
             let amount = self.amount_arg(child);
             self.no_more_args(child, 1);
             let nested = self.sources(child);
-            let Some((amount, span)) = amount else { continue };
+            let Some((amount, span)) = amount else {
+                continue;
+            };
             self.check_sum(amount, span, &nested);
             out.push(CheckedSource {
                 name_span: child.head.span,

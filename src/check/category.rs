@@ -50,7 +50,14 @@ pub const LEVEL1: &[Level1Def] = &[
         id: Level1::Benefit,
         canonical: "效益指标",
         aliases: &[
-            "效益", "效果指标", "效果", "benefit", "benefits", "effect", "effects", "outcome",
+            "效益",
+            "效果指标",
+            "效果",
+            "benefit",
+            "benefits",
+            "effect",
+            "effects",
+            "outcome",
             "outcomes",
         ],
         in_2015: true,
@@ -88,16 +95,46 @@ const fn l2(
 }
 
 pub const LEVEL2: &[Level2Def] = &[
-    l2("数量指标", Level1::Output, &["数量", "quantity"], true, true),
+    l2(
+        "数量指标",
+        Level1::Output,
+        &["数量", "quantity"],
+        true,
+        true,
+    ),
     l2("质量指标", Level1::Output, &["质量", "quality"], true, true),
-    l2("时效指标", Level1::Output, &["时效", "timeliness"], true, true),
+    l2(
+        "时效指标",
+        Level1::Output,
+        &["时效", "timeliness"],
+        true,
+        true,
+    ),
     l2("成本指标", Level1::Output, &["成本", "cost"], true, false),
-    l2("经济效益指标", Level1::Benefit, &["经济效益", "economic"], true, true),
-    l2("社会效益指标", Level1::Benefit, &["社会效益", "social"], true, true),
+    l2(
+        "经济效益指标",
+        Level1::Benefit,
+        &["经济效益", "economic"],
+        true,
+        true,
+    ),
+    l2(
+        "社会效益指标",
+        Level1::Benefit,
+        &["社会效益", "social"],
+        true,
+        true,
+    ),
     l2(
         "生态效益指标",
         Level1::Benefit,
-        &["生态效益", "环境效益指标", "环境效益", "ecological", "environmental"],
+        &[
+            "生态效益",
+            "环境效益指标",
+            "环境效益",
+            "ecological",
+            "environmental",
+        ],
         true,
         true,
     ),
@@ -120,12 +157,30 @@ pub const LEVEL2: &[Level2Def] = &[
         true,
         true,
     ),
-    l2("经济成本指标", Level1::Cost, &["经济成本", "economic"], false, true),
-    l2("社会成本指标", Level1::Cost, &["社会成本", "social"], false, true),
+    l2(
+        "经济成本指标",
+        Level1::Cost,
+        &["经济成本", "economic"],
+        false,
+        true,
+    ),
+    l2(
+        "社会成本指标",
+        Level1::Cost,
+        &["社会成本", "social"],
+        false,
+        true,
+    ),
     l2(
         "生态环境成本指标",
         Level1::Cost,
-        &["生态环境成本", "生态成本", "环境成本", "ecological", "environmental"],
+        &[
+            "生态环境成本",
+            "生态成本",
+            "环境成本",
+            "ecological",
+            "environmental",
+        ],
         false,
         true,
     ),
@@ -156,10 +211,7 @@ pub fn level1(word: &str) -> Option<&'static Level1Def> {
 }
 
 pub fn level1_def(id: Level1) -> &'static Level1Def {
-    LEVEL1
-        .iter()
-        .find(|d| d.id == id)
-        .unwrap_or(&LEVEL1[1])
+    LEVEL1.iter().find(|d| d.id == id).unwrap_or(&LEVEL1[1])
 }
 
 /// How a level-2 word resolved.
@@ -167,7 +219,9 @@ pub enum Level2Lookup {
     Found(&'static Level2Def),
     /// Known, but under another level 1.
     WrongParent(&'static Level2Def),
-    Unknown { suggestion: Option<&'static str> },
+    Unknown {
+        suggestion: Option<&'static str>,
+    },
 }
 
 /// Resolve a level-2 word under a level 1, preferring the framework's own
@@ -179,11 +233,7 @@ pub fn level2(parent: Level1, word: &str, fw: Framework) -> Level2Lookup {
         .filter(|d| d.parent == parent)
         .filter(matches)
         .collect();
-    if let Some(d) = under
-        .iter()
-        .find(|d| d.in_framework(fw))
-        .or(under.first())
-    {
+    if let Some(d) = under.iter().find(|d| d.in_framework(fw)).or(under.first()) {
         return Level2Lookup::Found(d);
     }
     if let Some(d) = LEVEL2.iter().filter(matches).find(|d| d.in_framework(fw)) {
@@ -223,7 +273,8 @@ mod tests {
     fn aliases_resolve_to_canonical_names() {
         assert_eq!(level1("效果指标").unwrap().canonical, "效益指标");
         assert_eq!(level1("output").unwrap().canonical, "产出指标");
-        let Level2Lookup::Found(d) = level2(Level1::Benefit, "环境效益", Framework::F2015) else {
+        let Level2Lookup::Found(d) = level2(Level1::Benefit, "环境效益", Framework::F2015)
+        else {
             panic!()
         };
         assert_eq!(d.canonical, "生态效益指标");
@@ -241,7 +292,9 @@ mod tests {
         ));
         assert!(matches!(
             level2(Level1::Output, "实效", Framework::F2015),
-            Level2Lookup::Unknown { suggestion: Some("时效") }
+            Level2Lookup::Unknown {
+                suggestion: Some("时效")
+            }
         ));
     }
 }

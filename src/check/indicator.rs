@@ -57,7 +57,8 @@ impl<'s> Checker<'s> {
             Kw::Core,
         ];
         for child in stmt.children() {
-            let Some(kw) = self.keyword(child, ALLOWED, ("indicator 块内", "inside an indicator")) else {
+            let Some(kw) = self.keyword(child, ALLOWED, ("indicator 块内", "inside an indicator"))
+            else {
                 continue;
             };
             if !self.once(&mut seen, kw, child) {
@@ -75,7 +76,9 @@ impl<'s> Checker<'s> {
                 Kw::Explain => explanation = text_arg(self, "explain \"……\""),
                 Kw::Scoring => scoring = text_arg(self, "scoring \"……\""),
                 Kw::Weight => {
-                    weight = self.number_arg(child, 0, "权重", "a weight", "weight 20").map(|w| w.0);
+                    weight = self
+                        .number_arg(child, 0, "权重", "a weight", "weight 20")
+                        .map(|w| w.0);
                     self.no_more_args(child, 1);
                 }
                 Kw::Last => {
@@ -143,29 +146,35 @@ impl<'s> Checker<'s> {
             _ => text::value(tok).unwrap_or_default(),
         };
         let base = if tok.is_word() { 0 } else { 1 };
-        let dot = raw.char_indices().find(|(_, c)| matches!(c, '.' | '．' | '。' | '·'));
+        let dot = raw
+            .char_indices()
+            .find(|(_, c)| matches!(c, '.' | '．' | '。' | '·'));
         let Some((pos, ch)) = dot else {
             self.diags.push(cat::malformed_category(tok.span, &raw));
             return None;
         };
         if ch != '.' {
             self.diags.push(cat::full_width(
-                tok.span.sub(base + pos..base + pos + ch.len_utf8()),
+                tok.span.part(base + pos..base + pos + ch.len_utf8()),
                 ch,
                 '.',
             ));
         }
         let l1_raw = &raw[..pos];
         let l2_raw = &raw[pos + ch.len_utf8()..];
-        let l1_span = tok.span.sub(base..base + pos);
-        let l2_span = tok.span.sub(base + pos + ch.len_utf8()..base + raw.len());
+        let l1_span = tok.span.part(base..base + pos);
+        let l2_span = tok.span.part(base + pos + ch.len_utf8()..base + raw.len());
         if l1_raw.is_empty() || l2_raw.is_empty() {
             self.diags.push(cat::malformed_category(tok.span, &raw));
             return None;
         }
         let fw = self.framework;
         let Some(l1) = category::level1(l1_raw) else {
-            self.diags.push(cat::unknown_level1(l1_span, l1_raw, category::suggest_level1(l1_raw)));
+            self.diags.push(cat::unknown_level1(
+                l1_span,
+                l1_raw,
+                category::suggest_level1(l1_raw),
+            ));
             return None;
         };
         if !l1.in_framework(fw) {
@@ -202,11 +211,22 @@ impl<'s> Checker<'s> {
             Level2Lookup::WrongParent(d) => {
                 let parent = category::level1_def(d.parent).canonical;
                 let fix = format!("{}.{}", category::short(parent), l2_raw);
-                self.diags.push(cat::wrong_parent(l2_span, l2_raw, l1.canonical, parent, &fix));
+                self.diags.push(cat::wrong_parent(
+                    l2_span,
+                    l2_raw,
+                    l1.canonical,
+                    parent,
+                    &fix,
+                ));
                 None
             }
             Level2Lookup::Unknown { suggestion } => {
-                self.diags.push(cat::unknown_level2(l2_span, l2_raw, l1.canonical, suggestion));
+                self.diags.push(cat::unknown_level2(
+                    l2_span,
+                    l2_raw,
+                    l1.canonical,
+                    suggestion,
+                ));
                 None
             }
         }
@@ -217,7 +237,12 @@ impl<'s> Checker<'s> {
         let first = tokens.first()?;
         let last = tokens.last().unwrap_or(first);
         let span = first.span.join(last.span);
-        if tokens.iter().any(|t| matches!(t.kind, TokenKind::Str { closed: false } | TokenKind::Text { closed: false })) {
+        if tokens.iter().any(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Str { closed: false } | TokenKind::Text { closed: false }
+            )
+        }) {
             return None;
         }
         // A single quoted target: its value; otherwise the words as written.
@@ -225,18 +250,22 @@ impl<'s> Checker<'s> {
             let v = match text::value(first) {
                 Ok(v) => v,
                 Err(text::BadEscape(r)) => {
-                    let s = first.span.sub(r);
+                    let s = first.span.part(r);
                     let raw = self.slice(s).to_string();
                     self.diags.push(cat::bad_escape(s, &raw));
                     return None;
                 }
             };
-            let base = if matches!(first.kind, TokenKind::Text { .. }) { 3 } else { 1 };
+            let base = if matches!(first.kind, TokenKind::Text { .. }) {
+                3
+            } else {
+                1
+            };
             (v, base)
         } else {
             (self.slice(span).to_string(), 0)
         };
-        let at = |r: std::ops::Range<usize>| span.sub(r.start + base..r.end + base);
+        let at = |r: std::ops::Range<usize>| span.part(r.start + base..r.end + base);
         match parse_target(&text, &self.units) {
             Ok(parsed) => Some((to_model(&parsed, &text), parsed, span)),
             Err(problem) => {
@@ -250,9 +279,11 @@ impl<'s> Checker<'s> {
                         let _ = r;
                         cat::placeholder_target(span, &text)
                     }
-                    TargetProblem::UnknownUnit { at: r, unit, suggestion } => {
-                        cat::unknown_unit(at(r), &unit, suggestion.as_deref())
-                    }
+                    TargetProblem::UnknownUnit {
+                        at: r,
+                        unit,
+                        suggestion,
+                    } => cat::unknown_unit(at(r), &unit, suggestion.as_deref()),
                     TargetProblem::BadNumber { at: r } => cat::bad_target_number(at(r)),
                     TargetProblem::BadDate { at: r } => cat::bad_date(at(r)),
                     TargetProblem::RangeReversed { at: r } => cat::range_reversed(at(r)),
@@ -267,7 +298,9 @@ impl<'s> Checker<'s> {
     /// Checks of a target against its indicator's category and name.
     fn target_fits(&mut self, name: &str, l1: Level1, l2: &str, t: &ParsedTarget, span: Span) {
         let (pct, dim) = match &t.value {
-            TargetValue::Quantity { value, dimension, .. } => (
+            TargetValue::Quantity {
+                value, dimension, ..
+            } => (
                 (*dimension == Some(Dimension::Percent)).then_some(*value),
                 dimension.clone(),
             ),
@@ -281,9 +314,12 @@ impl<'s> Checker<'s> {
         if let Some(v) = pct {
             if v > Decimal::ONE_HUNDRED {
                 if is_satisfaction {
-                    self.diags.push(cat::satisfaction_over_100(span, &v.to_string()));
+                    self.diags
+                        .push(cat::satisfaction_over_100(span, &v.to_string()));
                 } else if name.ends_with('率')
-                    && !["增长", "增幅", "提高", "提升", "增加"].iter().any(|w| name.contains(w))
+                    && !["增长", "增幅", "提高", "提升", "增加"]
+                        .iter()
+                        .any(|w| name.contains(w))
                 {
                     self.diags.push(cat::rate_over_100(span, &v.to_string()));
                 }
@@ -304,13 +340,26 @@ impl<'s> Checker<'s> {
     }
 
     /// Checks over the indicators of one project (or of the overall part).
-    pub fn indicator_set(&mut self, set: &[Checked], project: Option<(Span, &str, &ProjectText<'_>)>) {
+    pub fn indicator_set(
+        &mut self,
+        set: &[Checked],
+        project: Option<(Span, &str, &ProjectText<'_>)>,
+    ) {
         for (i, c) in set.iter().enumerate() {
-            if let Some(first) = set[..i].iter().find(|p| p.indicator.name == c.indicator.name) {
-                self.diags.push(cat::duplicate_indicator(c.name_span, first.name_span, &c.indicator.name));
+            if let Some(first) = set[..i]
+                .iter()
+                .find(|p| p.indicator.name == c.indicator.name)
+            {
+                self.diags.push(cat::duplicate_indicator(
+                    c.name_span,
+                    first.name_span,
+                    &c.indicator.name,
+                ));
             }
         }
-        let Some((span, code, text)) = project else { return };
+        let Some((span, code, text)) = project else {
+            return;
+        };
         let mut required = vec![Level1::Output, Level1::Benefit, Level1::Satisfaction];
         if self.framework == Framework::F2021 {
             required.insert(0, Level1::Cost);
@@ -326,7 +375,8 @@ impl<'s> Checker<'s> {
         let weighted = set.iter().filter(|c| c.has_weight).count();
         if weighted > 0 {
             if let Some(unweighted) = set.iter().find(|c| !c.has_weight) {
-                self.diags.push(cat::weights_partial(unweighted.head, set.len() - weighted));
+                self.diags
+                    .push(cat::weights_partial(unweighted.head, set.len() - weighted));
             } else {
                 let sum: Decimal = set.iter().filter_map(|c| c.indicator.weight).sum();
                 if sum != Decimal::from(100) && sum != Decimal::from(90) {
@@ -336,7 +386,8 @@ impl<'s> Checker<'s> {
         }
         for c in set.iter().filter(|c| c.level1 == Level1::Satisfaction) {
             if let Some(subject) = unrelated_subject(c, set, text) {
-                self.diags.push(cat::unrelated_subject(c.name_span, &subject));
+                self.diags
+                    .push(cat::unrelated_subject(c.name_span, &subject));
             }
         }
     }
@@ -344,9 +395,29 @@ impl<'s> Checker<'s> {
 
 /// Stock service objects that say nothing about a particular project.
 const GENERIC_SUBJECTS: &[&str] = &[
-    "服务对象", "社会公众", "群众", "公众", "受益群众", "受益对象", "服务群众", "使用单位", "使用人员",
-    "使用者", "用户", "受众", "参与人员", "干部职工", "职工", "社会", "群众对象", "相关单位", "相关部门",
-    "各部门", "单位", "人员", "对象",
+    "服务对象",
+    "社会公众",
+    "群众",
+    "公众",
+    "受益群众",
+    "受益对象",
+    "服务群众",
+    "使用单位",
+    "使用人员",
+    "使用者",
+    "用户",
+    "受众",
+    "参与人员",
+    "干部职工",
+    "职工",
+    "社会",
+    "群众对象",
+    "相关单位",
+    "相关部门",
+    "各部门",
+    "单位",
+    "人员",
+    "对象",
 ];
 
 /// The subject of a satisfaction indicator (`参培住院医师` in
@@ -409,13 +480,22 @@ pub fn to_model(t: &ParsedTarget, written: &str) -> Target {
         Some(_) => TargetKind::Measure,
     };
     match &t.value {
-        TargetValue::Quantity { value, unit, dimension } => {
+        TargetValue::Quantity {
+            value,
+            unit,
+            dimension,
+        } => {
             out.kind = kind_of(dimension);
             out.value = Some(value.to_string());
             out.unit = unit.clone();
             out.dimension = dimension.as_ref().map(|d| d.name());
         }
-        TargetValue::Range { min, max, unit, dimension } => {
+        TargetValue::Range {
+            min,
+            max,
+            unit,
+            dimension,
+        } => {
             out.kind = TargetKind::Range;
             out.min = Some(min.to_string());
             out.max = Some(max.to_string());

@@ -29,10 +29,17 @@ impl<'s> Checker<'s> {
                     let mut start = 0;
                     for (i, c) in tok.raw.char_indices() {
                         if c == '，' || c == '、' || c == '；' {
-                            self.diags.push(cat::full_width(tok.span.sub(i..i + c.len_utf8()), c, ','));
+                            self.diags.push(cat::full_width(
+                                tok.span.part(i..i + c.len_utf8()),
+                                c,
+                                ',',
+                            ));
                             if i > start {
                                 entries.last_mut().into_iter().for_each(|e| {
-                                    e.push(Piece { text: &tok.raw[start..i], span: tok.span.sub(start..i) })
+                                    e.push(Piece {
+                                        text: &tok.raw[start..i],
+                                        span: tok.span.part(start..i),
+                                    })
                                 });
                             }
                             entries.push(Vec::new());
@@ -43,7 +50,7 @@ impl<'s> Checker<'s> {
                         if let Some(e) = entries.last_mut() {
                             e.push(Piece {
                                 text: &tok.raw[start..],
-                                span: tok.span.sub(start..tok.raw.len()),
+                                span: tok.span.part(start..tok.raw.len()),
                             });
                         }
                     }
@@ -63,15 +70,25 @@ impl<'s> Checker<'s> {
                 [] => continue,
                 // `3月25%` written without a space.
                 [one] => match one.text.find('月') {
-                    Some(pos) if !one.text[pos..].trim_start_matches(['月', '底', '末']).is_empty() => {
+                    Some(pos)
+                        if !one.text[pos..]
+                            .trim_start_matches(['月', '底', '末'])
+                            .is_empty() =>
+                    {
                         let split = pos
                             + one.text[pos..]
                                 .char_indices()
                                 .find(|(_, c)| !matches!(c, '月' | '底' | '末'))
                                 .map_or(one.text.len() - pos, |(i, _)| i);
                         (
-                            Piece { text: &one.text[..split], span: one.span.sub(0..split) },
-                            Piece { text: &one.text[split..], span: one.span.sub(split..one.text.len()) },
+                            Piece {
+                                text: &one.text[..split],
+                                span: one.span.part(0..split),
+                            },
+                            Piece {
+                                text: &one.text[split..],
+                                span: one.span.part(split..one.text.len()),
+                            },
                         )
                     }
                     _ => {
@@ -79,15 +96,33 @@ impl<'s> Checker<'s> {
                         continue;
                     }
                 },
-                [m, p] => (Piece { text: m.text, span: m.span }, Piece { text: p.text, span: p.span }),
+                [m, p] => (
+                    Piece {
+                        text: m.text,
+                        span: m.span,
+                    },
+                    Piece {
+                        text: p.text,
+                        span: p.span,
+                    },
+                ),
                 [first, .., last] => {
-                    self.diags.push(cat::plan_malformed(first.span.join(last.span)));
+                    self.diags
+                        .push(cat::plan_malformed(first.span.join(last.span)));
                     continue;
                 }
             };
-            let Some(month) = self.month(&month_piece) else { continue };
-            let Some(percent) = self.percent(&pct_piece) else { continue };
-            out.push((Checkpoint { month, percent }, month_piece.span, pct_piece.span));
+            let Some(month) = self.month(&month_piece) else {
+                continue;
+            };
+            let Some(percent) = self.percent(&pct_piece) else {
+                continue;
+            };
+            out.push((
+                Checkpoint { month, percent },
+                month_piece.span,
+                pct_piece.span,
+            ));
         }
         if out.is_empty() && stmt.args.is_empty() {
             self.diags.push(cat::missing_arg(
@@ -103,7 +138,8 @@ impl<'s> Checker<'s> {
             let (a, a_month, a_pct) = &w[0];
             let (b, b_month, b_pct) = &w[1];
             if b.month <= a.month {
-                self.diags.push(cat::months_out_of_order(*b_month, *a_month));
+                self.diags
+                    .push(cat::months_out_of_order(*b_month, *a_month));
             } else if b.percent < a.percent {
                 self.diags.push(cat::plan_decreasing(
                     *b_pct,
@@ -115,18 +151,17 @@ impl<'s> Checker<'s> {
         }
         if let Some((last, _, span)) = out.last() {
             if last.percent < Decimal::ONE_HUNDRED && last.percent >= Decimal::ZERO {
-                self.diags.push(cat::plan_below_100(*span, &last.percent.to_string()));
+                self.diags
+                    .push(cat::plan_below_100(*span, &last.percent.to_string()));
             }
         }
         out.into_iter().map(|(c, _, _)| c).collect()
     }
 
     fn month(&mut self, p: &Piece<'_>) -> Option<u32> {
-        let digits = p
-            .text
-            .trim_end_matches(['底', '末'])
-            .trim_end_matches('月');
-        let ok = !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit());
+        let digits = p.text.trim_end_matches(['底', '末']).trim_end_matches('月');
+        let ok =
+            !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit());
         if !ok || !p.text.contains('月') {
             self.diags.push(cat::plan_malformed(p.span));
             return None;
@@ -143,20 +178,28 @@ impl<'s> Checker<'s> {
     fn percent(&mut self, p: &Piece<'_>) -> Option<Decimal> {
         let raw = p.text.trim_end_matches(['%', '％']);
         if raw.len() > super::args::MAX_NUMBER_CHARS {
-            self.diags.push(cat::number_too_long(p.span, super::args::MAX_NUMBER_CHARS));
+            self.diags
+                .push(cat::number_too_long(p.span, super::args::MAX_NUMBER_CHARS));
             return None;
         }
         let ok = !raw.is_empty()
-            && raw.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+            && raw
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
             && !raw.starts_with('.')
             && !raw.ends_with('.');
-        let value = if ok { Decimal::from_str(raw).ok() } else { None };
+        let value = if ok {
+            Decimal::from_str(raw).ok()
+        } else {
+            None
+        };
         let Some(v) = value else {
             self.diags.push(cat::plan_malformed(p.span));
             return None;
         };
         if v < Decimal::ZERO || v > Decimal::ONE_HUNDRED {
-            self.diags.push(cat::plan_out_of_range(p.span, &v.to_string()));
+            self.diags
+                .push(cat::plan_out_of_range(p.span, &v.to_string()));
             return None;
         }
         Some(v)

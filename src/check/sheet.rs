@@ -28,10 +28,14 @@ pub struct Checker<'s> {
 /// Where a keyword belongs, for "misplaced" help texts.
 pub fn home_of(kw: Kw) -> (&'static str, &'static str) {
     match kw {
-        Kw::Department | Kw::Overall | Kw::Project | Kw::DefineUnit => ("顶层（不在任何块内）", "at the top level"),
+        Kw::Department | Kw::Overall | Kw::Project | Kw::DefineUnit => {
+            ("顶层（不在任何块内）", "at the top level")
+        }
         Kw::Year | Kw::Unit | Kw::Framework => ("department 块内", "inside department"),
         Kw::Summary | Kw::Objective | Kw::Measure => ("overall 块内", "inside overall"),
-        Kw::Agency | Kw::Budget | Kw::Purpose | Kw::Plan | Kw::Period => ("project 块内", "inside a project"),
+        Kw::Agency | Kw::Budget | Kw::Purpose | Kw::Plan | Kw::Period => {
+            ("project 块内", "inside a project")
+        }
         Kw::Goal => ("project 或 period 块内", "inside a project or a period"),
         Kw::Indicator => ("project 或 overall 块内", "inside a project or overall"),
         Kw::Desc | Kw::Basis | Kw::Weight | Kw::Last | Kw::Explain | Kw::Scoring | Kw::Core => {
@@ -77,14 +81,20 @@ impl<'s> Checker<'s> {
                     return Some(kw);
                 }
                 let (hz, he) = home_of(kw);
-                self.diags.push(cat::misplaced(head.span, head.raw, place.0, place.1, Some((hz, he))));
+                self.diags.push(cat::misplaced(
+                    head.span,
+                    head.raw,
+                    place.0,
+                    place.1,
+                    Some((hz, he)),
+                ));
                 return None;
             }
             // `year：2020` — a keyword glued to full-width punctuation.
             for (fw, ascii) in FULL_WIDTH {
                 if let Some(pos) = head.raw.find(*fw) {
                     if Kw::lookup(&head.raw[..pos]).is_some() || pos == 0 {
-                        let span = head.span.sub(pos..pos + fw.len_utf8());
+                        let span = head.span.part(pos..pos + fw.len_utf8());
                         let ascii = if *ascii == ':' { ' ' } else { *ascii };
                         self.diags.push(cat::full_width(span, *fw, ascii));
                         return None;
@@ -94,14 +104,16 @@ impl<'s> Checker<'s> {
         }
         let spellings = Kw::spellings(allowed);
         let suggestion = closest(head.raw, spellings.iter().copied());
-        self.diags.push(cat::unknown_keyword(head.span, head.raw, suggestion));
+        self.diags
+            .push(cat::unknown_keyword(head.span, head.raw, suggestion));
         None
     }
 
     /// True the first time; reports a duplicate otherwise.
     pub fn once(&mut self, seen: &mut Seen, kw: Kw, stmt: &Stmt<'_>) -> bool {
         if let Some(first) = seen.first(kw) {
-            self.diags.push(cat::duplicate_stmt(stmt.head.span, first, stmt.head.raw));
+            self.diags
+                .push(cat::duplicate_stmt(stmt.head.span, first, stmt.head.raw));
             return false;
         }
         seen.0.push((kw, stmt.head.span));
@@ -118,7 +130,10 @@ impl<'s> Checker<'s> {
         for stmt in tree.stmts() {
             match self.keyword(stmt, TOP, TOP_PLACE) {
                 Some(Kw::Department) => match dept_span {
-                    Some(first) => self.diags.push(cat::duplicate_stmt(stmt.head.span, first, stmt.head.raw)),
+                    Some(first) => {
+                        self.diags
+                            .push(cat::duplicate_stmt(stmt.head.span, first, stmt.head.raw))
+                    }
                     None => {
                         dept_span = Some(stmt.head.span);
                         department = self.department(stmt);
@@ -146,7 +161,8 @@ impl<'s> Checker<'s> {
             match kw {
                 Kw::Overall => {
                     if let Some(first) = overall_span {
-                        self.diags.push(cat::duplicate_stmt(stmt.head.span, first, stmt.head.raw));
+                        self.diags
+                            .push(cat::duplicate_stmt(stmt.head.span, first, stmt.head.raw));
                         continue;
                     }
                     overall_span = Some(stmt.head.span);
@@ -155,7 +171,8 @@ impl<'s> Checker<'s> {
                 Kw::Project => {
                     if let Some((p, code_span)) = self.project(stmt) {
                         if let Some((_, first)) = codes.iter().find(|(c, _)| *c == p.code) {
-                            self.diags.push(cat::duplicate_code(code_span, *first, &p.code));
+                            self.diags
+                                .push(cat::duplicate_code(code_span, *first, &p.code));
                         } else {
                             codes.push((p.code.clone(), code_span));
                         }
@@ -185,15 +202,28 @@ impl<'s> Checker<'s> {
     }
 
     fn department(&mut self, stmt: &Stmt<'_>) -> Option<Department> {
-        let code = self.string_arg(stmt, 0, "单位编码", "a code", "department \"430002\" \"单位名称\"");
-        let name = self.string_arg(stmt, 1, "单位名称", "a name", "department \"430002\" \"单位名称\"");
+        let code = self.string_arg(
+            stmt,
+            0,
+            "单位编码",
+            "a code",
+            "department \"430002\" \"单位名称\"",
+        );
+        let name = self.string_arg(
+            stmt,
+            1,
+            "单位名称",
+            "a name",
+            "department \"430002\" \"单位名称\"",
+        );
         self.no_more_args(stmt, 2);
         let mut year = None;
         let mut unit_seen = false;
         let mut seen = Seen::default();
         const ALLOWED: &[Kw] = &[Kw::Year, Kw::Unit, Kw::Framework];
         for child in stmt.children() {
-            let Some(kw) = self.keyword(child, ALLOWED, ("department 块内", "inside department")) else {
+            let Some(kw) = self.keyword(child, ALLOWED, ("department 块内", "inside department"))
+            else {
                 continue;
             };
             if !self.once(&mut seen, kw, child) {
@@ -217,10 +247,22 @@ impl<'s> Checker<'s> {
         }
         let example_span = Span::new(stmt.head.span.start, stmt.head.span.end);
         if year.is_none() {
-            self.diags.push(cat::missing_stmt(example_span, "year", "department ", "department", "year 2020"));
+            self.diags.push(cat::missing_stmt(
+                example_span,
+                "year",
+                "department ",
+                "department",
+                "year 2020",
+            ));
         }
         if !unit_seen {
-            self.diags.push(cat::missing_stmt(example_span, "unit", "department ", "department", "unit 万元"));
+            self.diags.push(cat::missing_stmt(
+                example_span,
+                "unit",
+                "department ",
+                "department",
+                "unit 万元",
+            ));
         }
         Some(Department {
             code: code?.0,
@@ -325,7 +367,9 @@ impl<'s> Checker<'s> {
                 });
                 self.units.declare(&name, dim);
             }
-            None => self.diags.push(cat::unknown_dimension(dim_tok.span, dim_tok.raw)),
+            None => self
+                .diags
+                .push(cat::unknown_dimension(dim_tok.span, dim_tok.raw)),
         }
     }
 
@@ -336,18 +380,19 @@ impl<'s> Checker<'s> {
         let mut checked: Vec<Checked> = Vec::new();
         const ALLOWED: &[Kw] = &[Kw::Summary, Kw::Objective, Kw::Measure, Kw::Indicator];
         for child in stmt.children() {
-            let Some(kw) = self.keyword(child, ALLOWED, ("overall 块内", "inside overall")) else {
+            let Some(kw) = self.keyword(child, ALLOWED, ("overall 块内", "inside overall"))
+            else {
                 continue;
             };
             if kw != Kw::Indicator {
                 self.no_block(child);
             }
             match kw {
-                Kw::Summary => {
-                    if self.once(&mut seen, kw, child) {
-                        out.summary = self.string_arg(child, 0, "总体目标文字", "a text", "summary \"……\"").map(|s| s.0);
-                        self.no_more_args(child, 1);
-                    }
+                Kw::Summary if self.once(&mut seen, kw, child) => {
+                    out.summary = self
+                        .string_arg(child, 0, "总体目标文字", "a text", "summary \"……\"")
+                        .map(|s| s.0);
+                    self.no_more_args(child, 1);
                 }
                 Kw::Objective => {
                     let ex = "objective \"规章制度\" \"组织制定……\"";
@@ -355,11 +400,16 @@ impl<'s> Checker<'s> {
                     let text = self.string_arg(child, 1, "内容", "a text", ex);
                     self.no_more_args(child, 2);
                     if let (Some(title), Some(text)) = (title, text) {
-                        out.objectives.push(Objective { title: title.0, text: text.0 });
+                        out.objectives.push(Objective {
+                            title: title.0,
+                            text: text.0,
+                        });
                     }
                 }
                 Kw::Measure => {
-                    if let Some(m) = self.string_arg(child, 0, "措施内容", "a text", "measure \"……\"") {
+                    if let Some(m) =
+                        self.string_arg(child, 0, "措施内容", "a text", "measure \"……\"")
+                    {
                         out.measures.push(m.0);
                     }
                     self.no_more_args(child, 1);
@@ -400,11 +450,14 @@ impl<'s> Checker<'s> {
             Kw::Indicator,
         ];
         for child in stmt.children() {
-            let Some(kw) = self.keyword(child, ALLOWED, ("project 块内", "inside a project")) else {
+            let Some(kw) = self.keyword(child, ALLOWED, ("project 块内", "inside a project"))
+            else {
                 continue;
             };
-            if matches!(kw, Kw::Agency | Kw::Budget | Kw::Purpose | Kw::Plan | Kw::Period)
-                && !self.once(&mut seen, kw, child)
+            if matches!(
+                kw,
+                Kw::Agency | Kw::Budget | Kw::Purpose | Kw::Plan | Kw::Period
+            ) && !self.once(&mut seen, kw, child)
             {
                 continue;
             }
@@ -413,17 +466,22 @@ impl<'s> Checker<'s> {
             }
             match kw {
                 Kw::Agency => {
-                    agency = self.string_arg(child, 0, "单位名称", "an agency name", "agency \"……\"").map(|s| s.0);
+                    agency = self
+                        .string_arg(child, 0, "单位名称", "an agency name", "agency \"……\"")
+                        .map(|s| s.0);
                     self.no_more_args(child, 1);
                 }
                 Kw::Budget => budget = Some(self.budget(child)),
                 Kw::Purpose => {
-                    purpose = self.string_arg(child, 0, "资金用途", "a text", "purpose \"……\"").map(|s| s.0);
+                    purpose = self
+                        .string_arg(child, 0, "资金用途", "a text", "purpose \"……\"")
+                        .map(|s| s.0);
                     self.no_more_args(child, 1);
                 }
                 Kw::Plan => plan = self.plan(child),
                 Kw::Goal => {
-                    if let Some(g) = self.string_arg(child, 0, "目标内容", "a text", "goal \"……\"") {
+                    if let Some(g) = self.string_arg(child, 0, "目标内容", "a text", "goal \"……\"")
+                    {
                         goals.push(g.0);
                     }
                     self.no_more_args(child, 1);
@@ -452,7 +510,10 @@ impl<'s> Checker<'s> {
             purpose: purpose.as_deref().unwrap_or(""),
             goals: &goals,
         };
-        self.indicator_set(&checked, Some((stmt.head.span.join(code_span), &code, &project_text)));
+        self.indicator_set(
+            &checked,
+            Some((stmt.head.span.join(code_span), &code, &project_text)),
+        );
         let budget = budget.flatten()?;
         Some((
             Project {
@@ -471,19 +532,32 @@ impl<'s> Checker<'s> {
     }
 
     fn period(&mut self, stmt: &Stmt<'_>) -> Option<Period> {
-        let text = self.string_arg(stmt, 0, "实施期", "a period", "period \"2021-2023年\" { goal \"……\" }");
+        let text = self.string_arg(
+            stmt,
+            0,
+            "实施期",
+            "a period",
+            "period \"2021-2023年\" { goal \"……\" }",
+        );
         self.no_more_args(stmt, 1);
         let mut goals = Vec::new();
         for child in stmt.children() {
-            if self.keyword(child, &[Kw::Goal], ("period 块内", "inside a period")).is_some() {
+            if self
+                .keyword(child, &[Kw::Goal], ("period 块内", "inside a period"))
+                .is_some()
+            {
                 self.no_block(child);
-                if let Some(g) = self.string_arg(child, 0, "目标内容", "a text", "goal \"……\"") {
+                if let Some(g) = self.string_arg(child, 0, "目标内容", "a text", "goal \"……\"")
+                {
                     goals.push(g.0);
                 }
                 self.no_more_args(child, 1);
             }
         }
-        Some(Period { text: text?.0, goals })
+        Some(Period {
+            text: text?.0,
+            goals,
+        })
     }
 }
 

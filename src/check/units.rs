@@ -50,7 +50,9 @@ impl Dimension {
         let w = word.trim();
         let lower = w.to_ascii_lowercase();
         let d = match lower.as_str() {
-            "percent" | "percentage" | "百分比" | "百分率" | "比率" | "比例" => Dimension::Percent,
+            "percent" | "percentage" | "百分比" | "百分率" | "比率" | "比例" => {
+                Dimension::Percent
+            }
             "count" | "number" | "数量" | "计数" | "个数" => Dimension::Count,
             "money" | "amount" | "金额" | "资金" => Dimension::Money,
             "time" | "duration" | "时间" | "时长" | "期限" => Dimension::Time,
@@ -74,35 +76,237 @@ impl Dimension {
 const PERCENT_UNITS: &[&str] = &["%", "‰", "百分点", "个百分点"];
 
 const MONEY_UNITS: &[&str] = &[
-    "元", "万元", "亿元", "千元", "百元", "十万元", "百万元", "千万元", "角", "万美元", "美元",
+    "元",
+    "万元",
+    "亿元",
+    "千元",
+    "百元",
+    "十万元",
+    "百万元",
+    "千万元",
+    "角",
+    "万美元",
+    "美元",
 ];
 
 const COUNT_UNITS: &[&str] = &[
-    "个", "次", "人次", "批次", "人", "户", "辆", "台", "套", "项", "件", "场", "期", "篇", "株", "家",
-    "所", "份", "本", "册", "处", "座", "条", "张", "部", "名", "位", "块", "间", "栋", "幢", "棵", "头",
-    "只", "批", "类", "门", "课时", "学时", "床", "张床", "家次", "户次", "人天", "人日", "人月", "个次",
-    "项次", "起", "宗", "单", "笔", "幅", "首", "期次", "支", "队", "组", "村", "校", "园", "网点", "台次",
-    "辆次", "车次", "架次", "班次", "场次", "篇次", "份次", "册次", "套次", "处次", "所次", "床日",
-    "例", "例次", "尾", "羽", "匹", "对", "双", "箱", "袋", "瓶", "盒", "包", "片", "粒", "剂", "台套",
-    "口", "眼", "座次", "节", "节次", "堂", "课", "门次", "届", "轮", "件次",     "万人", "万人次", "万户", "万株", "万册", "万份", "万只", "万头", "万次", "万件", "万个", "千人",
-    "千人次", "亿人次", "个点", "条次", "家庭", "学校", "所学校", "个村", "乡镇", "个乡镇", "镇", "社区",
-    "个社区", "栋楼", "项目", "个项目", "张次", "人/次", "样", "样次", "批样", "车", "辆车", "艘", "架",
-    "盏", "根", "把", "副", "顶", "面", "卷", "片区", "平台", "系统", "个人", "枚", 
+    "个",
+    "次",
+    "人次",
+    "批次",
+    "人",
+    "户",
+    "辆",
+    "台",
+    "套",
+    "项",
+    "件",
+    "场",
+    "期",
+    "篇",
+    "株",
+    "家",
+    "所",
+    "份",
+    "本",
+    "册",
+    "处",
+    "座",
+    "条",
+    "张",
+    "部",
+    "名",
+    "位",
+    "块",
+    "间",
+    "栋",
+    "幢",
+    "棵",
+    "头",
+    "只",
+    "批",
+    "类",
+    "门",
+    "课时",
+    "学时",
+    "床",
+    "张床",
+    "家次",
+    "户次",
+    "人天",
+    "人日",
+    "人月",
+    "个次",
+    "项次",
+    "起",
+    "宗",
+    "单",
+    "笔",
+    "幅",
+    "首",
+    "期次",
+    "支",
+    "队",
+    "组",
+    "村",
+    "校",
+    "园",
+    "网点",
+    "台次",
+    "辆次",
+    "车次",
+    "架次",
+    "班次",
+    "场次",
+    "篇次",
+    "份次",
+    "册次",
+    "套次",
+    "处次",
+    "所次",
+    "床日",
+    "例",
+    "例次",
+    "尾",
+    "羽",
+    "匹",
+    "对",
+    "双",
+    "箱",
+    "袋",
+    "瓶",
+    "盒",
+    "包",
+    "片",
+    "粒",
+    "剂",
+    "台套",
+    "口",
+    "眼",
+    "座次",
+    "节",
+    "节次",
+    "堂",
+    "课",
+    "门次",
+    "届",
+    "轮",
+    "件次",
+    "万人",
+    "万人次",
+    "万户",
+    "万株",
+    "万册",
+    "万份",
+    "万只",
+    "万头",
+    "万次",
+    "万件",
+    "万个",
+    "千人",
+    "千人次",
+    "亿人次",
+    "个点",
+    "条次",
+    "家庭",
+    "学校",
+    "所学校",
+    "个村",
+    "乡镇",
+    "个乡镇",
+    "镇",
+    "社区",
+    "个社区",
+    "栋楼",
+    "项目",
+    "个项目",
+    "张次",
+    "人/次",
+    "样",
+    "样次",
+    "批样",
+    "车",
+    "辆车",
+    "艘",
+    "架",
+    "盏",
+    "根",
+    "把",
+    "副",
+    "顶",
+    "面",
+    "卷",
+    "片区",
+    "平台",
+    "系统",
+    "个人",
+    "枚",
 ];
 
 const TIME_UNITS: &[&str] = &[
-    "天", "日", "个月", "月", "年", "工作日", "个工作日", "小时", "个小时", "分钟", "周", "个周",
-    "星期", "个星期", "季度", "个季度", "秒", "学期", "个学期", "学年", "周年", "自然日", "个自然日",
-    "h", "min", "s", "d",
+    "天",
+    "日",
+    "个月",
+    "月",
+    "年",
+    "工作日",
+    "个工作日",
+    "小时",
+    "个小时",
+    "分钟",
+    "周",
+    "个周",
+    "星期",
+    "个星期",
+    "季度",
+    "个季度",
+    "秒",
+    "学期",
+    "个学期",
+    "学年",
+    "周年",
+    "自然日",
+    "个自然日",
+    "h",
+    "min",
+    "s",
+    "d",
 ];
 
 const LENGTH_UNITS: &[&str] = &[
-    "米", "公里", "千米", "厘米", "毫米", "延米", "延长米", "里", "km", "m", "cm", "mm",
+    "米",
+    "公里",
+    "千米",
+    "厘米",
+    "毫米",
+    "延米",
+    "延长米",
+    "里",
+    "km",
+    "m",
+    "cm",
+    "mm",
 ];
 
 const AREA_UNITS: &[&str] = &[
-    "平方米", "亩", "公顷", "平方公里", "平方千米", "㎡", "m²", "m2", "平米", "平方", "万亩",
-    "万平方米", "千亩", "km²", "km2", "hm²", "hm2", "万公顷",
+    "平方米",
+    "亩",
+    "公顷",
+    "平方公里",
+    "平方千米",
+    "㎡",
+    "m²",
+    "m2",
+    "平米",
+    "平方",
+    "万亩",
+    "万平方米",
+    "千亩",
+    "km²",
+    "km2",
+    "hm²",
+    "hm2",
+    "万公顷",
 ];
 
 const MASS_UNITS: &[&str] = &[
@@ -110,12 +314,39 @@ const MASS_UNITS: &[&str] = &[
 ];
 
 const VOLUME_UNITS: &[&str] = &[
-    "立方米", "升", "毫升", "m³", "m3", "方", "立方", "万立方米", "万方", "L", "l", "ml", "mL",
+    "立方米",
+    "升",
+    "毫升",
+    "m³",
+    "m3",
+    "方",
+    "立方",
+    "万立方米",
+    "万方",
+    "L",
+    "l",
+    "ml",
+    "mL",
 ];
 
 const ENERGY_UNITS: &[&str] = &[
-    "千瓦时", "度", "kWh", "kW·h", "kwh", "万千瓦时", "亿千瓦时", "兆瓦时", "MWh", "吨标准煤",
-    "吨标煤", "万吨标准煤", "千克标准煤", "焦耳", "兆焦", "J", "MJ",
+    "千瓦时",
+    "度",
+    "kWh",
+    "kW·h",
+    "kwh",
+    "万千瓦时",
+    "亿千瓦时",
+    "兆瓦时",
+    "MWh",
+    "吨标准煤",
+    "吨标煤",
+    "万吨标准煤",
+    "千克标准煤",
+    "焦耳",
+    "兆焦",
+    "J",
+    "MJ",
 ];
 
 const SCORE_UNITS: &[&str] = &["分"];
@@ -126,7 +357,9 @@ const MAX_SUGGEST_CHARS: usize = 32;
 /// A table of known units and their dimensions. Iteration order is deterministic.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnitTable {
-    units: BTreeMap<String, Dimension>,
+    /// Unit name -> (dimension, rank). The rank is the order of declaration: built-in
+    /// units are listed most common first, and suggestions prefer a lower rank on ties.
+    units: BTreeMap<String, (Dimension, usize)>,
 }
 
 impl Default for UnitTable {
@@ -162,7 +395,10 @@ impl UnitTable {
             for n in names.iter() {
                 // `人/次` is listed as a count (it reads "person-times"), so it must not be
                 // split as a compound; everything else is a plain name.
-                t.units.insert((*n).to_string(), dim.clone());
+                let rank = t.units.len();
+                t.units
+                    .entry((*n).to_string())
+                    .or_insert((dim.clone(), rank));
             }
         }
         t
@@ -175,7 +411,8 @@ impl UnitTable {
         if n.is_empty() {
             return;
         }
-        self.units.insert(n, dim);
+        let rank = self.units.get(&n).map_or(self.units.len(), |e| e.1);
+        self.units.insert(n, (dim, rank));
     }
 
     /// True when the exact unit (after normalisation) is in the table; compound units are
@@ -196,7 +433,7 @@ impl UnitTable {
 
     /// All units with their dimensions, in a deterministic (sorted) order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Dimension)> {
-        self.units.iter().map(|(k, v)| (k.as_str(), v))
+        self.units.iter().map(|(k, v)| (k.as_str(), &v.0))
     }
 
     /// The dimension of a unit. A compound `A/B` (one level: `元/亩`, `人/年`, `次/年`) gives
@@ -207,7 +444,7 @@ impl UnitTable {
         if u.is_empty() {
             return None;
         }
-        if let Some(d) = self.units.get(&u) {
+        if let Some((d, _)) = self.units.get(&u) {
             return Some(d.clone());
         }
         let (a, b) = split_compound(&u)?;
@@ -218,7 +455,7 @@ impl UnitTable {
 
     fn simple(&self, unit: &str) -> Option<Dimension> {
         match self.units.get(unit) {
-            Some(d) if !d.is_compound() => Some(d.clone()),
+            Some((d, _)) if !d.is_compound() => Some(d.clone()),
             _ => None,
         }
     }
@@ -228,7 +465,8 @@ impl UnitTable {
     /// least one character with the unknown unit (otherwise every one-character unit would be
     /// "close" to every other). A known unit that is a prefix of the unknown one (`%完成`)
     /// is suggested first. For a compound `A/B`, each unknown side is corrected. Ties are
-    /// broken by the smaller distance, then the closer length, then the sorted order.
+    /// broken by the smaller distance, then the closer length, then the more common unit
+    /// (built-in units are ranked by how common they are, declared units after them).
     /// Returns `None` for a known unit.
     pub fn suggest(&self, unit: &str) -> Option<String> {
         let u = normalize_unit(unit);
@@ -267,15 +505,15 @@ impl UnitTable {
         for k in self.units.keys() {
             if k.chars().count() < chars.len()
                 && u.starts_with(k.as_str())
-                && best_prefix.map_or(true, |b| k.len() > b.len())
+                && best_prefix.is_none_or(|b| k.len() > b.len())
             {
                 best_prefix = Some(k.as_str());
             }
         }
         let lower: Vec<char> = chars.iter().flat_map(|c| c.to_lowercase()).collect();
         let limit = if chars.len() <= 2 { 1 } else { 2 };
-        let mut best: Option<(usize, usize, &str)> = None;
-        for k in self.units.keys() {
+        let mut best: Option<(usize, usize, usize, &str)> = None;
+        for (k, (_, rank)) in self.units.iter() {
             let kc: Vec<char> = k.chars().flat_map(|c| c.to_lowercase()).collect();
             let len_diff = kc.len().abs_diff(lower.len());
             if len_diff > limit {
@@ -288,18 +526,19 @@ impl UnitTable {
             if d > limit || k == u {
                 continue;
             }
+            let key = (d, len_diff, *rank);
             let better = match best {
                 None => true,
-                Some((bd, bl, _)) => d < bd || (d == bd && len_diff < bl),
+                Some((bd, bl, br, _)) => key < (bd, bl, br),
             };
             if better {
-                best = Some((d, len_diff, k.as_str()));
+                best = Some((d, len_diff, *rank, k.as_str()));
             }
         }
         match (best, best_prefix) {
             // A close misspelling of the whole word beats a mere prefix, except when the
             // prefix explains the input at least as well.
-            (Some((d, _, k)), Some(p)) => {
+            (Some((d, _, _, k)), Some(p)) => {
                 let rest = chars.len() - p.chars().count();
                 if rest < d {
                     Some(p.to_string())
@@ -307,7 +546,7 @@ impl UnitTable {
                     Some(k.to_string())
                 }
             }
-            (Some((_, _, k)), None) => Some(k.to_string()),
+            (Some((_, _, _, k)), None) => Some(k.to_string()),
             (None, Some(p)) => Some(p.to_string()),
             (None, None) => None,
         }
@@ -519,7 +758,8 @@ mod tests {
         assert_eq!(t.suggest("平房米"), Some("平方米".to_string()));
         assert_eq!(t.suggest("KWH"), Some("kWh".to_string()));
         assert_eq!(t.suggest("%完成"), Some("%".to_string()));
-        assert_eq!(t.suggest("元/畝"), Some("元/亩".to_string()));
+        assert_eq!(t.suggest("元/平房米"), Some("元/平方米".to_string()));
+        assert_eq!(t.suggest("元/畝"), None);
         assert_eq!(t.suggest("万元"), None);
         assert_eq!(t.suggest("嗯"), None);
         assert_eq!(t.suggest(""), None);

@@ -212,8 +212,14 @@ pub fn unterminated_string(span: Span) -> Diagnostic {
 
 pub fn unterminated_text(open: Span) -> Diagnostic {
     diag("E002", open, t("文本块未结束", "unterminated text block"))
-        .label(t("文本块从这里开始，直到文件末尾也没有结束", "opened here and never closed"))
-        .help(t("在文本末尾另起一行写 \"\"\"", "close it with \"\"\" after the text"))
+        .label(t(
+            "文本块从这里开始，直到文件末尾也没有结束",
+            "opened here and never closed",
+        ))
+        .help(t(
+            "在文本末尾另起一行写 \"\"\"",
+            "close it with \"\"\" after the text",
+        ))
 }
 
 pub fn unclosed_block(open: Span, owner: Option<Span>) -> Diagnostic {
@@ -229,41 +235,71 @@ pub fn unclosed_block(open: Span, owner: Option<Span>) -> Diagnostic {
 pub fn stray_close(span: Span) -> Diagnostic {
     diag("E004", span, t("多余的 }", "unexpected `}`"))
         .label(t("没有可以关闭的块", "no block to close here"))
-        .help(t("删除这个 }，或检查前面是否少写了 {", "remove it, or look for a missing { before it"))
+        .help(t(
+            "删除这个 }，或检查前面是否少写了 {",
+            "remove it, or look for a missing { before it",
+        ))
 }
 
 pub fn orphan_block(span: Span) -> Diagnostic {
-    diag("E005", Span::new(span.start, span.start + 1), t("块前面没有语句", "block without a statement"))
-        .label(t("这个 { 不属于任何语句", "this { belongs to no statement"))
-        .help(t(
-            "把 { 移到它所属语句的同一行末尾",
-            "move the { to the end of its statement's line",
-        ))
+    diag(
+        "E005",
+        Span::new(span.start, span.start + 1),
+        t("块前面没有语句", "block without a statement"),
+    )
+    .label(t("这个 { 不属于任何语句", "this { belongs to no statement"))
+    .help(t(
+        "把 { 移到它所属语句的同一行末尾",
+        "move the { to the end of its statement's line",
+    ))
 }
 
 pub fn chinese_quotes(span: Span, inner: &str) -> Diagnostic {
-    diag("E006", span, t("中文引号不能用作字符串的定界符", "Chinese quotes cannot delimit a string"))
-        .label(t("这里应为英文双引号 \"", "an ASCII \" is expected here"))
-        .help(t(
-            format!("改写为 \"{inner}\"；中文引号可以留在字符串里面"),
-            format!("write \"{inner}\"; Chinese quotes may stay inside the string"),
-        ))
+    diag(
+        "E006",
+        span,
+        t(
+            "中文引号不能用作字符串的定界符",
+            "Chinese quotes cannot delimit a string",
+        ),
+    )
+    .label(t("这里应为英文双引号 \"", "an ASCII \" is expected here"))
+    .help(t(
+        format!("改写为 \"{inner}\"；中文引号可以留在字符串里面"),
+        format!("write \"{inner}\"; Chinese quotes may stay inside the string"),
+    ))
 }
 
 pub fn full_width(span: Span, found: char, ascii: char) -> Diagnostic {
     diag(
         "E007",
         span,
-        t(format!("这里应为半角的 {ascii}，而不是全角的 {found}"), format!("expected ASCII `{ascii}`, found full-width `{found}`")),
+        t(
+            format!("这里应为半角的 {ascii}，而不是全角的 {found}"),
+            format!("expected ASCII `{ascii}`, found full-width `{found}`"),
+        ),
     )
     .label(t(format!("全角 {found}"), format!("full-width `{found}`")))
-    .help(t(format!("改为 {ascii}"), format!("replace it with `{ascii}`")))
+    .help(t(
+        format!("改为 {ascii}"),
+        format!("replace it with `{ascii}`"),
+    ))
 }
 
 pub fn bad_escape(span: Span, escape: &str) -> Diagnostic {
-    diag("E008", span, t(format!("无效的转义 {escape}"), format!("invalid escape `{escape}`")))
-        .label(t("无法识别的转义", "unknown escape"))
-        .help(t("可用的转义：\\\" \\\\ \\n \\t；反斜杠本身写作 \\\\", "valid escapes: \\\" \\\\ \\n \\t; write \\\\ for a backslash"))
+    diag(
+        "E008",
+        span,
+        t(
+            format!("无效的转义 {escape}"),
+            format!("invalid escape `{escape}`"),
+        ),
+    )
+    .label(t("无法识别的转义", "unknown escape"))
+    .help(t(
+        "可用的转义：\\\" \\\\ \\n \\t；反斜杠本身写作 \\\\",
+        "valid escapes: \\\" \\\\ \\n \\t; write \\\\ for a backslash",
+    ))
 }
 
 pub fn not_utf8(gb18030: bool, line: usize) -> Diagnostic {
@@ -290,20 +326,37 @@ pub fn not_utf8(gb18030: bool, line: usize) -> Diagnostic {
 }
 
 pub fn not_gb18030() -> Diagnostic {
-    diag("E009", Span::new(0, 0), t("文件不是有效的 GB18030 编码", "the file is not valid GB18030"))
-        .help(t("去掉 --encoding gb18030 按 UTF-8 读取", "drop --encoding gb18030 to read it as UTF-8"))
+    diag(
+        "E009",
+        Span::new(0, 0),
+        t(
+            "文件不是有效的 GB18030 编码",
+            "the file is not valid GB18030",
+        ),
+    )
+    .help(t(
+        "去掉 --encoding gb18030 按 UTF-8 读取",
+        "drop --encoding gb18030 to read it as UTF-8",
+    ))
 }
 
 pub fn utf16() -> Diagnostic {
-    diag("E009", Span::new(0, 0), t("文件是 UTF-16 编码", "the file is UTF-16"))
-        .help(t("请另存为 UTF-8", "save it as UTF-8"))
+    diag(
+        "E009",
+        Span::new(0, 0),
+        t("文件是 UTF-16 编码", "the file is UTF-16"),
+    )
+    .help(t("请另存为 UTF-8", "save it as UTF-8"))
 }
 
 pub fn input_too_large(len: usize, max: usize) -> Diagnostic {
     diag(
         "E010",
         Span::new(0, 0),
-        t(format!("文件过大（{len} 字节，上限 {max}）"), format!("file too large ({len} bytes, limit {max})")),
+        t(
+            format!("文件过大（{len} 字节，上限 {max}）"),
+            format!("file too large ({len} bytes, limit {max})"),
+        ),
     )
 }
 
@@ -311,7 +364,10 @@ pub fn nesting_too_deep(span: Span, max: usize) -> Diagnostic {
     diag(
         "E010",
         span,
-        t(format!("块嵌套过深（上限 {max} 层）"), format!("blocks nested too deeply (limit {max})")),
+        t(
+            format!("块嵌套过深（上限 {max} 层）"),
+            format!("blocks nested too deeply (limit {max})"),
+        ),
     )
     .label(t("超过上限的块", "this block is past the limit"))
 }
@@ -320,7 +376,10 @@ pub fn number_too_long(span: Span, max: usize) -> Diagnostic {
     diag(
         "E010",
         span,
-        t(format!("数字过长（上限 {max} 个字符）"), format!("number too long (limit {max} characters)")),
+        t(
+            format!("数字过长（上限 {max} 个字符）"),
+            format!("number too long (limit {max} characters)"),
+        ),
     )
 }
 
@@ -331,19 +390,38 @@ pub fn internal_parse_failure(span: Span) -> Diagnostic {
 // ---- structure ----------------------------------------------------------
 
 pub fn unknown_keyword(span: Span, word: &str, suggestion: Option<&str>) -> Diagnostic {
-    let d = diag("E101", span, t(format!("未知的关键字 `{word}`"), format!("unknown keyword `{word}`")))
-        .label(t("不是此处可用的关键字", "not a keyword that fits here"));
+    let d = diag(
+        "E101",
+        span,
+        t(
+            format!("未知的关键字 `{word}`"),
+            format!("unknown keyword `{word}`"),
+        ),
+    )
+    .label(t("不是此处可用的关键字", "not a keyword that fits here"));
     match suggestion {
-        Some(s) => d.help(t(format!("是不是想写 `{s}`？"), format!("did you mean `{s}`?"))),
+        Some(s) => d.help(t(
+            format!("是不是想写 `{s}`？"),
+            format!("did you mean `{s}`?"),
+        )),
         None => d,
     }
 }
 
-pub fn misplaced(span: Span, kw: &str, place_zh: &str, place_en: &str, belongs: Option<(&str, &str)>) -> Diagnostic {
+pub fn misplaced(
+    span: Span,
+    kw: &str,
+    place_zh: &str,
+    place_en: &str,
+    belongs: Option<(&str, &str)>,
+) -> Diagnostic {
     let d = diag(
         "E102",
         span,
-        t(format!("`{kw}` 不能写在{place_zh}"), format!("`{kw}` is not allowed {place_en}")),
+        t(
+            format!("`{kw}` 不能写在{place_zh}"),
+            format!("`{kw}` is not allowed {place_en}"),
+        ),
     )
     .label(t("位置不对", "misplaced"));
     match belongs {
@@ -352,27 +430,55 @@ pub fn misplaced(span: Span, kw: &str, place_zh: &str, place_en: &str, belongs: 
     }
 }
 
-pub fn missing_arg(span: Span, kw: &str, what_zh: &str, what_en: &str, example: &str) -> Diagnostic {
+pub fn missing_arg(
+    span: Span,
+    kw: &str,
+    what_zh: &str,
+    what_en: &str,
+    example: &str,
+) -> Diagnostic {
     diag(
         "E103",
         span,
-        t(format!("`{kw}` 缺少{what_zh}"), format!("`{kw}` needs {what_en}")),
+        t(
+            format!("`{kw}` 缺少{what_zh}"),
+            format!("`{kw}` needs {what_en}"),
+        ),
     )
-    .label(t(format!("这里缺少{what_zh}"), format!("{what_en} expected after this")))
-    .help(t(format!("例如：{example}"), format!("for example: {example}")))
+    .label(t(
+        format!("这里缺少{what_zh}"),
+        format!("{what_en} expected after this"),
+    ))
+    .help(t(
+        format!("例如：{example}"),
+        format!("for example: {example}"),
+    ))
 }
 
 pub fn extra_arg(span: Span, kw: &str) -> Diagnostic {
-    diag("E104", span, t(format!("`{kw}` 的参数过多"), format!("too many arguments for `{kw}`")))
-        .label(t("多余的参数", "unexpected argument"))
-        .help(t("含空格的文字请放进引号里", "put text containing spaces in quotes"))
+    diag(
+        "E104",
+        span,
+        t(
+            format!("`{kw}` 的参数过多"),
+            format!("too many arguments for `{kw}`"),
+        ),
+    )
+    .label(t("多余的参数", "unexpected argument"))
+    .help(t(
+        "含空格的文字请放进引号里",
+        "put text containing spaces in quotes",
+    ))
 }
 
 pub fn expected_string(span: Span, what_zh: &str, what_en: &str, raw: &str) -> Diagnostic {
     diag(
         "E105",
         span,
-        t(format!("{what_zh}应为带引号的字符串"), format!("{what_en} must be a quoted string")),
+        t(
+            format!("{what_zh}应为带引号的字符串"),
+            format!("{what_en} must be a quoted string"),
+        ),
     )
     .label(t("缺少引号", "not quoted"))
     .help(t(format!("写作 \"{raw}\""), format!("write \"{raw}\"")))
@@ -382,60 +488,119 @@ pub fn expected_number(span: Span, what_zh: &str, what_en: &str) -> Diagnostic {
     diag(
         "E105",
         span,
-        t(format!("{what_zh}应为数字"), format!("{what_en} must be a number")),
+        t(
+            format!("{what_zh}应为数字"),
+            format!("{what_en} must be a number"),
+        ),
     )
     .label(t("不是数字", "not a number"))
 }
 
 pub fn duplicate_stmt(span: Span, first: Span, kw: &str) -> Diagnostic {
-    diag("E106", span, t(format!("`{kw}` 重复"), format!("`{kw}` given twice")))
-        .label(t("第二次", "given again here"))
-        .secondary(first, t("第一次在这里", "first given here"))
-        .help(t("删除其中一条", "remove one of them"))
+    diag(
+        "E106",
+        span,
+        t(format!("`{kw}` 重复"), format!("`{kw}` given twice")),
+    )
+    .label(t("第二次", "given again here"))
+    .secondary(first, t("第一次在这里", "first given here"))
+    .help(t("删除其中一条", "remove one of them"))
 }
 
-pub fn missing_stmt(span: Span, kw: &str, place_zh: &str, place_en: &str, example: &str) -> Diagnostic {
+pub fn missing_stmt(
+    span: Span,
+    kw: &str,
+    place_zh: &str,
+    place_en: &str,
+    example: &str,
+) -> Diagnostic {
     diag(
         "E107",
         span,
-        t(format!("{place_zh}缺少 `{kw}`"), format!("{place_en} lacks `{kw}`")),
+        t(
+            format!("{place_zh}缺少 `{kw}`"),
+            format!("{place_en} lacks `{kw}`"),
+        ),
     )
-    .label(t(format!("此处需要 `{kw}`"), format!("`{kw}` required here")))
+    .label(t(
+        format!("此处需要 `{kw}`"),
+        format!("`{kw}` required here"),
+    ))
     .help(t(format!("添加：{example}"), format!("add: {example}")))
 }
 
 pub fn unexpected_block(span: Span, kw: &str) -> Diagnostic {
-    diag("E108", span, t(format!("`{kw}` 不带块"), format!("`{kw}` takes no block")))
-        .label(t("多余的块", "unexpected block"))
+    diag(
+        "E108",
+        span,
+        t(format!("`{kw}` 不带块"), format!("`{kw}` takes no block")),
+    )
+    .label(t("多余的块", "unexpected block"))
 }
 
 // ---- values -------------------------------------------------------------
 
 pub fn invalid_number(span: Span, raw: &str) -> Diagnostic {
-    diag("E201", span, t(format!("无效的数字 `{raw}`"), format!("invalid number `{raw}`")))
-        .label(t("不是数字", "not a number"))
-        .help(t("用半角数字书写，例如 78.00，不带单位", "write ASCII digits, as 78.00, without a unit"))
+    diag(
+        "E201",
+        span,
+        t(
+            format!("无效的数字 `{raw}`"),
+            format!("invalid number `{raw}`"),
+        ),
+    )
+    .label(t("不是数字", "not a number"))
+    .help(t(
+        "用半角数字书写，例如 78.00，不带单位",
+        "write ASCII digits, as 78.00, without a unit",
+    ))
 }
 
 pub fn invalid_year(span: Span, raw: &str) -> Diagnostic {
-    diag("E202", span, t(format!("无效的年度 `{raw}`"), format!("invalid year `{raw}`")))
-        .label(t("应为四位数年度", "a four-digit year is expected"))
-        .help(t("例如：year 2020", "for example: year 2020"))
+    diag(
+        "E202",
+        span,
+        t(
+            format!("无效的年度 `{raw}`"),
+            format!("invalid year `{raw}`"),
+        ),
+    )
+    .label(t("应为四位数年度", "a four-digit year is expected"))
+    .help(t("例如：year 2020", "for example: year 2020"))
 }
 
 pub fn unknown_money_unit(span: Span, raw: &str) -> Diagnostic {
-    diag("E203", span, t(format!("未知的金额单位 `{raw}`"), format!("unknown money unit `{raw}`")))
-        .label(t("应为 万元 或 元", "万元 or 元 expected"))
-        .help(t("写作 unit 万元 或 unit 元", "write unit 万元 or unit 元"))
+    diag(
+        "E203",
+        span,
+        t(
+            format!("未知的金额单位 `{raw}`"),
+            format!("unknown money unit `{raw}`"),
+        ),
+    )
+    .label(t("应为 万元 或 元", "万元 or 元 expected"))
+    .help(t("写作 unit 万元 或 unit 元", "write unit 万元 or unit 元"))
 }
 
 pub fn unknown_framework(span: Span, raw: &str) -> Diagnostic {
-    diag("E204", span, t(format!("未知的指标体系 `{raw}`"), format!("unknown framework `{raw}`")))
-        .label(t("应为 2015 或 2021", "2015 or 2021 expected"))
+    diag(
+        "E204",
+        span,
+        t(
+            format!("未知的指标体系 `{raw}`"),
+            format!("unknown framework `{raw}`"),
+        ),
+    )
+    .label(t("应为 2015 或 2021", "2015 or 2021 expected"))
 }
 
 pub fn negative_amount(span: Span) -> Diagnostic {
-    diag("E205", span, t("金额不能为负", "an amount cannot be negative")).label(t("负数", "negative"))
+    diag(
+        "E205",
+        span,
+        t("金额不能为负", "an amount cannot be negative"),
+    )
+    .label(t("负数", "negative"))
 }
 
 pub fn too_precise(span: Span, unit: &str, max: u32) -> Diagnostic {
@@ -451,17 +616,30 @@ pub fn too_precise(span: Span, unit: &str, max: u32) -> Diagnostic {
 }
 
 pub fn unknown_dimension(span: Span, raw: &str) -> Diagnostic {
-    diag("E207", span, t(format!("未知的量纲 `{raw}`"), format!("unknown dimension `{raw}`")))
-        .label(t("无法识别", "not recognised"))
-        .help(t(
-            "可用：percent count money time length area mass volume energy score",
-            "one of: percent count money time length area mass volume energy score",
-        ))
+    diag(
+        "E207",
+        span,
+        t(
+            format!("未知的量纲 `{raw}`"),
+            format!("unknown dimension `{raw}`"),
+        ),
+    )
+    .label(t("无法识别", "not recognised"))
+    .help(t(
+        "可用：percent count money time length area mass volume energy score",
+        "one of: percent count money time length area mass volume energy score",
+    ))
 }
 
 // ---- budget -------------------------------------------------------------
 
-pub fn sources_mismatch(total_span: Span, total: &str, sum: &str, diff: &str, children: &[(Span, String)]) -> Diagnostic {
+pub fn sources_mismatch(
+    total_span: Span,
+    total: &str,
+    sum: &str,
+    diff: &str,
+    children: &[(Span, String)],
+) -> Diagnostic {
     let mut d = diag(
         "E301",
         total_span,
@@ -472,7 +650,10 @@ pub fn sources_mismatch(total_span: Span, total: &str, sum: &str, diff: &str, ch
     )
     .label(t(format!("金额 {total}"), format!("total {total}")));
     for (span, amount) in children {
-        d = d.secondary(*span, t(format!("来源 {amount}"), format!("source {amount}")));
+        d = d.secondary(
+            *span,
+            t(format!("来源 {amount}"), format!("source {amount}")),
+        );
     }
     d.help(t(
         format!("相差 {diff}：请修正金额或来源"),
@@ -481,41 +662,81 @@ pub fn sources_mismatch(total_span: Span, total: &str, sum: &str, diff: &str, ch
 }
 
 pub fn duplicate_code(span: Span, first: Span, code: &str) -> Diagnostic {
-    diag("E302", span, t(format!("项目编码 {code} 重复"), format!("duplicate project code {code}")))
-        .label(t("重复的编码", "used again here"))
-        .secondary(first, t("首次使用", "first used here"))
-        .help(t("每个项目的编码必须不同", "every project needs its own code"))
+    diag(
+        "E302",
+        span,
+        t(
+            format!("项目编码 {code} 重复"),
+            format!("duplicate project code {code}"),
+        ),
+    )
+    .label(t("重复的编码", "used again here"))
+    .secondary(first, t("首次使用", "first used here"))
+    .help(t(
+        "每个项目的编码必须不同",
+        "every project needs its own code",
+    ))
 }
 
 pub fn duplicate_source(span: Span, first: Span, name: &str) -> Diagnostic {
-    diag("E303", span, t(format!("资金来源 {name} 重复"), format!("fund source {name} given twice")))
-        .label(t("重复", "given again"))
-        .secondary(first, t("首次出现", "first given here"))
-        .help(t("合并为一条", "merge them into one"))
+    diag(
+        "E303",
+        span,
+        t(
+            format!("资金来源 {name} 重复"),
+            format!("fund source {name} given twice"),
+        ),
+    )
+    .label(t("重复", "given again"))
+    .secondary(first, t("首次出现", "first given here"))
+    .help(t("合并为一条", "merge them into one"))
 }
 
 pub fn source_misspelt(span: Span, name: &str, known: &str) -> Diagnostic {
     diag(
         "W304",
         span,
-        t(format!("资金来源 {name} 可能拼错了"), format!("fund source {name} may be misspelt")),
+        t(
+            format!("资金来源 {name} 可能拼错了"),
+            format!("fund source {name} may be misspelt"),
+        ),
     )
     .label(t("不常见的名称", "unusual name"))
-    .help(t(format!("是不是 {known}？"), format!("did you mean {known}?")))
+    .help(t(
+        format!("是不是 {known}？"),
+        format!("did you mean {known}?"),
+    ))
 }
 
 // ---- plan -----------------------------------------------------------------
 
 pub fn month_out_of_range(span: Span, month: &str) -> Diagnostic {
-    diag("E401", span, t(format!("月份 {month} 超出 1–12"), format!("month {month} is outside 1–12")))
-        .label(t("无效的月份", "invalid month"))
+    diag(
+        "E401",
+        span,
+        t(
+            format!("月份 {month} 超出 1–12"),
+            format!("month {month} is outside 1–12"),
+        ),
+    )
+    .label(t("无效的月份", "invalid month"))
 }
 
 pub fn months_out_of_order(span: Span, prev: Span) -> Diagnostic {
-    diag("E402", span, t("支出计划的月份未按递增顺序", "spending plan months are not in increasing order"))
-        .label(t("此月份不晚于前一个", "not later than the month before"))
-        .secondary(prev, t("前一个节点", "previous checkpoint"))
-        .help(t("按月份从早到晚排列，每个月份只写一次", "list months from early to late, each once"))
+    diag(
+        "E402",
+        span,
+        t(
+            "支出计划的月份未按递增顺序",
+            "spending plan months are not in increasing order",
+        ),
+    )
+    .label(t("此月份不晚于前一个", "not later than the month before"))
+    .secondary(prev, t("前一个节点", "previous checkpoint"))
+    .help(t(
+        "按月份从早到晚排列，每个月份只写一次",
+        "list months from early to late, each once",
+    ))
 }
 
 pub fn plan_decreasing(span: Span, prev: Span, pct: &str, prev_pct: &str) -> Diagnostic {
@@ -524,11 +745,19 @@ pub fn plan_decreasing(span: Span, prev: Span, pct: &str, prev_pct: &str) -> Dia
         span,
         t(
             format!("支出计划从 {prev_pct}% 降到 {pct}%：累计比例不能下降"),
-            format!("spending plan falls from {prev_pct}% to {pct}%: a cumulative plan cannot fall"),
+            format!(
+                "spending plan falls from {prev_pct}% to {pct}%: a cumulative plan cannot fall"
+            ),
         ),
     )
     .label(t("低于前一个节点", "lower than the checkpoint before"))
-    .secondary(prev, t(format!("前一个节点 {prev_pct}%"), format!("previous checkpoint {prev_pct}%")))
+    .secondary(
+        prev,
+        t(
+            format!("前一个节点 {prev_pct}%"),
+            format!("previous checkpoint {prev_pct}%"),
+        ),
+    )
     .help(t(
         "资金支出计划是累计百分比（到该月底累计支出占全年预算的比例）",
         "the plan is cumulative: the share of the budget spent by the end of each month",
@@ -539,7 +768,10 @@ pub fn plan_out_of_range(span: Span, pct: &str) -> Diagnostic {
     diag(
         "E404",
         span,
-        t(format!("支出比例 {pct}% 超出 0–100%"), format!("plan percentage {pct}% is outside 0–100%")),
+        t(
+            format!("支出比例 {pct}% 超出 0–100%"),
+            format!("plan percentage {pct}% is outside 0–100%"),
+        ),
     )
     .label(t("超出范围", "out of range"))
 }
@@ -554,23 +786,40 @@ pub fn plan_below_100(span: Span, pct: &str) -> Diagnostic {
         ),
     )
     .label(t("最后一个节点", "last checkpoint"))
-    .help(t("年底累计支出通常应为 100%", "by year end the cumulative plan is usually 100%"))
+    .help(t(
+        "年底累计支出通常应为 100%",
+        "by year end the cumulative plan is usually 100%",
+    ))
 }
 
 pub fn plan_malformed(span: Span) -> Diagnostic {
-    diag("E406", span, t("支出计划写法不对", "malformed spending plan"))
-        .label(t("应为 月份 百分比，如 3月 25%", "expected month and percentage, as 3月 25%"))
-        .help(t(
-            "写作：plan 3月 25%, 6月 50%, 10月 75%, 12月 100%",
-            "write: plan 3月 25%, 6月 50%, 10月 75%, 12月 100%",
-        ))
+    diag(
+        "E406",
+        span,
+        t("支出计划写法不对", "malformed spending plan"),
+    )
+    .label(t(
+        "应为 月份 百分比，如 3月 25%",
+        "expected month and percentage, as 3月 25%",
+    ))
+    .help(t(
+        "写作：plan 3月 25%, 6月 50%, 10月 75%, 12月 100%",
+        "write: plan 3月 25%, 6月 50%, 10月 75%, 12月 100%",
+    ))
 }
 
 // ---- categories and indicators -------------------------------------------
 
 pub fn unknown_level1(span: Span, word: &str, suggestion: Option<&str>) -> Diagnostic {
-    let d = diag("E501", span, t(format!("未知的一级指标 `{word}`"), format!("unknown level-1 category `{word}`")))
-        .label(t("不是一级指标", "not a level-1 category"));
+    let d = diag(
+        "E501",
+        span,
+        t(
+            format!("未知的一级指标 `{word}`"),
+            format!("unknown level-1 category `{word}`"),
+        ),
+    )
+    .label(t("不是一级指标", "not a level-1 category"));
     match suggestion {
         Some(s) => d.help(t(format!("是不是 `{s}`？"), format!("did you mean `{s}`?"))),
         None => d.help(t(
@@ -580,11 +829,19 @@ pub fn unknown_level1(span: Span, word: &str, suggestion: Option<&str>) -> Diagn
     }
 }
 
-pub fn unknown_level2(span: Span, word: &str, level1: &str, suggestion: Option<&str>) -> Diagnostic {
+pub fn unknown_level2(
+    span: Span,
+    word: &str,
+    level1: &str,
+    suggestion: Option<&str>,
+) -> Diagnostic {
     let d = diag(
         "E502",
         span,
-        t(format!("{level1} 下没有二级指标 `{word}`"), format!("{level1} has no level-2 category `{word}`")),
+        t(
+            format!("{level1} 下没有二级指标 `{word}`"),
+            format!("{level1} has no level-2 category `{word}`"),
+        ),
     )
     .label(t("未知的二级指标", "unknown level-2 category"));
     match suggestion {
@@ -606,7 +863,13 @@ pub fn wrong_parent(span: Span, word: &str, level1: &str, parent: &str, fix: &st
     .help(t(format!("写作 {fix}"), format!("write {fix}")))
 }
 
-pub fn not_in_framework(span: Span, category: &str, framework: &str, help_zh: &str, help_en: &str) -> Diagnostic {
+pub fn not_in_framework(
+    span: Span,
+    category: &str,
+    framework: &str,
+    help_zh: &str,
+    help_en: &str,
+) -> Diagnostic {
     diag(
         "E504",
         span,
@@ -615,14 +878,24 @@ pub fn not_in_framework(span: Span, category: &str, framework: &str, help_zh: &s
             format!("{category} is not part of the {framework} framework"),
         ),
     )
-    .label(t(format!("本表使用 {framework} 体系"), format!("this sheet uses the {framework} framework")))
+    .label(t(
+        format!("本表使用 {framework} 体系"),
+        format!("this sheet uses the {framework} framework"),
+    ))
     .help(t(help_zh, help_en))
 }
 
 pub fn duplicate_indicator(span: Span, first: Span, name: &str) -> Diagnostic {
-    diag("E505", span, t(format!("指标 {name} 在本项目中重复"), format!("indicator {name} appears twice in this project")))
-        .label(t("重复的指标", "repeated here"))
-        .secondary(first, t("首次出现", "first given here"))
+    diag(
+        "E505",
+        span,
+        t(
+            format!("指标 {name} 在本项目中重复"),
+            format!("indicator {name} appears twice in this project"),
+        ),
+    )
+    .label(t("重复的指标", "repeated here"))
+    .secondary(first, t("首次出现", "first given here"))
 }
 
 pub fn missing_category(span: Span, code: &str, missing: &[&str]) -> Diagnostic {
@@ -631,17 +904,26 @@ pub fn missing_category(span: Span, code: &str, missing: &[&str]) -> Diagnostic 
     diag(
         "W506",
         span,
-        t(format!("项目 {code} 没有{list}"), format!("project {code} has no {list_en}")),
+        t(
+            format!("项目 {code} 没有{list}"),
+            format!("project {code} has no {list_en}"),
+        ),
     )
     .label(t("缺少这类指标的项目", "project lacking these indicators"))
-    .help(t(format!("为项目添加{list}"), format!("add {list_en} to the project")))
+    .help(t(
+        format!("为项目添加{list}"),
+        format!("add {list_en} to the project"),
+    ))
 }
 
 pub fn weights_sum(span: Span, sum: &str) -> Diagnostic {
     diag(
         "W507",
         span,
-        t(format!("指标权重合计为 {sum}，应为 100 或 90"), format!("indicator weights add up to {sum}, not 100 or 90")),
+        t(
+            format!("指标权重合计为 {sum}，应为 100 或 90"),
+            format!("indicator weights add up to {sum}, not 100 or 90"),
+        ),
     )
     .label(t("此项目", "this project"))
 }
@@ -650,16 +932,32 @@ pub fn weights_partial(span: Span, missing: usize) -> Diagnostic {
     diag(
         "W507",
         span,
-        t(format!("有 {missing} 个指标没有权重"), format!("{missing} indicator(s) have no weight")),
+        t(
+            format!("有 {missing} 个指标没有权重"),
+            format!("{missing} indicator(s) have no weight"),
+        ),
     )
     .label(t("此指标缺少权重", "this indicator has no weight"))
-    .help(t("要么都写权重，要么都不写", "give every indicator a weight, or none"))
+    .help(t(
+        "要么都写权重，要么都不写",
+        "give every indicator a weight, or none",
+    ))
 }
 
 pub fn malformed_category(span: Span, raw: &str) -> Diagnostic {
-    diag("E508", span, t(format!("指标类别 `{raw}` 写法不对"), format!("malformed category `{raw}`")))
-        .label(t("应为 一级.二级", "LEVEL1.LEVEL2 expected"))
-        .help(t("例如：indicator 产出.时效 \"到位率\" ≥90%", "for example: indicator 产出.时效 \"到位率\" ≥90%"))
+    diag(
+        "E508",
+        span,
+        t(
+            format!("指标类别 `{raw}` 写法不对"),
+            format!("malformed category `{raw}`"),
+        ),
+    )
+    .label(t("应为 一级.二级", "LEVEL1.LEVEL2 expected"))
+    .help(t(
+        "例如：indicator 产出.时效 \"到位率\" ≥90%",
+        "for example: indicator 产出.时效 \"到位率\" ≥90%",
+    ))
 }
 
 pub fn unrelated_subject(span: Span, subject: &str) -> Diagnostic {
@@ -678,20 +976,47 @@ pub fn unrelated_subject(span: Span, subject: &str) -> Diagnostic {
 // ---- targets ----------------------------------------------------------------
 
 pub fn garbled_target(span: Span, written: &str, intended: &str) -> Diagnostic {
-    diag("E601", span, t(format!("指标值 `{written}` 书写混乱"), format!("garbled target `{written}`")))
-        .label(t("两种写法拼在了一起", "two spellings merged"))
-        .help(t(format!("应为 {intended}"), format!("probably meant {intended}")))
+    diag(
+        "E601",
+        span,
+        t(
+            format!("指标值 `{written}` 书写混乱"),
+            format!("garbled target `{written}`"),
+        ),
+    )
+    .label(t("两种写法拼在了一起", "two spellings merged"))
+    .help(t(
+        format!("应为 {intended}"),
+        format!("probably meant {intended}"),
+    ))
 }
 
 pub fn placeholder_target(span: Span, written: &str) -> Diagnostic {
-    diag("E602", span, t(format!("指标值 `{written}` 是模板占位符"), format!("target `{written}` is a template placeholder")))
-        .label(t("未填写的占位", "unfilled placeholder"))
-        .help(t("填写实际的目标值，例如 ≥90%", "write the actual target, such as ≥90%"))
+    diag(
+        "E602",
+        span,
+        t(
+            format!("指标值 `{written}` 是模板占位符"),
+            format!("target `{written}` is a template placeholder"),
+        ),
+    )
+    .label(t("未填写的占位", "unfilled placeholder"))
+    .help(t(
+        "填写实际的目标值，例如 ≥90%",
+        "write the actual target, such as ≥90%",
+    ))
 }
 
 pub fn unknown_unit(span: Span, unit: &str, suggestion: Option<&str>) -> Diagnostic {
-    let d = diag("E603", span, t(format!("未知的计量单位 `{unit}`"), format!("unknown unit `{unit}`")))
-        .label(t("不在单位表中", "not in the unit table"));
+    let d = diag(
+        "E603",
+        span,
+        t(
+            format!("未知的计量单位 `{unit}`"),
+            format!("unknown unit `{unit}`"),
+        ),
+    )
+    .label(t("不在单位表中", "not in the unit table"));
     match suggestion {
         Some(s) => d.help(t(
             format!("是不是 `{s}`？如确为新单位，可声明：define-unit {unit} count"),
@@ -705,14 +1030,31 @@ pub fn unknown_unit(span: Span, unit: &str, suggestion: Option<&str>) -> Diagnos
 }
 
 pub fn satisfaction_over_100(span: Span, value: &str) -> Diagnostic {
-    diag("E604", span, t(format!("满意度目标 {value}% 超过 100%"), format!("satisfaction target {value}% exceeds 100%")))
-        .label(t("不可能超过 100%", "cannot exceed 100%"))
-        .help(t("满意度通常写作 ≥80% 或 ≥90%", "satisfaction targets usually read ≥80% or ≥90%"))
+    diag(
+        "E604",
+        span,
+        t(
+            format!("满意度目标 {value}% 超过 100%"),
+            format!("satisfaction target {value}% exceeds 100%"),
+        ),
+    )
+    .label(t("不可能超过 100%", "cannot exceed 100%"))
+    .help(t(
+        "满意度通常写作 ≥80% 或 ≥90%",
+        "satisfaction targets usually read ≥80% or ≥90%",
+    ))
 }
 
 pub fn rate_over_100(span: Span, value: &str) -> Diagnostic {
-    diag("W605", span, t(format!("比率目标 {value}% 超过 100%"), format!("rate target {value}% exceeds 100%")))
-        .label(t("超过 100%", "above 100%"))
+    diag(
+        "W605",
+        span,
+        t(
+            format!("比率目标 {value}% 超过 100%"),
+            format!("rate target {value}% exceeds 100%"),
+        ),
+    )
+    .label(t("超过 100%", "above 100%"))
 }
 
 pub fn quantity_with_percent(span: Span) -> Diagnostic {
@@ -729,25 +1071,50 @@ pub fn quantity_with_percent(span: Span) -> Diagnostic {
 }
 
 pub fn cost_without_money(span: Span) -> Diagnostic {
-    diag("W606", span, t("成本指标的目标值不是金额", "a cost indicator's target is not a sum of money"))
-        .label(t("不是金额", "not money"))
-        .help(t("成本指标应写金额，如 ≤65万元", "a cost indicator takes money, as ≤65万元"))
+    diag(
+        "W606",
+        span,
+        t(
+            "成本指标的目标值不是金额",
+            "a cost indicator's target is not a sum of money",
+        ),
+    )
+    .label(t("不是金额", "not money"))
+    .help(t(
+        "成本指标应写金额，如 ≤65万元",
+        "a cost indicator takes money, as ≤65万元",
+    ))
 }
 
 pub fn missing_target(span: Span) -> Diagnostic {
     diag("E607", span, t("指标缺少指标值", "indicator has no target"))
-        .label(t("名称之后应有指标值", "a target is expected after the name"))
-        .help(t("例如：indicator 产出.时效 \"到位率\" ≥90%", "for example: indicator 产出.时效 \"到位率\" ≥90%"))
+        .label(t(
+            "名称之后应有指标值",
+            "a target is expected after the name",
+        ))
+        .help(t(
+            "例如：indicator 产出.时效 \"到位率\" ≥90%",
+            "for example: indicator 产出.时效 \"到位率\" ≥90%",
+        ))
 }
 
 pub fn missing_value(span: Span) -> Diagnostic {
-    diag("E607", span, t("比较符号后缺少数值", "comparison without a value"))
-        .label(t("这里缺少数值", "a value is expected here"))
-        .help(t("例如 ≥90%", "for example ≥90%"))
+    diag(
+        "E607",
+        span,
+        t("比较符号后缺少数值", "comparison without a value"),
+    )
+    .label(t("这里缺少数值", "a value is expected here"))
+    .help(t("例如 ≥90%", "for example ≥90%"))
 }
 
 pub fn bad_target_number(span: Span) -> Diagnostic {
-    diag("E608", span, t("指标值中的数字无效", "invalid number in target")).label(t("无效的数字", "invalid number"))
+    diag(
+        "E608",
+        span,
+        t("指标值中的数字无效", "invalid number in target"),
+    )
+    .label(t("无效的数字", "invalid number"))
 }
 
 pub fn bad_date(span: Span) -> Diagnostic {
@@ -755,9 +1122,16 @@ pub fn bad_date(span: Span) -> Diagnostic {
 }
 
 pub fn range_reversed(span: Span) -> Diagnostic {
-    diag("E610", span, t("区间的下限大于上限", "range bounds are reversed"))
-        .label(t("下限大于上限", "low bound above high bound"))
-        .help(t("写作 下限-上限，例如 90%-95%", "write LOW-HIGH, as 90%-95%"))
+    diag(
+        "E610",
+        span,
+        t("区间的下限大于上限", "range bounds are reversed"),
+    )
+    .label(t("下限大于上限", "low bound above high bound"))
+    .help(t(
+        "写作 下限-上限，例如 90%-95%",
+        "write LOW-HIGH, as 90%-95%",
+    ))
 }
 
 #[cfg(test)]

@@ -83,11 +83,7 @@ pub fn render_human(
     }
     let mut out = Vec::new();
     let source = Source::from(file.text.as_str());
-    if builder
-        .finish()
-        .write((name, source), &mut out)
-        .is_err()
-    {
+    if builder.finish().write((name, source), &mut out).is_err() {
         return render_short(diag, file, lang) + "\n";
     }
     String::from_utf8_lossy(&out).into_owned()

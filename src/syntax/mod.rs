@@ -1,8 +1,8 @@
 //! Parsing: source text to a `SyntaxTree`. The pest grammar never fails, so
 //! every malformed piece becomes a diagnostic here and parsing goes on.
 
-mod tree;
 pub mod text;
+mod tree;
 
 pub use tree::*;
 
@@ -221,8 +221,10 @@ impl<'d> Builder<'d> {
             Rule::text_block => {
                 let closed = p.into_inner().next().is_some();
                 if !closed {
-                    self.diags
-                        .push(cat::unterminated_text(Span::new(span.start, span.start + 3)));
+                    self.diags.push(cat::unterminated_text(Span::new(
+                        span.start,
+                        span.start + 3,
+                    )));
                 }
                 TokenKind::Text { closed }
             }
@@ -243,7 +245,8 @@ mod tests {
 
     #[test]
     fn statements_blocks_and_comments() {
-        let src = "// head\nproject \"A\" \"甲\" { // open\n  budget 1.00\n\n  goal \"x\" // end\n}\n";
+        let src =
+            "// head\nproject \"A\" \"甲\" { // open\n  budget 1.00\n\n  goal \"x\" // end\n}\n";
         let (tree, diags) = parse(src);
         assert!(diags.is_empty());
         assert_eq!(tree.items.len(), 2);

@@ -11,11 +11,19 @@ pub struct BadEscape(pub Range<usize>);
 pub fn value(tok: &Token<'_>) -> Result<String, BadEscape> {
     match tok.kind {
         TokenKind::Str { closed } => {
-            let end = if closed { tok.raw.len() - 1 } else { tok.raw.len() };
+            let end = if closed {
+                tok.raw.len() - 1
+            } else {
+                tok.raw.len()
+            };
             unescape(&tok.raw[1..end.max(1)], 1)
         }
         TokenKind::Text { closed } => {
-            let end = if closed { tok.raw.len() - 3 } else { tok.raw.len() };
+            let end = if closed {
+                tok.raw.len() - 3
+            } else {
+                tok.raw.len()
+            };
             Ok(dedent(&tok.raw[3..end.max(3)]))
         }
         _ => Ok(tok.raw.to_string()),
@@ -100,7 +108,10 @@ mod tests {
             "\"\"\"\n    第一行\n      缩进\n\n    末行\n    \"\"\"",
         );
         assert_eq!(value(&t).unwrap(), "第一行\n  缩进\n\n末行");
-        let crlf = tok(TokenKind::Text { closed: true }, "\"\"\"\r\n  a\r\n  b\r\n  \"\"\"");
+        let crlf = tok(
+            TokenKind::Text { closed: true },
+            "\"\"\"\r\n  a\r\n  b\r\n  \"\"\"",
+        );
         assert_eq!(value(&crlf).unwrap(), "a\nb");
     }
 }

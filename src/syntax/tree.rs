@@ -51,9 +51,13 @@ pub struct Block<'a> {
 pub enum TokenKind {
     Word,
     /// `"…"`; `closed` is false when the line ended first.
-    Str { closed: bool },
+    Str {
+        closed: bool,
+    },
     /// `"""…"""`; `closed` is false when the file ended first.
-    Text { closed: bool },
+    Text {
+        closed: bool,
+    },
     Comma,
 }
 

@@ -1,0 +1,248 @@
+//! Fixture tests for diagnostics, in the style of rustc's UI tests.
+//!
+//! Every `tests/fixtures/diagnostics/*.jx` is a small sheet written to draw
+//! one diagnostic (sometimes two). The diagnostics it must draw are written
+//! in the fixture itself, as comments:
+//!
+//! - `//~ E301` at the end of a line: a diagnostic whose primary span starts
+//!   on this line; several codes may follow, separated by spaces;
+//! - `//~^ E001` on a line of its own: the same for the line above (one `^`
+//!   per line up), for lines that cannot hold a comment (an unterminated
+//!   string would swallow it);
+//! - a file-level diagnostic (byte 0, empty span) is expected on line 1.
+//!
+//! The multiset of (line, code) drawn by `jixiao::compile` must equal the
+//! expected one exactly, so a fixture also proves that no unrelated
+//! diagnostic fires. Each fixture's rendering (English, no colour) is kept as
+//! an insta snapshot named after it, plus a Chinese one (`<name>-zh`) for the
+//! fixtures in `ZH_SNAPSHOTS`.
+//!
+//! Fixtures under `todo/` show behaviour the compiler does not have yet; the
+//! harness skips them.
+
+use jixiao::diag::{catalogue, render_human, ColorChoice, Lang};
+use jixiao::source::SourceFile;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Fixtures whose Chinese rendering is snapshotted too.
+const ZH_SNAPSHOTS: &[&str] = &[
+    "E006-chinese-quotes",
+    "E006-name-with-spaces",
+    "E007-full-width-dot-in-category",
+    "E301-sources-mismatch",
+    "E301-nested-sources",
+    "E502-suggestion",
+    "W509-unrelated-subject",
+];
+
+/// Codes no text file can draw through `compile`, with the reason.
+const NOT_FROM_TEXT: &[(&str, &str)] = &[
+    (
+        "E009",
+        "encoding errors arise when bytes are decoded (SourceFile::decode); compile takes text",
+    ),
+    (
+        "E011",
+        "internal parse failure: the grammar is total, so no input reaches it",
+    ),
+];
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diagnostics")
+}
+
+/// Every fixture, sorted by file name; sub-directories (`todo/`) are skipped.
+fn fixtures() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(fixture_dir())
+        .expect("tests/fixtures/diagnostics exists")
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "jx"))
+        .map(|path| {
+            let file = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("UTF-8 file name")
+                .to_string();
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (file, text)
+        })
+        .collect();
+    out.sort();
+    assert!(!out.is_empty(), "no fixtures found");
+    out
+}
+
+fn is_code(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 4 && (b[0] == b'E' || b[0] == b'W') && b[1..].iter().all(u8::is_ascii_digit)
+}
+
+/// The (line, code) pairs a fixture expects, counted.
+fn expected(file: &str, text: &str) -> BTreeMap<(usize, String), usize> {
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(pos) = line.find("//~") else {
+            continue;
+        };
+        let rest = &line[pos + 3..];
+        let up = rest.len() - rest.trim_start_matches('^').len();
+        assert!(up <= i, "{file}:{}: `//~^` points above the file", i + 1);
+        let codes: Vec<&str> = rest[up..].split_whitespace().collect();
+        assert!(
+            !codes.is_empty() && codes.iter().all(|c| is_code(c)),
+            "{file}:{}: malformed expectation `{}`",
+            i + 1,
+            &line[pos..]
+        );
+        for code in codes {
+            *out.entry((i + 1 - up, code.to_string())).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
+/// The (line, code) pairs the compiler draws, counted.
+fn actual(file: &SourceFile) -> BTreeMap<(usize, String), usize> {
+    let mut out = BTreeMap::new();
+    for d in jixiao::compile(file).diagnostics {
+        let (line, _) = file.line_col(d.span.start);
+        *out.entry((line, d.code.to_string())).or_insert(0) += 1;
+    }
+    out
+}
+
+/// `- ` lines expected but not drawn, `+ ` lines drawn but not expected.
+fn diff(want: &BTreeMap<(usize, String), usize>, got: &BTreeMap<(usize, String), usize>) -> String {
+    let mut keys: Vec<&(usize, String)> = want.keys().chain(got.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    let mut out = String::new();
+    for key in keys {
+        let w = want.get(key).copied().unwrap_or(0);
+        let g = got.get(key).copied().unwrap_or(0);
+        let (sign, n) = if w > g { ('-', w - g) } else { ('+', g - w) };
+        for _ in 0..n {
+            let _ = writeln!(out, "    {sign} line {}: {}", key.0, key.1);
+        }
+    }
+    out
+}
+
+/// Every diagnostic of a fixture rendered for people, concatenated.
+fn render(file: &SourceFile, lang: Lang) -> String {
+    jixiao::compile(file)
+        .diagnostics
+        .iter()
+        .map(|d| render_human(d, file, lang, ColorChoice::Never))
+        .collect()
+}
+
+fn stem(file: &str) -> &str {
+    file.strip_suffix(".jx").unwrap_or(file)
+}
+
+#[test]
+fn fixtures_draw_exactly_the_expected_diagnostics() {
+    let mut failures = String::new();
+    for (name, text) in fixtures() {
+        let want = expected(&name, &text);
+        assert!(
+            !want.is_empty(),
+            "{name}: a fixture must expect at least one diagnostic"
+        );
+        let source = SourceFile::new(name.as_str(), text.as_str());
+        let got = actual(&source);
+        if want != got {
+            let _ = writeln!(
+                failures,
+                "{name}: (- expected, not drawn; + drawn, not expected)\n{}",
+                diff(&want, &got)
+            );
+        }
+    }
+    assert!(failures.is_empty(), "\n{failures}");
+}
+
+#[test]
+fn fixture_renderings_match_snapshots() {
+    let mut failed = Vec::new();
+    for (name, text) in fixtures() {
+        let source = SourceFile::new(name.as_str(), text.as_str());
+        let stem = stem(&name).to_string();
+        let mut check = |snapshot: String, lang: Lang| {
+            let rendered = render(&source, lang);
+            let result = std::panic::catch_unwind(|| {
+                let mut settings = insta::Settings::clone_current();
+                settings.set_description(format!("tests/fixtures/diagnostics/{name}"));
+                settings.set_omit_expression(true);
+                settings.bind(|| insta::assert_snapshot!(snapshot.as_str(), rendered));
+            });
+            if result.is_err() {
+                failed.push(snapshot);
+            }
+        };
+        check(stem.clone(), Lang::En);
+        if ZH_SNAPSHOTS.contains(&stem.as_str()) {
+            check(format!("{stem}-zh"), Lang::Zh);
+        }
+    }
+    assert!(failed.is_empty(), "snapshots differ: {}", failed.join(", "));
+}
+
+#[test]
+fn chinese_snapshots_name_existing_fixtures() {
+    let names: Vec<String> = fixtures()
+        .iter()
+        .map(|(n, _)| stem(n).to_string())
+        .collect();
+    for zh in ZH_SNAPSHOTS {
+        assert!(
+            names.iter().any(|n| n == zh),
+            "ZH_SNAPSHOTS names no fixture {zh}"
+        );
+    }
+}
+
+#[test]
+fn every_code_has_a_fixture() {
+    let names: Vec<String> = fixtures().into_iter().map(|(n, _)| n).collect();
+    let missing: Vec<&str> = catalogue::ENTRIES
+        .iter()
+        .map(|e| e.code)
+        .filter(|code| !NOT_FROM_TEXT.iter().any(|(c, _)| c == code))
+        .filter(|code| !names.iter().any(|n| n.starts_with(code)))
+        .collect();
+    assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+    for (code, reason) in NOT_FROM_TEXT {
+        assert!(
+            catalogue::entry(code).is_some(),
+            "{code} is no longer in the catalogue ({reason})"
+        );
+        assert!(
+            !names.iter().any(|n| n.starts_with(code)),
+            "{code} has a fixture now: remove it from NOT_FROM_TEXT"
+        );
+    }
+}
+
+#[test]
+fn expectation_comments_are_parsed() {
+    let text = "a //~ E001\n//~^ W405\nb //~ E301 E301\n\nc\n//~^^ E003\n";
+    let want = expected("inline", text);
+    let pairs: Vec<(usize, &str, usize)> = want
+        .iter()
+        .map(|((line, code), n)| (*line, code.as_str(), *n))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (1, "E001", 1),
+            (1, "W405", 1),
+            (3, "E301", 2),
+            (4, "E003", 1)
+        ]
+    );
+}

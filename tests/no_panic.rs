@@ -1,0 +1,93 @@
+//! Mutated copies of the example never panic the compiler: each run ends in
+//! a model or in diagnostics. A small deterministic generator keeps the test
+//! reproducible without a crate.
+
+mod common;
+use common::*;
+use jixiao::source::SourceFile;
+
+/// xorshift64*: deterministic, good enough to pick mutations.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const INSERTS: &[&str] = &[
+    "{", "}", "\"", "\"\"\"", "“", "”", "，", "；", "｛", "：", "//", "\n", "\r\n", "\0", "\u{1b}", "%",
+    "≥", "≤≥", "9090", "及以上", ".", "-", "月", "项目", "indicator 产出.时效 \"x\" ", "满意度.服务对象满意度",
+    "budget -1 { 财政资金 99999999999999999999999999999999999999 }", "plan 13月 200%, 1月 5%", "\u{FEFF}",
+    "9999999999999999999999999999999999999999", "𠀀", "\t", "\u{3000}", "\\", "\\q",
+];
+
+fn char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
+fn mutate(src: &str, rng: &mut Rng) -> String {
+    let mut s = src.to_string();
+    for _ in 0..1 + rng.below(4) {
+        let a = char_boundary(&s, rng.below(s.len() + 1));
+        let b = char_boundary(&s, a + rng.below(40));
+        match rng.below(4) {
+            0 => s.replace_range(a..b, ""),
+            1 => {
+                let piece = s[a..b].to_string();
+                s.insert_str(a, &piece);
+            }
+            _ => s.insert_str(a, INSERTS[rng.below(INSERTS.len())]),
+        }
+    }
+    s
+}
+
+#[test]
+fn mutated_examples_never_panic() {
+    let src = example();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for i in 0..1500 {
+        let text = mutate(&src, &mut rng);
+        let file = SourceFile::new(format!("m{i}.jx"), text);
+        let compiled = jixiao::compile(&file);
+        for d in &compiled.diagnostics {
+            // Rendering must not panic either, in both languages.
+            let _ = jixiao::diag::render_human(d, &file, jixiao::diag::Lang::Zh, jixiao::diag::ColorChoice::Never);
+            assert!(d.span.start <= d.span.end && d.span.end <= file.text.len(), "{i}: {d:?}");
+        }
+        if let Some(sheet) = compiled.ok() {
+            let _ = jixiao::emit::json::to_string(sheet);
+        }
+    }
+}
+
+#[test]
+fn hostile_inputs() {
+    let cases = [
+        String::new(),
+        "{".repeat(100_000),
+        "}".repeat(100_000),
+        "\"".repeat(10_001),
+        "a ".repeat(50_000),
+        format!("indicator 产出.时效 \"x\" ≥{}%", "9".repeat(5000)),
+        "\0\0\0".to_string(),
+        "department \"1\" \"x\" { year 99999999999999999999; unit 万元 }".to_string(),
+        format!("department \"1\" \"x\" {{ year 2020; unit 万元 }}\nproject \"a\" \"b\" {{ budget {} }}", "9".repeat(100)),
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let file = SourceFile::new(format!("h{i}.jx"), text.clone());
+        let compiled = jixiao::compile(&file);
+        for d in &compiled.diagnostics {
+            let _ = jixiao::diag::render_human(d, &file, jixiao::diag::Lang::En, jixiao::diag::ColorChoice::Never);
+        }
+    }
+}
