@@ -1,6 +1,6 @@
 //! The command line: argument parsing and the commands, over the library.
 
-use crate::diag::{self, catalogue, ColorChoice, Diagnostic, Lang, Severity};
+use crate::diag::{self, catalogue, ColorChoice, Diagnostic, Lang};
 use crate::source::{DecodeError, Encoding, SourceFile};
 use crate::{compile, emit};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -205,14 +205,31 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
 fn print_diags(diags: &[Diagnostic], file: &SourceFile, out: &Out) {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
+    let human = (out.format == MessageFormat::Human)
+        .then(|| diag::HumanRenderer::new(file, out.lang, out.color));
     for d in diags {
-        let text = match out.format {
-            MessageFormat::Human => diag::render_human(d, file, out.lang, out.color),
-            MessageFormat::Short => diag::render_short(d, file, out.lang) + "\n",
-            MessageFormat::Json => diag::render_json(d, file, out.lang).to_string() + "\n",
+        let text = match (&human, out.format) {
+            (Some(h), _) => h.render(d),
+            (None, MessageFormat::Human) => String::new(),
+            (None, MessageFormat::Short) => diag::render_short(d, file, out.lang) + "\n",
+            (None, MessageFormat::Json) => {
+                diag::render_json(d, file, out.lang).to_string() + "\n"
+            }
         };
         let _ = err.write_all(text.as_bytes());
     }
+}
+
+/// Say how many diagnostics were left out past the limit.
+fn print_hidden(hidden: usize, file: &SourceFile, out: &Out) {
+    if hidden == 0 || out.format == MessageFormat::Json {
+        return;
+    }
+    let msg = match out.lang {
+        Lang::Zh => format!("{}：另有 {hidden} 条诊断未显示", file.name),
+        Lang::En => format!("{}: {hidden} more diagnostics not shown", file.name),
+    };
+    eprintln!("{msg}");
 }
 
 fn summary(out: &Out, (errors, warnings): (usize, usize)) {
@@ -248,12 +265,8 @@ fn check_one(
     };
     let compiled = compile(&file);
     print_diags(&compiled.diagnostics, &file, out);
-    let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = compiled
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
+    print_hidden(compiled.hidden, &file, out);
+    let (errors, warnings) = (compiled.errors, compiled.warnings);
     totals.0 += errors;
     totals.1 += warnings;
     if errors > 0 || (deny_warnings && warnings > 0) {
@@ -278,9 +291,10 @@ fn build(
     };
     let compiled = compile(&file);
     print_diags(&compiled.diagnostics, &file, out);
-    let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
+    print_hidden(compiled.hidden, &file, out);
+    let errors = compiled.errors;
     totals.0 += errors;
-    totals.1 += compiled.diagnostics.len() - errors;
+    totals.1 += compiled.warnings;
     summary(out, totals);
     let failed = errors > 0 || (deny_warnings && totals.1 > 0);
     let sheet = match (&compiled.sheet, failed) {

@@ -17,16 +17,24 @@ use diag::Diagnostic;
 use model::Sheet;
 use source::SourceFile;
 
+/// At most this many diagnostics are kept per file; the rest are counted.
+pub const MAX_DIAGNOSTICS: usize = 200;
+
 /// The result of compiling one file.
 pub struct Compiled {
     pub sheet: Option<Sheet>,
-    /// Every diagnostic, in source order.
+    /// The diagnostics, in source order, at most `MAX_DIAGNOSTICS`.
     pub diagnostics: Vec<Diagnostic>,
+    /// Counts over all diagnostics, including those not kept.
+    pub errors: usize,
+    pub warnings: usize,
+    /// How many diagnostics were dropped past the limit.
+    pub hidden: usize,
 }
 
 impl Compiled {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.is_error())
+        self.errors > 0
     }
     /// The sheet, only when there are no errors.
     pub fn ok(&self) -> Option<&Sheet> {
@@ -40,9 +48,23 @@ impl Compiled {
 
 /// Parse and check one file.
 pub fn compile(file: &SourceFile) -> Compiled {
-    let (tree, mut diagnostics) = syntax::parse(&file.text);
-    let (sheet, more) = check::check(&tree, &file.text);
-    diagnostics.extend(more);
+    let (tree, mut diagnostics, refused) = syntax::parse_or_refuse(&file.text);
+    let mut sheet = None;
+    if !refused {
+        let (s, more) = check::check(&tree, &file.text);
+        sheet = s;
+        diagnostics.extend(more);
+    }
     diag::sort(&mut diagnostics);
-    Compiled { sheet, diagnostics }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let hidden = diagnostics.len().saturating_sub(MAX_DIAGNOSTICS);
+    diagnostics.truncate(MAX_DIAGNOSTICS);
+    Compiled {
+        sheet,
+        diagnostics,
+        errors,
+        warnings,
+        hidden,
+    }
 }

@@ -57,6 +57,8 @@ pub struct SourceFile {
     /// The file began with a UTF-8 byte-order mark (kept by the formatter).
     pub had_bom: bool,
     line_starts: Vec<usize>,
+    /// Character offset of each line start, for the renderer.
+    line_char_starts: Vec<usize>,
 }
 
 impl SourceFile {
@@ -74,11 +76,20 @@ impl SourceFile {
                 line_starts.push(i + 1);
             }
         }
+        let mut line_char_starts = Vec::with_capacity(line_starts.len());
+        let mut chars = 0;
+        let mut prev = 0;
+        for &start in &line_starts {
+            chars += text[prev..start].chars().count();
+            line_char_starts.push(chars);
+            prev = start;
+        }
         SourceFile {
             name: name.into(),
             text,
             had_bom,
             line_starts,
+            line_char_starts,
         }
     }
 
@@ -156,8 +167,7 @@ impl SourceFile {
         let offset = self.clamp(offset);
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        // Count the characters of whole lines once per call; rendering is rare.
-        self.text[..start].chars().count() + self.text[start..offset].chars().count()
+        self.line_char_starts[line] + self.text[start..offset].chars().count()
     }
 
     /// A byte offset moved back to the nearest char boundary inside the text.

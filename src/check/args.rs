@@ -168,7 +168,11 @@ impl<'s> Checker<'s> {
         if let Some(tok) = stmt.args.get(from) {
             let last = stmt.args.last().map_or(tok.span, |t| t.span);
             self.diags
-                .push(cat::extra_arg(tok.span.join(last), stmt.head.raw));
+                .push(cat::extra_arg(
+                tok.span.join(last),
+                stmt.head.raw,
+                stmt.args[from..].iter().any(|t| t.is_word()),
+            ));
         }
     }
 

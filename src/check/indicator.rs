@@ -24,7 +24,9 @@ pub struct Checked {
 const EXAMPLE: &str = "indicator 产出.时效 \"资金到位率\" ≥90%";
 
 impl<'s> Checker<'s> {
-    pub fn indicator(&mut self, stmt: &Stmt<'_>) -> Option<Checked> {
+    /// Check one indicator. On failure (reported), returns its level 1 when
+    /// the category itself resolved, so set-level checks stay quiet about it.
+    pub fn indicator(&mut self, stmt: &Stmt<'_>) -> Result<Checked, Option<Level1>> {
         let category = self.category(stmt);
         let name = self.string_arg(stmt, 1, "指标名称", "a name", EXAMPLE);
         let target_from = self.consumed_until.max(2);
@@ -102,11 +104,11 @@ impl<'s> Checker<'s> {
             }
         }
 
-        let (l1, l1_written, l2, l2_written) = category?;
-        let (name, name_span) = name?;
-        let (target, parsed, target_span) = target?;
+        let (l1, l1_written, l2, l2_written) = category.ok_or(None)?;
+        let (name, name_span) = name.ok_or(Some(l1))?;
+        let (target, parsed, target_span) = target.ok_or(Some(l1))?;
         self.target_fits(&name, l1, l2, &parsed, target_span);
-        Some(Checked {
+        Ok(Checked {
             level1: l1,
             head: stmt.head.span,
             name_span,
@@ -340,9 +342,12 @@ impl<'s> Checker<'s> {
     }
 
     /// Checks over the indicators of one project (or of the overall part).
+    /// `failed` holds the level 1 of each indicator that failed its own
+    /// checks (None when even its category did not resolve).
     pub fn indicator_set(
         &mut self,
         set: &[Checked],
+        failed: &[Option<Level1>],
         project: Option<(Span, &str, &ProjectText<'_>)>,
     ) {
         for (i, c) in set.iter().enumerate() {
@@ -366,10 +371,11 @@ impl<'s> Checker<'s> {
         }
         let missing: Vec<&str> = required
             .iter()
-            .filter(|l| !set.iter().any(|c| c.level1 == **l))
+            .filter(|l| !set.iter().any(|c| c.level1 == **l) && !failed.contains(&Some(**l)))
             .map(|l| category::level1_def(*l).canonical)
             .collect();
-        if !missing.is_empty() {
+        // An indicator whose category did not resolve could be any of them.
+        if !missing.is_empty() && !failed.contains(&None) {
             self.diags.push(cat::missing_category(span, code, &missing));
         }
         let weighted = set.iter().filter(|c| c.has_weight).count();

@@ -64,6 +64,7 @@ impl<'s> Checker<'s> {
         if bad {
             return Vec::new();
         }
+        let before = self.diags.len();
         let mut out: Vec<(Checkpoint, Span, Span)> = Vec::new();
         for entry in entries {
             let (month_piece, pct_piece) = match entry.as_slice() {
@@ -133,6 +134,8 @@ impl<'s> Checker<'s> {
                 "plan 3月 25%, 6月 50%, 10月 75%, 12月 100%",
             ));
         }
+        // A rejected checkpoint (reported) would make "ends below 100%" noise.
+        let rejected = self.diags[before..].iter().any(|d| d.is_error());
         // Order, monotony, final level.
         for w in out.windows(2) {
             let (a, a_month, a_pct) = &w[0];
@@ -149,7 +152,7 @@ impl<'s> Checker<'s> {
                 ));
             }
         }
-        if let Some((last, _, span)) = out.last() {
+        if let Some((last, _, span)) = out.last().filter(|_| !rejected) {
             if last.percent < Decimal::ONE_HUNDRED && last.percent >= Decimal::ZERO {
                 self.diags
                     .push(cat::plan_below_100(*span, &last.percent.to_string()));

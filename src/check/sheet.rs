@@ -378,6 +378,7 @@ impl<'s> Checker<'s> {
         let mut out = Overall::default();
         let mut seen = Seen::default();
         let mut checked: Vec<Checked> = Vec::new();
+        let mut failed = Vec::new();
         const ALLOWED: &[Kw] = &[Kw::Summary, Kw::Objective, Kw::Measure, Kw::Indicator];
         for child in stmt.children() {
             let Some(kw) = self.keyword(child, ALLOWED, ("overall 块内", "inside overall"))
@@ -414,15 +415,14 @@ impl<'s> Checker<'s> {
                     }
                     self.no_more_args(child, 1);
                 }
-                Kw::Indicator => {
-                    if let Some(c) = self.indicator(child) {
-                        checked.push(c);
-                    }
-                }
+                Kw::Indicator => match self.indicator(child) {
+                    Ok(c) => checked.push(c),
+                    Err(l1) => failed.push(l1),
+                },
                 _ => {}
             }
         }
-        self.indicator_set(&checked, None);
+        self.indicator_set(&checked, &failed, None);
         out.indicators = checked.into_iter().map(|c| c.indicator).collect();
         out
     }
@@ -440,6 +440,7 @@ impl<'s> Checker<'s> {
         let mut goals = Vec::new();
         let mut period = None;
         let mut checked: Vec<Checked> = Vec::new();
+        let mut failed = Vec::new();
         const ALLOWED: &[Kw] = &[
             Kw::Agency,
             Kw::Budget,
@@ -487,11 +488,10 @@ impl<'s> Checker<'s> {
                     self.no_more_args(child, 1);
                 }
                 Kw::Period => period = self.period(child),
-                Kw::Indicator => {
-                    if let Some(c) = self.indicator(child) {
-                        checked.push(c);
-                    }
-                }
+                Kw::Indicator => match self.indicator(child) {
+                    Ok(c) => checked.push(c),
+                    Err(l1) => failed.push(l1),
+                },
                 _ => {}
             }
         }
@@ -512,6 +512,7 @@ impl<'s> Checker<'s> {
         };
         self.indicator_set(
             &checked,
+            &failed,
             Some((stmt.head.span.join(code_span), &code, &project_text)),
         );
         let budget = budget.flatten()?;

@@ -244,7 +244,7 @@ pub fn stray_close(span: Span) -> Diagnostic {
 pub fn orphan_block(span: Span) -> Diagnostic {
     diag(
         "E005",
-        Span::new(span.start, span.start + 1),
+        span,
         t("块前面没有语句", "block without a statement"),
     )
     .label(t("这个 { 不属于任何语句", "this { belongs to no statement"))
@@ -275,14 +275,30 @@ pub fn full_width(span: Span, found: char, ascii: char) -> Diagnostic {
         "E007",
         span,
         t(
-            format!("这里应为半角的 {ascii}，而不是全角的 {found}"),
+            format!("这里应为半角的 `{ascii}`，而不是全角的 `{found}`"),
             format!("expected ASCII `{ascii}`, found full-width `{found}`"),
         ),
     )
-    .label(t(format!("全角 {found}"), format!("full-width `{found}`")))
+    .label(t(format!("全角 `{found}`"), format!("full-width `{found}`")))
     .help(t(
-        format!("改为 {ascii}"),
+        format!("改为 `{ascii}`"),
         format!("replace it with `{ascii}`"),
+    ))
+}
+
+pub fn colon_after_keyword(span: Span) -> Diagnostic {
+    diag(
+        "E007",
+        span,
+        t(
+            "关键字与值之间应为空格，而不是全角冒号 `：`",
+            "a keyword and its value are separated by a space, not a full-width `：`",
+        ),
+    )
+    .label(t("全角冒号", "full-width colon"))
+    .help(t(
+        "删去 `：`，改为空格，例如 year 2020",
+        "replace `：` with a space, as in year 2020",
     ))
 }
 
@@ -381,6 +397,7 @@ pub fn number_too_long(span: Span, max: usize) -> Diagnostic {
             format!("number too long (limit {max} characters)"),
         ),
     )
+    .label(t("过长的数字", "this number"))
 }
 
 pub fn internal_parse_failure(span: Span) -> Diagnostic {
@@ -419,13 +436,13 @@ pub fn misplaced(
         "E102",
         span,
         t(
-            format!("`{kw}` 不能写在{place_zh}"),
+            format!("`{kw}` 不能写在 {place_zh}"),
             format!("`{kw}` is not allowed {place_en}"),
         ),
     )
     .label(t("位置不对", "misplaced"));
     match belongs {
-        Some((zh, en)) => d.help(t(format!("它应写在{zh}"), format!("it belongs {en}"))),
+        Some((zh, en)) => d.help(t(format!("它应写在 {zh}"), format!("it belongs {en}"))),
         None => d,
     }
 }
@@ -455,8 +472,8 @@ pub fn missing_arg(
     ))
 }
 
-pub fn extra_arg(span: Span, kw: &str) -> Diagnostic {
-    diag(
+pub fn extra_arg(span: Span, kw: &str, words: bool) -> Diagnostic {
+    let d = diag(
         "E104",
         span,
         t(
@@ -464,11 +481,15 @@ pub fn extra_arg(span: Span, kw: &str) -> Diagnostic {
             format!("too many arguments for `{kw}`"),
         ),
     )
-    .label(t("多余的参数", "unexpected argument"))
-    .help(t(
-        "含空格的文字请放进引号里",
-        "put text containing spaces in quotes",
-    ))
+    .label(t("多余的参数", "unexpected argument"));
+    if words {
+        d.help(t(
+            "含空格的文字请放进引号里",
+            "put text containing spaces in quotes",
+        ))
+    } else {
+        d.help(t("删去多余的参数", "remove the extra arguments"))
+    }
 }
 
 pub fn expected_string(span: Span, what_zh: &str, what_en: &str, raw: &str) -> Diagnostic {
@@ -703,8 +724,8 @@ pub fn source_misspelt(span: Span, name: &str, known: &str) -> Diagnostic {
     )
     .label(t("不常见的名称", "unusual name"))
     .help(t(
-        format!("是不是 {known}？"),
-        format!("did you mean {known}?"),
+        format!("是不是 `{known}`？"),
+        format!("did you mean `{known}`?"),
     ))
 }
 
@@ -839,7 +860,7 @@ pub fn unknown_level2(
         "E502",
         span,
         t(
-            format!("{level1} 下没有二级指标 `{word}`"),
+            format!("{level1}下没有二级指标 `{word}`"),
             format!("{level1} has no level-2 category `{word}`"),
         ),
     )
@@ -934,7 +955,11 @@ pub fn weights_partial(span: Span, missing: usize) -> Diagnostic {
         span,
         t(
             format!("有 {missing} 个指标没有权重"),
-            format!("{missing} indicator(s) have no weight"),
+            if missing == 1 {
+                "1 indicator has no weight".to_string()
+            } else {
+                format!("{missing} indicators have no weight")
+            },
         ),
     )
     .label(t("此指标缺少权重", "this indicator has no weight"))

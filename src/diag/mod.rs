@@ -4,7 +4,7 @@
 pub mod catalogue;
 mod render;
 
-pub use render::{render_human, render_json, render_short, ColorChoice, Lang};
+pub use render::{render_human, render_json, render_short, ColorChoice, HumanRenderer, Lang};
 
 use crate::source::Span;
 use serde::Serialize;

@@ -36,57 +36,88 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Render one diagnostic as ariadne draws it, in character-index mode: byte
-/// spans are converted first, since byte mode misplaces carets on Han text.
+/// Renders the diagnostics of one file; the ariadne source (a line index
+/// over the whole text) is built once, not once per diagnostic.
+pub struct HumanRenderer<'f> {
+    file: &'f SourceFile,
+    source: Source<&'f str>,
+    lang: Lang,
+    color: ColorChoice,
+}
+
+impl<'f> HumanRenderer<'f> {
+    pub fn new(file: &'f SourceFile, lang: Lang, color: ColorChoice) -> HumanRenderer<'f> {
+        HumanRenderer {
+            file,
+            source: Source::from(file.text.as_str()),
+            lang,
+            color,
+        }
+    }
+
+    /// Render one diagnostic as ariadne draws it, in character-index mode:
+    /// byte spans are converted first, since byte mode misplaces carets on
+    /// Han text.
+    pub fn render(&self, diag: &Diagnostic) -> String {
+        let (file, lang) = (self.file, self.lang);
+        let name = file.name.as_str();
+        let range = |s: Span| {
+            let start = file.char_offset(s.start);
+            let end = file.char_offset(s.end.max(s.start)).max(start);
+            (name, start..end)
+        };
+        let kind = match diag.severity {
+            Severity::Error => ReportKind::Error,
+            Severity::Warning => ReportKind::Warning,
+        };
+        let main_color = match diag.severity {
+            Severity::Error => Color::Red,
+            Severity::Warning => Color::Yellow,
+        };
+        let config = Config::default()
+            .with_index_type(IndexType::Char)
+            .with_color(self.color == ColorChoice::Always);
+        let mut primary = Label::new(range(diag.span)).with_color(main_color);
+        if let Some(text) = &diag.label {
+            primary = primary.with_message(text.get(lang));
+        }
+        let mut builder = Report::build(kind, range(diag.span))
+            .with_config(config)
+            .with_code(diag.code)
+            .with_message(diag.message.get(lang))
+            .with_label(primary.with_order(0));
+        for (i, l) in diag.secondary.iter().enumerate() {
+            builder.add_label(
+                Label::new(range(l.span))
+                    .with_message(l.text.get(lang))
+                    .with_color(Color::Blue)
+                    .with_order(i as i32 + 1),
+            );
+        }
+        if let Some(help) = &diag.help {
+            builder.set_help(help.get(lang));
+        }
+        let mut out = Vec::new();
+        if builder
+            .finish()
+            .write((name, &self.source), &mut out)
+            .is_err()
+        {
+            return render_short(diag, file, lang) + "\n";
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+}
+
+/// Render one diagnostic (builds the line index each call: for a few
+/// diagnostics; use `HumanRenderer` for many).
 pub fn render_human(
     diag: &Diagnostic,
     file: &SourceFile,
     lang: Lang,
     color: ColorChoice,
 ) -> String {
-    let name = file.name.as_str();
-    let range = |s: Span| {
-        let start = file.char_offset(s.start);
-        let end = file.char_offset(s.end.max(s.start)).max(start);
-        (name, start..end)
-    };
-    let kind = match diag.severity {
-        Severity::Error => ReportKind::Error,
-        Severity::Warning => ReportKind::Warning,
-    };
-    let main_color = match diag.severity {
-        Severity::Error => Color::Red,
-        Severity::Warning => Color::Yellow,
-    };
-    let config = Config::default()
-        .with_index_type(IndexType::Char)
-        .with_color(color == ColorChoice::Always);
-    let mut primary = Label::new(range(diag.span)).with_color(main_color);
-    if let Some(text) = &diag.label {
-        primary = primary.with_message(text.get(lang));
-    }
-    let mut builder = Report::build(kind, range(diag.span))
-        .with_config(config)
-        .with_code(diag.code)
-        .with_message(diag.message.get(lang))
-        .with_label(primary.with_order(0));
-    for (i, l) in diag.secondary.iter().enumerate() {
-        builder.add_label(
-            Label::new(range(l.span))
-                .with_message(l.text.get(lang))
-                .with_color(Color::Blue)
-                .with_order(i as i32 + 1),
-        );
-    }
-    if let Some(help) = &diag.help {
-        builder.set_help(help.get(lang));
-    }
-    let mut out = Vec::new();
-    let source = Source::from(file.text.as_str());
-    if builder.finish().write((name, source), &mut out).is_err() {
-        return render_short(diag, file, lang) + "\n";
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    HumanRenderer::new(file, lang, color).render(diag)
 }
 
 /// `file:line:col: error[CODE]: message`

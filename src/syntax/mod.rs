@@ -24,21 +24,28 @@ pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
 /// Parse a whole file. The tree is always returned; it is empty when the input
 /// was refused outright (too large, too deeply nested).
 pub fn parse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>) {
+    let (tree, diags, _) = parse_or_refuse(src);
+    (tree, diags)
+}
+
+/// Like `parse`, and says whether the input was refused outright (then the
+/// empty tree must not be checked: it would only add noise).
+pub fn parse_or_refuse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>, bool) {
     let mut diags = Vec::new();
     if src.len() > MAX_INPUT_BYTES {
         diags.push(cat::input_too_large(src.len(), MAX_INPUT_BYTES));
-        return (SyntaxTree { items: Vec::new() }, diags);
+        return (SyntaxTree { items: Vec::new() }, diags, true);
     }
     if let Some(span) = too_deep(src) {
         diags.push(cat::nesting_too_deep(span, MAX_DEPTH));
-        return (SyntaxTree { items: Vec::new() }, diags);
+        return (SyntaxTree { items: Vec::new() }, diags, true);
     }
     let pairs = match Grammar::parse(Rule::file, src) {
         Ok(p) => p,
         Err(_) => {
             // Unreachable by construction of the grammar; keep a diagnostic anyway.
             diags.push(cat::internal_parse_failure(Span::new(0, src.len().min(1))));
-            return (SyntaxTree { items: Vec::new() }, diags);
+            return (SyntaxTree { items: Vec::new() }, diags, true);
         }
     };
     let mut builder = Builder { diags: &mut diags };
@@ -46,7 +53,7 @@ pub fn parse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>) {
     if let Some(file) = pairs.into_iter().next() {
         items = builder.body(file.into_inner(), false);
     }
-    (SyntaxTree { items }, diags)
+    (SyntaxTree { items }, diags, false)
 }
 
 /// Find the first `{` that opens a block deeper than `MAX_DEPTH`, skipping
@@ -87,6 +94,20 @@ fn too_deep(src: &str) -> Option<Span> {
                 }
             }
             b'}' => depth = depth.saturating_sub(1),
+            // ｛ and ｝ (EF BD 9B / EF BD 9D) open and close blocks too.
+            0xEF if b[i..].starts_with(&[0xEF, 0xBD, 0x9B]) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(Span::new(i, i + 3));
+                }
+                i += 3;
+                continue;
+            }
+            0xEF if b[i..].starts_with(&[0xEF, 0xBD, 0x9D]) => {
+                depth = depth.saturating_sub(1);
+                i += 3;
+                continue;
+            }
             _ => {}
         }
         i += 1;
@@ -144,13 +165,16 @@ impl<'d> Builder<'d> {
                     trailing,
                 })),
                 Rule::stray_close => {
+                    if span.end - span.start > 1 {
+                        self.diags.push(cat::full_width(span, '｝', '}'));
+                    }
                     self.diags.push(cat::stray_close(span));
                     items.push(Item::StrayClose(span));
                 }
                 Rule::orphan_block => {
                     if let Some(inner) = pair.into_inner().next() {
-                        self.diags.push(cat::orphan_block(span_of(&inner)));
                         let block = self.block(inner, None);
+                        self.diags.push(cat::orphan_block(block.open));
                         items.push(Item::Orphan(block));
                     }
                 }
@@ -175,6 +199,29 @@ impl<'d> Builder<'d> {
                 _ => tokens.push(self.token(p)),
             }
         }
+        // `year：2020`: a keyword glued to its value by a full-width colon.
+        // Report it and read it as `year 2020`.
+        if let Some(first) = tokens.first().copied() {
+            if let Some(pos) = first.raw.find('：').filter(|p| *p > 0 && first.is_word()) {
+                let colon = first.span.part(pos..pos + '：'.len_utf8());
+                self.diags.push(cat::colon_after_keyword(colon));
+                let head = Token {
+                    kind: TokenKind::Word,
+                    span: first.span.part(0..pos),
+                    raw: &first.raw[..pos],
+                };
+                let rest_at = pos + '：'.len_utf8();
+                tokens[0] = head;
+                if rest_at < first.raw.len() {
+                    let rest = Token {
+                        kind: TokenKind::Word,
+                        span: first.span.part(rest_at..first.raw.len()),
+                        raw: &first.raw[rest_at..],
+                    };
+                    tokens.insert(1, rest);
+                }
+            }
+        }
         let mut tokens = tokens.into_iter();
         let head = tokens.next()?;
         let block = block_pair.map(|b| self.block(b, Some(head.span)));
@@ -188,15 +235,21 @@ impl<'d> Builder<'d> {
 
     fn block<'a>(&mut self, pair: Pair<'a, Rule>, owner: Option<Span>) -> Block<'a> {
         let span = span_of(&pair);
-        let open = Span::new(span.start, span.start + 1);
+        let open_len = pair.as_str().chars().next().map_or(1, char::len_utf8);
+        let open = Span::new(span.start, span.start + open_len);
+        if open_len > 1 {
+            self.diags.push(cat::full_width(open, '｛', '{'));
+        }
         let close = pair
             .clone()
             .into_inner()
             .filter(|p| p.as_rule() == Rule::close)
             .map(|p| span_of(&p))
             .last();
-        if close.is_none() {
-            self.diags.push(cat::unclosed_block(open, owner));
+        match close {
+            None => self.diags.push(cat::unclosed_block(open, owner)),
+            Some(c) if c.end - c.start > 1 => self.diags.push(cat::full_width(c, '｝', '}')),
+            Some(_) => {}
         }
         let items = self.body(pair.into_inner(), true);
         Block {
