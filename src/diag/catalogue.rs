@@ -56,6 +56,9 @@ entries! {
     "E011", "内部解析错误", "internal parse failure",
     "解析器遇到了不应出现的状态。请报告此问题并附上文件。",
     "The parser reached a state that should not happen. Please report it with the file.";
+    "E012", "文字中有控制字符", "control character in text",
+    "NUL、ESC 等控制字符不能出现在表中（Word 文档和 XML 都不允许），通常是从别处复制时带入的。删除它即可。",
+    "Control characters such as NUL or ESC cannot appear in a sheet (Word documents and XML forbid them); they usually come from copy and paste. Delete it.";
     "E101", "未知的关键字", "unknown keyword",
     "每条语句以关键字开头（英文或中文写法均可），见 README 的语言说明。",
     "Every statement starts with a keyword, in English or Chinese; see the language tour in the README.";
@@ -398,6 +401,23 @@ pub fn number_too_long(span: Span, max: usize) -> Diagnostic {
         ),
     )
     .label(t("过长的数字", "this number"))
+}
+
+pub fn control_char(span: Span, c: char) -> Diagnostic {
+    let code = format!("U+{:04X}", c as u32);
+    diag(
+        "E012",
+        span,
+        t(
+            format!("文字中有控制字符 {code}"),
+            format!("control character {code} in the text"),
+        ),
+    )
+    .label(t("不可见的控制字符", "invisible control character"))
+    .help(t(
+        "删除它；Word 文档和 XML 不允许这类字符",
+        "delete it; Word documents and XML forbid such characters",
+    ))
 }
 
 pub fn internal_parse_failure(span: Span) -> Diagnostic {

@@ -3,6 +3,27 @@
 use super::{Diagnostic, Severity};
 use crate::source::{SourceFile, Span};
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
+use std::borrow::Cow;
+
+/// Control characters shown as their Unicode "control pictures" (␀, ␛ …),
+/// one character for one, so that spans stay in place and a pasted escape
+/// sequence cannot drive the user's terminal.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || ('\u{7f}'..='\u{9f}').contains(&c);
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                _ if c < ' ' && hidden(c) => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+                '\u{7f}' => '\u{2421}',
+                _ if hidden(c) => '\u{FFFD}',
+                _ => c,
+            })
+            .collect(),
+    )
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -40,7 +61,7 @@ pub enum ColorChoice {
 /// over the whole text) is built once, not once per diagnostic.
 pub struct HumanRenderer<'f> {
     file: &'f SourceFile,
-    source: Source<&'f str>,
+    source: Source<Cow<'f, str>>,
     lang: Lang,
     color: ColorChoice,
 }
@@ -49,7 +70,7 @@ impl<'f> HumanRenderer<'f> {
     pub fn new(file: &'f SourceFile, lang: Lang, color: ColorChoice) -> HumanRenderer<'f> {
         HumanRenderer {
             file,
-            source: Source::from(file.text.as_str()),
+            source: Source::from(visible(&file.text)),
             lang,
             color,
         }
@@ -79,23 +100,23 @@ impl<'f> HumanRenderer<'f> {
             .with_color(self.color == ColorChoice::Always);
         let mut primary = Label::new(range(diag.span)).with_color(main_color);
         if let Some(text) = &diag.label {
-            primary = primary.with_message(text.get(lang));
+            primary = primary.with_message(visible(text.get(lang)));
         }
         let mut builder = Report::build(kind, range(diag.span))
             .with_config(config)
             .with_code(diag.code)
-            .with_message(diag.message.get(lang))
+            .with_message(visible(diag.message.get(lang)))
             .with_label(primary.with_order(0));
         for (i, l) in diag.secondary.iter().enumerate() {
             builder.add_label(
                 Label::new(range(l.span))
-                    .with_message(l.text.get(lang))
+                    .with_message(visible(l.text.get(lang)))
                     .with_color(Color::Blue)
                     .with_order(i as i32 + 1),
             );
         }
         if let Some(help) = &diag.help {
-            builder.set_help(help.get(lang));
+            builder.set_help(visible(help.get(lang)));
         }
         let mut out = Vec::new();
         if builder
@@ -134,7 +155,7 @@ pub fn render_short(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> String 
         col,
         sev,
         diag.code,
-        diag.message.get(lang)
+        visible(diag.message.get(lang))
     )
 }
 

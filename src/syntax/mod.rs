@@ -115,6 +115,12 @@ fn too_deep(src: &str) -> Option<Span> {
     None
 }
 
+/// Characters XML 1.0 does not allow (tab, line feed and carriage return are
+/// allowed; U+FFFE and U+FFFF are not characters).
+pub fn is_forbidden(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
 struct Builder<'d> {
     diags: &'d mut Vec<Diagnostic>,
 }
@@ -263,6 +269,12 @@ impl<'d> Builder<'d> {
     fn token<'a>(&mut self, p: Pair<'a, Rule>) -> Token<'a> {
         let span = span_of(&p);
         let raw = p.as_str();
+        // Characters XML 1.0 forbids would corrupt the Word output; report
+        // each where it stands (one per token is enough).
+        if let Some((i, c)) = raw.char_indices().find(|(_, c)| is_forbidden(*c)) {
+            self.diags
+                .push(cat::control_char(span.part(i..i + c.len_utf8()), c));
+        }
         let kind = match p.as_rule() {
             Rule::string => {
                 let closed = p.into_inner().next().is_some();
