@@ -58,8 +58,26 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Format sheets in the canonical layout, in place (格式化)
+    Fmt {
+        /// Files to format; `-` reads standard input and writes standard output
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing; exit 1 and show a diff if a file is not formatted
+        #[arg(long)]
+        check: bool,
+        /// Write keywords in English or Chinese (default: as written)
+        #[arg(long, value_enum)]
+        keywords: Option<KeywordsArg>,
+    },
     /// Explain a diagnostic code (解释诊断代码)
     Explain { code: String },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum KeywordsArg {
+    En,
+    Zh,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -157,6 +175,24 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             deny_warnings,
         } => build(&file, format, &output, encoding, &out, deny_warnings),
         Command::Explain { code } => explain(&code, lang),
+        Command::Fmt {
+            files,
+            check,
+            keywords,
+        } => {
+            let opts = crate::fmt::Options {
+                keywords: match keywords {
+                    None => crate::fmt::Keywords::Keep,
+                    Some(KeywordsArg::En) => crate::fmt::Keywords::English,
+                    Some(KeywordsArg::Zh) => crate::fmt::Keywords::Chinese,
+                },
+            };
+            files
+                .iter()
+                .map(|f| fmt_one(f, check, &opts, encoding, &out))
+                .max()
+                .unwrap_or(EXIT_OK)
+        }
     }
 }
 
@@ -212,9 +248,7 @@ fn print_diags(diags: &[Diagnostic], file: &SourceFile, out: &Out) {
             (Some(h), _) => h.render(d),
             (None, MessageFormat::Human) => String::new(),
             (None, MessageFormat::Short) => diag::render_short(d, file, out.lang) + "\n",
-            (None, MessageFormat::Json) => {
-                diag::render_json(d, file, out.lang).to_string() + "\n"
-            }
+            (None, MessageFormat::Json) => diag::render_json(d, file, out.lang).to_string() + "\n",
         };
         let _ = err.write_all(text.as_bytes());
     }
@@ -357,5 +391,97 @@ fn explain(code: &str, lang: Lang) -> i32 {
             eprintln!("{msg}");
             EXIT_USAGE
         }
+    }
+}
+
+fn fmt_one(
+    path: &Path,
+    check: bool,
+    opts: &crate::fmt::Options,
+    encoding: Encoding,
+    out: &Out,
+) -> i32 {
+    let stdin = path == Path::new("-");
+    let file = if stdin {
+        let mut bytes = Vec::new();
+        if std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).is_err() {
+            return EXIT_USAGE;
+        }
+        match SourceFile::decode("<stdin>", &bytes, encoding) {
+            Ok(f) => f,
+            Err(_) => {
+                print_diags(
+                    &[catalogue::not_utf8(false, 1)],
+                    &SourceFile::new("<stdin>", ""),
+                    out,
+                );
+                return EXIT_ERRORS;
+            }
+        }
+    } else {
+        match read(path, encoding, out) {
+            Ok(f) => f,
+            Err(code) => return code,
+        }
+    };
+    // The formatter sees the text as decoded, BOM included, so it can keep it.
+    let original = if file.had_bom {
+        format!("\u{FEFF}{}", file.text)
+    } else {
+        file.text.clone()
+    };
+    let formatted = match crate::fmt::format(&original, opts) {
+        Ok(f) => f,
+        Err(diags) => {
+            print_diags(&diags, &file, out);
+            return EXIT_ERRORS;
+        }
+    };
+    if stdin {
+        let mut stdout = std::io::stdout().lock();
+        let bytes = encode(&formatted, encoding);
+        return match stdout.write_all(&bytes).and_then(|_| stdout.flush()) {
+            Ok(()) if check && formatted != original => EXIT_ERRORS,
+            Ok(()) => EXIT_OK,
+            Err(_) => EXIT_USAGE,
+        };
+    }
+    if formatted == original {
+        return EXIT_OK;
+    }
+    if check {
+        let msg = match out.lang {
+            Lang::Zh => format!("{} 未按规范格式排版", path.display()),
+            Lang::En => format!("{} is not formatted", path.display()),
+        };
+        eprintln!("{msg}");
+        let name = path.display().to_string();
+        let diff = similar::TextDiff::from_lines(&original, &formatted);
+        print!(
+            "{}",
+            diff.unified_diff()
+                .context_radius(2)
+                .header(&name, &format!("{name} (formatted)"))
+        );
+        return EXIT_ERRORS;
+    }
+    match emit::write_atomic(path, &encode(&formatted, encoding)) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            let msg = match out.lang {
+                Lang::Zh => format!("错误：无法写入 {}：{e}", path.display()),
+                Lang::En => format!("error: cannot write {}: {e}", path.display()),
+            };
+            eprintln!("{msg}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// Text back to bytes in the encoding it was read with.
+fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Gb18030 => encoding_rs::GB18030.encode(text).0.into_owned(),
     }
 }

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diag;
 pub mod diff;
 pub mod emit;
+pub mod fmt;
 pub mod model;
 pub mod source;
 pub mod syntax;

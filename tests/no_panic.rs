@@ -21,10 +21,41 @@ impl Rng {
 }
 
 const INSERTS: &[&str] = &[
-    "{", "}", "\"", "\"\"\"", "“", "”", "，", "；", "｛", "：", "//", "\n", "\r\n", "\0", "\u{1b}", "%",
-    "≥", "≤≥", "9090", "及以上", ".", "-", "月", "项目", "indicator 产出.时效 \"x\" ", "满意度.服务对象满意度",
-    "budget -1 { 财政资金 99999999999999999999999999999999999999 }", "plan 13月 200%, 1月 5%", "\u{FEFF}",
-    "9999999999999999999999999999999999999999", "𠀀", "\t", "\u{3000}", "\\", "\\q",
+    "{",
+    "}",
+    "\"",
+    "\"\"\"",
+    "“",
+    "”",
+    "，",
+    "；",
+    "｛",
+    "：",
+    "//",
+    "\n",
+    "\r\n",
+    "\0",
+    "\u{1b}",
+    "%",
+    "≥",
+    "≤≥",
+    "9090",
+    "及以上",
+    ".",
+    "-",
+    "月",
+    "项目",
+    "indicator 产出.时效 \"x\" ",
+    "满意度.服务对象满意度",
+    "budget -1 { 财政资金 99999999999999999999999999999999999999 }",
+    "plan 13月 200%, 1月 5%",
+    "\u{FEFF}",
+    "9999999999999999999999999999999999999999",
+    "𠀀",
+    "\t",
+    "\u{3000}",
+    "\\",
+    "\\q",
 ];
 
 fn char_boundary(s: &str, mut i: usize) -> usize {
@@ -61,8 +92,16 @@ fn mutated_examples_never_panic() {
         let compiled = jixiao::compile(&file);
         for d in &compiled.diagnostics {
             // Rendering must not panic either, in both languages.
-            let _ = jixiao::diag::render_human(d, &file, jixiao::diag::Lang::Zh, jixiao::diag::ColorChoice::Never);
-            assert!(d.span.start <= d.span.end && d.span.end <= file.text.len(), "{i}: {d:?}");
+            let _ = jixiao::diag::render_human(
+                d,
+                &file,
+                jixiao::diag::Lang::Zh,
+                jixiao::diag::ColorChoice::Never,
+            );
+            assert!(
+                d.span.start <= d.span.end && d.span.end <= file.text.len(),
+                "{i}: {d:?}"
+            );
         }
         if let Some(sheet) = compiled.ok() {
             let _ = jixiao::emit::json::to_string(sheet);
@@ -87,7 +126,12 @@ fn hostile_inputs() {
         let file = SourceFile::new(format!("h{i}.jx"), text.clone());
         let compiled = jixiao::compile(&file);
         for d in &compiled.diagnostics {
-            let _ = jixiao::diag::render_human(d, &file, jixiao::diag::Lang::En, jixiao::diag::ColorChoice::Never);
+            let _ = jixiao::diag::render_human(
+                d,
+                &file,
+                jixiao::diag::Lang::En,
+                jixiao::diag::ColorChoice::Never,
+            );
         }
     }
 }

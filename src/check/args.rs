@@ -167,8 +167,7 @@ impl<'s> Checker<'s> {
         let from = max.max(self.consumed_until);
         if let Some(tok) = stmt.args.get(from) {
             let last = stmt.args.last().map_or(tok.span, |t| t.span);
-            self.diags
-                .push(cat::extra_arg(
+            self.diags.push(cat::extra_arg(
                 tok.span.join(last),
                 stmt.head.raw,
                 stmt.args[from..].iter().any(|t| t.is_word()),

@@ -269,7 +269,23 @@ impl<'s> Checker<'s> {
         };
         let at = |r: std::ops::Range<usize>| span.part(r.start + base..r.end + base);
         match parse_target(&text, &self.units) {
-            Ok(parsed) => Some((to_model(&parsed, &text), parsed, span)),
+            Ok(parsed) => {
+                // The written form with spacing normalised as the formatter
+                // prints it, so that layout never changes the model.
+                let written = if base == 0 {
+                    let mut w = String::new();
+                    for t in tokens {
+                        if !w.is_empty() && t.kind != TokenKind::Comma {
+                            w.push(' ');
+                        }
+                        w.push_str(t.raw);
+                    }
+                    w
+                } else {
+                    text.clone()
+                };
+                Some((to_model(&parsed, &written), parsed, span))
+            }
             Err(problem) => {
                 let d = match problem {
                     TargetProblem::Empty => cat::missing_target(span),

@@ -282,7 +282,10 @@ pub fn full_width(span: Span, found: char, ascii: char) -> Diagnostic {
             format!("expected ASCII `{ascii}`, found full-width `{found}`"),
         ),
     )
-    .label(t(format!("全角 `{found}`"), format!("full-width `{found}`")))
+    .label(t(
+        format!("全角 `{found}`"),
+        format!("full-width `{found}`"),
+    ))
     .help(t(
         format!("改为 `{ascii}`"),
         format!("replace it with `{ascii}`"),

@@ -9,14 +9,18 @@ use std::borrow::Cow;
 /// one character for one, so that spans stay in place and a pasted escape
 /// sequence cannot drive the user's terminal.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    let hidden = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || ('\u{7f}'..='\u{9f}').contains(&c);
+    let hidden = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || ('\u{7f}'..='\u{9f}').contains(&c)
+    };
     if !text.chars().any(hidden) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
             .map(|c| match c {
-                _ if c < ' ' && hidden(c) => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+                _ if c < ' ' && hidden(c) => {
+                    char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')
+                }
                 '\u{7f}' => '\u{2421}',
                 _ if hidden(c) => '\u{FFFD}',
                 _ => c,
