@@ -79,3 +79,26 @@ fn json_is_byte_identical_across_runs() {
     }
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
 }
+
+#[test]
+fn illustration_of_the_whole_language_checks_clean() {
+    let text = std::fs::read_to_string(root().join("examples/county-school-2021.jx")).unwrap();
+    let c = jixiao::compile(&SourceFile::new("county-school-2021.jx", text));
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let s = c.ok().unwrap();
+    assert_eq!(s.department.unit, "元");
+    assert_eq!(s.department.framework, "2021");
+    let p = &s.projects[0];
+    assert_eq!(p.agency.as_deref(), Some("某县第一中学"));
+    assert_eq!(p.budget.sources[0].sources.len(), 2);
+    assert_eq!(p.period.as_ref().unwrap().goals.len(), 1);
+    let weights: rust_decimal::Decimal = p.indicators.iter().filter_map(|i| i.weight).sum();
+    assert_eq!(weights.to_string(), "90");
+    assert_eq!(p.indicators[0].level1, "成本指标");
+    assert_eq!(p.indicators[0].target.kind, jixiao::model::TargetKind::Money);
+    assert_eq!(p.indicators[3].target.value.as_deref(), Some("2021-06-30"));
+    assert!(p.indicators[1].core);
+    assert_eq!(p.indicators[1].last_year.as_ref().unwrap().value.as_deref(), Some("1480"));
+    assert_eq!(s.units[0].name, "校次");
+    assert_eq!(s.overall.summary.as_deref(), Some("统筹全县义务教育均衡发展，保障学校正常运转。\n推进校舍安全改造，提高教师队伍素质。"));
+}

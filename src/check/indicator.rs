@@ -395,7 +395,8 @@ impl<'s> Checker<'s> {
             self.diags.push(cat::missing_category(span, code, &missing));
         }
         let weighted = set.iter().filter(|c| c.has_weight).count();
-        if weighted > 0 {
+        // A failed indicator's weight is unknown: the sum would be noise.
+        if weighted > 0 && failed.is_empty() {
             if let Some(unweighted) = set.iter().find(|c| !c.has_weight) {
                 self.diags
                     .push(cat::weights_partial(unweighted.head, set.len() - weighted));
@@ -493,8 +494,16 @@ pub fn to_model(t: &ParsedTarget, written: &str) -> Target {
         max: None,
         text: written.trim().to_string(),
     };
+    // A compound unit measures what its numerator measures: 元/人 is money.
     let kind_of = |d: &Option<Dimension>| match d {
         None => TargetKind::Number,
+        Some(Dimension::Per(num, _)) => match **num {
+            Dimension::Percent => TargetKind::Percent,
+            Dimension::Count => TargetKind::Count,
+            Dimension::Money => TargetKind::Money,
+            Dimension::Time => TargetKind::Duration,
+            _ => TargetKind::Measure,
+        },
         Some(Dimension::Percent) => TargetKind::Percent,
         Some(Dimension::Count) => TargetKind::Count,
         Some(Dimension::Money) => TargetKind::Money,

@@ -156,7 +156,7 @@ pub fn parse_target(text: &str, units: &UnitTable) -> Result<ParsedTarget, Targe
     }
     let p = Parser {
         text,
-        cs: &cs,
+        cs: without_inclusive_note(&cs),
         units,
     };
     p.parse_from(0, true)
@@ -225,6 +225,24 @@ fn normalize(text: &str) -> Vec<NChar> {
         });
     }
     out
+}
+
+/// `≥90%（含）`: a trailing "inclusive" note after a number adds nothing; it is ignored.
+fn without_inclusive_note(cs: &[NChar]) -> &[NChar] {
+    for note in ["(含)", "(含本数)"] {
+        let l = note.chars().count();
+        if let Some(head) = cs.len().checked_sub(l).and_then(|h| cs.get(..h)) {
+            let tail = cs.get(head.len()..).unwrap_or(&[]);
+            let matches = tail.iter().map(|n| n.c).eq(note.chars());
+            let after_value = head
+                .last()
+                .is_some_and(|n| !matches!(n.c, '(' | ')') && !n.c.is_whitespace());
+            if matches && after_value && head.iter().any(|n| n.c.is_ascii_digit()) {
+                return head;
+            }
+        }
+    }
+    cs
 }
 
 /// The text without the leading and trailing characters that normalisation drops.
@@ -505,18 +523,11 @@ impl<'a> Parser<'a> {
 
     /// The original text, trimmed.
     fn original(&self) -> String {
-        self.text.get(self.whole()).unwrap_or("").to_string()
+        trim_all(self.text).to_string()
     }
 
     fn starts_with(&self, i: usize, word: &str) -> bool {
-        let mut k = i;
-        for w in word.chars() {
-            if self.ch(k) != Some(w) {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        (i..).zip(word.chars()).all(|(k, w)| self.ch(k) == Some(w))
     }
 
     /// True when the characters `a..b` spell exactly `word`.
@@ -895,12 +906,21 @@ impl<'a> Parser<'a> {
                 let (unit, _) = self.resolve_unit(j, unit_end, prefix.hard_op(), &num)?;
                 let op = prefix.resolve(suffix, None);
                 let second = self.parse_from(next, false);
+                // Only a second quantity in the same unit is a merge of two targets.
                 let op = match &second {
                     Ok(ParsedTarget {
                         op: second_op,
-                        value: TargetValue::Quantity { .. },
-                    }) => op.or(second_op.filter(|o| *o != Op::Eq)),
-                    _ => op,
+                        value:
+                            TargetValue::Quantity {
+                                unit: second_unit, ..
+                            },
+                    }) if *second_unit == unit => op.or(second_op.filter(|o| *o != Op::Eq)),
+                    Err(e) if c.is_ascii_digit() || is_op_symbol_start(c) => return Err(e.clone()),
+                    _ => {
+                        return Err(TargetProblem::BadNumber {
+                            at: self.span(after, n),
+                        })
+                    }
                 };
                 return Err(TargetProblem::Garbled {
                     at: self.whole(),
@@ -920,7 +940,10 @@ impl<'a> Parser<'a> {
             && is_percent
             && d.len() >= 2
             && d.len() % 2 == 0
-            && (suffix.is_some() || prefix.hard().next().is_some())
+            // `≥99%` is a real target: doubled digits count as a merge only
+            // next to a 以上-style word, or when four digits or more make a
+            // percentage no one means (`≥9090%`).
+            && (suffix.is_some() || (d.len() >= 4 && prefix.hard().next().is_some()))
         {
             if let (Some(x), Some(y)) = (d.get(..d.len() / 2), d.get(d.len() / 2..)) {
                 if x == y {
@@ -1255,6 +1278,51 @@ impl<'a> Parser<'a> {
         i >= n || DATE_TAILS.iter().any(|w| self.equals(i, n, w))
     }
 
+    /// `2020年1-6月`, `2020年3月至6月`: months of one year, as a period.
+    fn months_of_a_year(
+        &self,
+        i: usize,
+        prefix: &Prefix,
+    ) -> Option<Result<ParsedTarget, TargetProblem>> {
+        let (y, j) = self.digits(i);
+        if y.len() != 4 || self.ch(j) != Some('年') {
+            return None;
+        }
+        let yn: u32 = y.parse().ok()?;
+        let (m1, k) = self.digits(j + 1);
+        let k = if self.ch(k) == Some('月') { k + 1 } else { k };
+        if !(1..=2).contains(&m1.len()) || !self.ch(k).is_some_and(is_range_sep) {
+            return None;
+        }
+        let (m2, l) = self.digits(k + 1);
+        if !(1..=2).contains(&m2.len()) || self.ch(l) != Some('月') || !(1900..=2100).contains(&yn)
+        {
+            return None;
+        }
+        let end = l + 1;
+        if !self.date_tail_ok(end) {
+            return Some(Ok(self.text_value()));
+        }
+        let (a, b): (u32, u32) = (m1.parse().ok()?, m2.parse().ok()?);
+        if !(1..=12).contains(&a) || !(1..=12).contains(&b) {
+            return Some(Err(TargetProblem::BadDate {
+                at: self.span(i, end),
+            }));
+        }
+        if a > b {
+            return Some(Err(TargetProblem::RangeReversed {
+                at: self.span(i, end),
+            }));
+        }
+        Some(Ok(ParsedTarget {
+            op: prefix.resolve(None, None),
+            value: TargetValue::Period {
+                from: format!("{:04}-{:02}", yn, a),
+                to: format!("{:04}-{:02}", yn, b),
+            },
+        }))
+    }
+
     /// Dates and periods; `None` when the text is not a date (then it is a quantity).
     fn date_or_period(
         &self,
@@ -1263,6 +1331,9 @@ impl<'a> Parser<'a> {
         prefix: &Prefix,
     ) -> Option<Result<ParsedTarget, TargetProblem>> {
         let n = self.len();
+        if let Some(r) = self.months_of_a_year(i, prefix) {
+            return Some(r);
+        }
         let a = self.date_atom(i)?;
         let k = a.end;
         // A period: two dates with years joined by `-`, `~`, `至`, `到`.
@@ -1612,6 +1683,9 @@ mod tests {
         assert_eq!(ok("5个工作日内"), qty(Op::Le, "5", Some("个工作日")));
         assert_eq!(ok("90以上"), qty(Op::Ge, "90", None));
         // natural Chinese: 达到 … 以上, 控制在 … 以内
+        assert_eq!(ok("≥90%（含）"), qty(Op::Ge, "90", Some("%")));
+        assert_eq!(ok("≥90%(含)"), qty(Op::Ge, "90", Some("%")));
+        assert_eq!(ok("(含)"), text("(含)"));
         assert_eq!(ok("达到90%以上"), qty(Op::Ge, "90", Some("%")));
         assert_eq!(ok("控制在5%以内"), qty(Op::Le, "5", Some("%")));
         assert_eq!(ok("控制在5%"), qty(Op::Le, "5", Some("%")));
@@ -1747,6 +1821,10 @@ mod tests {
             ok("2020-01-01至2020-12-31"),
             per("2020-01-01", "2020-12-31")
         );
+        assert_eq!(ok("2020年1-6月"), per("2020-01", "2020-06"));
+        assert_eq!(ok("2020年3月至6月"), per("2020-03", "2020-06"));
+        assert_eq!(under("2020年6-3月"), "2020年6-3月");
+        assert_eq!(under("2020年1-13月"), "2020年1-13月");
         assert_eq!(under("2024.01-2023.07"), "2024.01-2023.07");
         assert_eq!(under("2020-02-30至2020-12-31"), "2020-02-30");
         // not periods
@@ -1847,6 +1925,9 @@ mod tests {
         assert_eq!(garbled("≥90%90%及以上"), "≥90%");
         assert_eq!(garbled("≥90% 90%及以上"), "≥90%");
         assert_eq!(garbled("≥90%，≥90%"), "≥90%");
+        // a second value in another unit is not a copy
+        assert_eq!(under("90%5天"), "5天");
+        assert_eq!(under("≥90%≥"), "≥");
         assert_eq!(garbled("≥5万元万元"), "≥5万元");
         assert_eq!(garbled("≥良好以上"), "≥良好");
         assert_eq!(garbled("≥ 9090 % 及以上"), "≥90%");
@@ -2043,6 +2124,96 @@ mod tests {
                 Ok(_) | Err(TargetProblem::Empty) => {}
                 Err(_) => {
                     let _ = under(s);
+                }
+            }
+        }
+    }
+
+    /// Every combination of two (and of three, for a smaller set) fragments parses without
+    /// panicking, and every problem underlines a part of the text.
+    #[test]
+    fn fragment_combinations_never_panic() {
+        let frags = [
+            "≥",
+            "≤",
+            ">=",
+            "=",
+            "＞",
+            "不低于",
+            "达到",
+            "控制在",
+            "90",
+            "9090",
+            "9",
+            "0",
+            "-",
+            "+",
+            ".",
+            ",",
+            "，",
+            "%",
+            "％",
+            "%%",
+            "万元",
+            "元/亩",
+            "/",
+            "个月",
+            "天",
+            "以上",
+            "及以上",
+            "以内",
+            "内",
+            "前",
+            "底",
+            "年",
+            "月",
+            "日",
+            "2020",
+            "12",
+            "31",
+            "至",
+            "~",
+            "[",
+            "]",
+            "*",
+            "X",
+            "？",
+            "良好",
+            "是",
+            "应保尽保",
+            " ",
+            "\0",
+            "😀",
+            "１",
+            "〇",
+            "\u{301}",
+        ];
+        let u = t();
+        let check = |s: &str| {
+            if let Err(e) = parse_target(s, &u) {
+                let at = match e {
+                    TargetProblem::Garbled { at, .. }
+                    | TargetProblem::Placeholder { at }
+                    | TargetProblem::UnknownUnit { at, .. }
+                    | TargetProblem::BadNumber { at }
+                    | TargetProblem::BadDate { at }
+                    | TargetProblem::RangeReversed { at }
+                    | TargetProblem::MissingValue { at } => at,
+                    TargetProblem::Empty => 0..0,
+                };
+                assert!(
+                    at.start <= at.end && s.get(at.clone()).is_some(),
+                    "{:?} {:?}",
+                    s,
+                    at
+                );
+            }
+        };
+        for a in frags {
+            for b in frags {
+                check(&format!("{a}{b}"));
+                for c in frags.iter().take(16) {
+                    check(&format!("{a}{b}{c}"));
                 }
             }
         }
