@@ -1907,6 +1907,13 @@ mod tests {
     }
 
     #[test]
+    fn repeated_digits_alone_are_real_targets() {
+        for t in ["≥99%", "≥ 99%", "≥88%", "=11个", "≤55天", "≥1010个"] {
+            ok(t);
+        }
+    }
+
+    #[test]
     fn garbled_targets() {
         assert_eq!(garbled("≥9090%及以上"), "≥90%");
         assert_eq!(garbled("≥8080%及以上"), "≥80%");
