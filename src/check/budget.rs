@@ -146,3 +146,48 @@ struct CheckedSource {
     span: Span,
     source: Source,
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::source::SourceFile;
+
+    fn codes(unit: &str, budget: &str) -> Vec<&'static str> {
+        let src = format!(
+            "department \"1\" \"局\" {{ year 2020; unit {unit} }}\nproject \"P\" \"项目\" {{\n  {budget}\n  indicator 产出.时效 \"到位率\" ≥90%\n  indicator 效益.社会效益 \"效果\" 良好\n  indicator 满意度.服务对象满意度 \"满意度\" ≥80%\n}}\n"
+        );
+        crate::compile(&SourceFile::new("t.jx", src))
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect()
+    }
+
+    #[test]
+    fn sums_are_exact_decimals() {
+        // 0.1 + 0.2 is exactly 0.3 here (it is not in binary floating point).
+        assert!(codes("万元", "budget 0.3 { 财政资金 0.1; 其他资金 0.2 }").is_empty());
+        // Scale does not matter for equality: 104.5 = 104.50.
+        assert!(codes("万元", "budget 104.50 { 财政资金 104.5 }").is_empty());
+        assert_eq!(codes("万元", "budget 30.00 { 财政资金 29.99 }"), ["E301"]);
+        // Nested levels are checked each against its parent.
+        assert_eq!(
+            codes("万元", "budget 10 { 财政资金 10 { 一般公共预算 6; 上级资金 3 } }"),
+            ["E301"]
+        );
+        // Many small sources: no rounding drift.
+        let mut names = String::new();
+        for i in 0..1000 {
+            names.push_str(&format!("\"来源{i}\" 0.000001; "));
+        }
+        assert!(codes("万元", &format!("budget 0.001 {{ {names}}}")).is_empty());
+    }
+
+    #[test]
+    fn precision_depends_on_the_unit() {
+        assert!(codes("万元", "budget 1.234567").is_empty());
+        assert_eq!(codes("万元", "budget 1.2345678"), ["E206"]);
+        assert!(codes("元", "budget 12.34").is_empty());
+        assert_eq!(codes("元", "budget 12.345"), ["E206"]);
+        assert_eq!(codes("元", "budget -1.00"), ["E205"]);
+    }
+}
