@@ -156,7 +156,8 @@ impl<'s> Checker<'s> {
         let mut overall: Option<Overall> = None;
         let mut overall_span: Option<Span> = None;
         let mut projects: Vec<Project> = Vec::new();
-        let mut codes: Vec<(String, Span)> = Vec::new();
+        // First use of each code; a map keeps the check linear in projects.
+        let mut codes: std::collections::HashMap<String, Span> = std::collections::HashMap::new();
         for (kw, stmt) in rest {
             match kw {
                 Kw::Overall => {
@@ -170,11 +171,11 @@ impl<'s> Checker<'s> {
                 }
                 Kw::Project => {
                     if let Some((p, code_span)) = self.project(stmt) {
-                        if let Some((_, first)) = codes.iter().find(|(c, _)| *c == p.code) {
+                        if let Some(first) = codes.get(&p.code) {
                             self.diags
                                 .push(cat::duplicate_code(code_span, *first, &p.code));
                         } else {
-                            codes.push((p.code.clone(), code_span));
+                            codes.insert(p.code.clone(), code_span);
                         }
                         projects.push(p);
                     }
