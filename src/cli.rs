@@ -70,8 +70,29 @@ enum Command {
         #[arg(long, value_enum)]
         keywords: Option<KeywordsArg>,
     },
+    /// Compare two years' sheets by meaning (比较两年的表)
+    ///
+    /// `jixiao diff OLD NEW`, or as a git diff driver with the 7 (or 9, for a
+    /// rename) arguments git passes. Exit 0 same, 1 different, 2 trouble; as a
+    /// git driver always 0 unless a file cannot be read.
+    Diff {
+        #[arg(num_args = 1..=9, required = true)]
+        args: Vec<String>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Write the diff to this file instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Explain a diagnostic code (解释诊断代码)
     Explain { code: String },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum DiffFormat {
+    Text,
+    Json,
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -175,6 +196,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             deny_warnings,
         } => build(&file, format, &output, encoding, &out, deny_warnings),
         Command::Explain { code } => explain(&code, lang),
+        Command::Diff {
+            args,
+            format,
+            output,
+        } => diff_cmd(&args, format, output.as_deref(), cli.color, encoding, &out),
         Command::Fmt {
             files,
             check,
@@ -212,21 +238,23 @@ fn read(path: &Path, encoding: Encoding, out: &Out) -> Result<SourceFile, i32> {
     match SourceFile::decode(name.clone(), &bytes, encoding) {
         Ok(f) => Ok(f),
         Err(err) => {
-            let d = match err {
-                DecodeError::LooksLikeGb18030 { offset } => {
-                    catalogue::not_utf8(true, line_at(&bytes, offset))
-                }
-                DecodeError::NotUtf8 { offset } => {
-                    catalogue::not_utf8(false, line_at(&bytes, offset))
-                }
-                DecodeError::NotGb18030 => catalogue::not_gb18030(),
-                DecodeError::Utf16 => catalogue::utf16(),
-            };
+            let d = decode_diagnostic(err, &bytes);
             // The text cannot be shown; report against an empty file of the same name.
             let empty = SourceFile::new(name, "");
             print_diags(&[d], &empty, out);
             Err(EXIT_ERRORS)
         }
+    }
+}
+
+fn decode_diagnostic(err: DecodeError, bytes: &[u8]) -> Diagnostic {
+    match err {
+        DecodeError::LooksLikeGb18030 { offset } => {
+            catalogue::not_utf8(true, line_at(bytes, offset))
+        }
+        DecodeError::NotUtf8 { offset } => catalogue::not_utf8(false, line_at(bytes, offset)),
+        DecodeError::NotGb18030 => catalogue::not_gb18030(),
+        DecodeError::Utf16 => catalogue::utf16(),
     }
 }
 
@@ -239,8 +267,10 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
 }
 
 fn print_diags(diags: &[Diagnostic], file: &SourceFile, out: &Out) {
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    print_diags_to(diags, file, out, &mut std::io::stderr().lock());
+}
+
+fn print_diags_to(diags: &[Diagnostic], file: &SourceFile, out: &Out, err: &mut dyn Write) {
     let human = (out.format == MessageFormat::Human)
         .then(|| diag::HumanRenderer::new(file, out.lang, out.color));
     for d in diags {
@@ -409,12 +439,9 @@ fn fmt_one(
         }
         match SourceFile::decode("<stdin>", &bytes, encoding) {
             Ok(f) => f,
-            Err(_) => {
-                print_diags(
-                    &[catalogue::not_utf8(false, 1)],
-                    &SourceFile::new("<stdin>", ""),
-                    out,
-                );
+            Err(err) => {
+                let d = decode_diagnostic(err, &bytes);
+                print_diags(&[d], &SourceFile::new("<stdin>", ""), out);
                 return EXIT_ERRORS;
             }
         }
@@ -484,4 +511,210 @@ fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
         Encoding::Utf8 => text.as_bytes().to_vec(),
         Encoding::Gb18030 => encoding_rs::GB18030.encode(text).0.into_owned(),
     }
+}
+
+/// One side of a diff: a path to read and the name to show for it.
+struct Side<'a> {
+    path: &'a str,
+    name: String,
+}
+
+fn diff_cmd(
+    args: &[String],
+    format: DiffFormat,
+    output: Option<&Path>,
+    color: ColorArg,
+    encoding: Encoding,
+    out: &Out,
+) -> i32 {
+    let (git, old, new, header) = match args {
+        [old, new] => (
+            false,
+            Side {
+                path: old,
+                name: old.clone(),
+            },
+            Side {
+                path: new,
+                name: new.clone(),
+            },
+            None,
+        ),
+        [path, old_file, _, _, new_file, _, _] => (
+            true,
+            Side {
+                path: old_file,
+                name: format!("a/{path}"),
+            },
+            Side {
+                path: new_file,
+                name: format!("b/{path}"),
+            },
+            Some(format!("diff --jixiao a/{path} b/{path}\n")),
+        ),
+        [path, old_file, _, _, new_file, _, _, new_path, message] => (
+            true,
+            Side {
+                path: old_file,
+                name: format!("a/{path}"),
+            },
+            Side {
+                path: new_file,
+                name: format!("b/{new_path}"),
+            },
+            Some(format!(
+                "diff --jixiao a/{path} b/{new_path}\n{}\n",
+                message.trim_end()
+            )),
+        ),
+        [path] => {
+            println!("{path}: unmerged");
+            return EXIT_OK;
+        }
+        _ => {
+            let msg = match out.lang {
+                Lang::Zh => "错误：diff 需要两个文件 OLD NEW（或 git 传入的 7 个参数）",
+                Lang::En => "error: diff takes two files OLD NEW (or the 7 arguments git passes)",
+            };
+            eprintln!("{msg}");
+            return EXIT_USAGE;
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if let Some(h) = &header {
+        let _ = stdout.write_all(h.as_bytes());
+        // Files that are not sheets: git's own diff, or a note.
+        let path = args[0].as_str();
+        if !path.ends_with(".jx") {
+            drop(stdout);
+            return git_text_diff(old.path, new.path, path);
+        }
+    }
+    // In git mode diagnostics go to standard output: git shows it in the pager.
+    let load = |side: &Side<'_>, sink: &mut dyn Write| {
+        if side.path == "/dev/null" {
+            return Ok(None);
+        }
+        load_sheet(side, encoding, out, sink)
+    };
+    let mut sink: Box<dyn Write> = if git {
+        Box::new(std::io::stdout())
+    } else {
+        Box::new(std::io::stderr())
+    };
+    let old_sheet = load(&old, &mut *sink);
+    let new_sheet = load(&new, &mut *sink);
+    let (old_sheet, new_sheet) = match (old_sheet, new_sheet) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(a), Err(b)) => {
+            return if git {
+                git_status(a.max(b))
+            } else {
+                a.max(b).max(EXIT_USAGE)
+            }
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            return if git {
+                git_status(e)
+            } else {
+                e.max(EXIT_USAGE)
+            }
+        }
+    };
+    let (old_sheet, new_sheet) = match (old_sheet, new_sheet) {
+        (Some(a), Some(b)) => (a, b),
+        (Some(a), None) => {
+            let b = crate::diff::empty_like(&a);
+            (a, b)
+        }
+        (None, Some(b)) => (crate::diff::empty_like(&b), b),
+        (None, None) => return EXIT_OK,
+    };
+    let d = crate::diff::diff(&old_sheet, &new_sheet);
+    let color = match color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    let text = match format {
+        DiffFormat::Text => crate::diff::render_text(&d, color, out.lang),
+        DiffFormat::Json => crate::diff::render_json(&d),
+        DiffFormat::Html => crate::diff::render_html(&d, &old_sheet, &new_sheet),
+    };
+    let written = match output {
+        Some(path) if path != Path::new("-") => emit::write_atomic(path, text.as_bytes()),
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+        }
+    };
+    if written.is_err() {
+        return EXIT_USAGE;
+    }
+    match (git, d.is_empty()) {
+        (true, _) => EXIT_OK,
+        (false, true) => EXIT_OK,
+        (false, false) => EXIT_ERRORS,
+    }
+}
+
+/// git treats any non-zero status of a diff driver as a crash: report only
+/// unreadable files as trouble.
+fn git_status(code: i32) -> i32 {
+    if code == EXIT_USAGE {
+        EXIT_USAGE
+    } else {
+        EXIT_OK
+    }
+}
+
+/// Read and check one side; errors are printed to `sink`.
+fn load_sheet(
+    side: &Side<'_>,
+    encoding: Encoding,
+    out: &Out,
+    sink: &mut dyn Write,
+) -> Result<Option<crate::model::Sheet>, i32> {
+    let bytes = match std::fs::read(side.path) {
+        Ok(b) => b,
+        Err(e) => {
+            let msg = match out.lang {
+                Lang::Zh => format!("错误：无法读取 {}：{e}", side.name),
+                Lang::En => format!("error: cannot read {}: {e}", side.name),
+            };
+            eprintln!("{msg}");
+            return Err(EXIT_USAGE);
+        }
+    };
+    let file = match SourceFile::decode(side.name.clone(), &bytes, encoding) {
+        Ok(f) => f,
+        Err(err) => {
+            let empty = SourceFile::new(side.name.clone(), "");
+            print_diags_to(&[decode_diagnostic(err, &bytes)], &empty, out, sink);
+            return Err(EXIT_ERRORS);
+        }
+    };
+    let compiled = compile(&file);
+    if compiled.has_errors() {
+        print_diags_to(&compiled.diagnostics, &file, out, sink);
+        return Err(EXIT_ERRORS);
+    }
+    Ok(compiled.sheet)
+}
+
+/// The plain text diff of two files that are not sheets, through git.
+fn git_text_diff(old: &str, new: &str, path: &str) -> i32 {
+    let status = std::process::Command::new("git")
+        .args(["diff", "--no-index", "--no-ext-diff", "--", old, new])
+        .status();
+    if status.is_err() {
+        println!("{path}: not a jixiao sheet");
+    }
+    EXIT_OK
 }

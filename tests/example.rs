@@ -95,10 +95,19 @@ fn illustration_of_the_whole_language_checks_clean() {
     let weights: rust_decimal::Decimal = p.indicators.iter().filter_map(|i| i.weight).sum();
     assert_eq!(weights.to_string(), "90");
     assert_eq!(p.indicators[0].level1, "成本指标");
-    assert_eq!(p.indicators[0].target.kind, jixiao::model::TargetKind::Money);
+    assert_eq!(
+        p.indicators[0].target.kind,
+        jixiao::model::TargetKind::Money
+    );
     assert_eq!(p.indicators[3].target.value.as_deref(), Some("2021-06-30"));
     assert!(p.indicators[1].core);
-    assert_eq!(p.indicators[1].last_year.as_ref().unwrap().value.as_deref(), Some("1480"));
+    assert_eq!(
+        p.indicators[1].last_year.as_ref().unwrap().value.as_deref(),
+        Some("1480")
+    );
     assert_eq!(s.units[0].name, "校次");
-    assert_eq!(s.overall.summary.as_deref(), Some("统筹全县义务教育均衡发展，保障学校正常运转。\n推进校舍安全改造，提高教师队伍素质。"));
+    assert_eq!(
+        s.overall.summary.as_deref(),
+        Some("统筹全县义务教育均衡发展，保障学校正常运转。\n推进校舍安全改造，提高教师队伍素质。")
+    );
 }

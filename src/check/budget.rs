@@ -171,7 +171,10 @@ mod tests {
         assert_eq!(codes("万元", "budget 30.00 { 财政资金 29.99 }"), ["E301"]);
         // Nested levels are checked each against its parent.
         assert_eq!(
-            codes("万元", "budget 10 { 财政资金 10 { 一般公共预算 6; 上级资金 3 } }"),
+            codes(
+                "万元",
+                "budget 10 { 财政资金 10 { 一般公共预算 6; 上级资金 3 } }"
+            ),
             ["E301"]
         );
         // Many small sources: no rounding drift.

@@ -1,6 +1,9 @@
 //! Emitters: the checked model to output formats.
 
+pub mod docx;
+pub mod html;
 pub mod json;
+pub mod layout;
 
 use std::io::Write;
 use std::path::Path;

@@ -1,0 +1,627 @@
+//! The diff as one self-contained HTML5 page: totals, a bar chart of the budget change
+//! per project (inline SVG), the body and part-1 changes, then each added, removed or
+//! changed project with its changes and the old and new sheet side by side.
+
+use super::textual::{describe, sign, Line, Style};
+use super::*;
+use crate::diag::Lang;
+use crate::model::Period;
+use std::fmt::Write as _;
+
+/// Escapes text for HTML (content and quoted attributes). Control characters, which
+/// HTML5 does not allow in text, become visible symbols.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            c if (c as u32) < 0x20 => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'))
+            }
+            '\u{7f}'..='\u{9f}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = r#"
+:root { --add: #e6ffec; --add-strong: #abf2bc; --del: #ffebe9; --del-strong: #ffc0c0; --chg: #fff8c5; --line: #d0d7de; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", SimSun, sans-serif; margin: 2em auto; max-width: 1200px; padding: 0 1em; color: #1f2328; line-height: 1.5; }
+h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; border-bottom: 1px solid var(--line); padding-bottom: 0.2em; margin-top: 2em; }
+.sub { color: #59636e; margin-top: 0; }
+.badge { display: inline-block; font-size: 0.75em; padding: 0 0.5em; border-radius: 1em; margin-left: 0.5em; vertical-align: middle; }
+.badge.added { background: var(--add-strong); }
+.badge.removed { background: var(--del-strong); }
+.badge.changed { background: #f5e08c; }
+ul.changes { list-style: none; padding-left: 0; }
+ul.changes li { padding: 0.15em 0.5em; margin: 0.1em 0; border-left: 4px solid var(--line); }
+ul.changes li.add { background: var(--add); border-left-color: #1a7f37; }
+ul.changes li.del { background: var(--del); border-left-color: #cf222e; }
+ul.changes li.chg { background: var(--chg); border-left-color: #9a6700; }
+ins { background: var(--add-strong); text-decoration: none; }
+del { background: var(--del-strong); text-decoration: line-through; }
+.tightened { color: #1a7f37; font-weight: bold; }
+.loosened { color: #cf222e; font-weight: bold; }
+.kind { color: #9a6700; font-weight: bold; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; table-layout: fixed; }
+th, td { border: 1px solid var(--line); padding: 0.3em 0.5em; vertical-align: top; text-align: left; word-break: break-word; }
+th.field { width: 9em; background: #f6f8fa; }
+thead th { background: #f6f8fa; }
+tr.add td.new { background: var(--add); }
+tr.del td.old { background: var(--del); }
+tr.chg td.old, tr.chg td.new { background: var(--chg); }
+td.empty { background: #f6f8fa; }
+.desc { color: #59636e; font-size: 0.9em; }
+table.totals { width: auto; }
+table.totals td.num { text-align: right; font-variant-numeric: tabular-nums; }
+svg text { font-size: 13px; }
+@media print { body { margin: 0; max-width: none; } section.project { break-inside: avoid-page; } }
+"#;
+
+/// Renders a line of described change as HTML.
+fn line_html(l: &Line) -> String {
+    let mut s = String::new();
+    for (style, text) in &l.0 {
+        let t = esc(text);
+        match style {
+            Style::Del => write!(s, "<del>{t}</del>"),
+            Style::Ins => write!(s, "<ins>{t}</ins>"),
+            Style::Tightened => write!(s, "<span class=\"tightened\">{t}</span>"),
+            Style::Loosened => write!(s, "<span class=\"loosened\">{t}</span>"),
+            Style::Changed => write!(s, "<span class=\"kind\">{t}</span>"),
+            Style::Bold => write!(s, "<b>{t}</b>"),
+            _ => write!(s, "{t}"),
+        }
+        .ok();
+    }
+    s
+}
+
+fn changes_list(out: &mut String, changes: &[Change], unit: &str) {
+    out.push_str("<ul class=\"changes\">\n");
+    for c in changes {
+        let class = match sign(c) {
+            '+' => "add",
+            '-' => "del",
+            _ => "chg",
+        };
+        let mut l = Line::default();
+        describe(c, unit, Lang::Zh, &mut l);
+        let _ = writeln!(out, "<li class=\"{class}\">{}</li>", line_html(&l));
+    }
+    out.push_str("</ul>\n");
+}
+
+/// One row of the side-by-side table: the field and the HTML of each cell (None where the
+/// thing does not exist on that side).
+struct Row {
+    field: String,
+    class: &'static str,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+fn row_class<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> &'static str {
+    match (a, b) {
+        (None, Some(_)) => "add",
+        (Some(_), None) => "del",
+        (x, y) if x != y => "chg",
+        _ => "same",
+    }
+}
+
+impl Row {
+    /// A row of plain values.
+    fn plain(field: &str, old: Option<String>, new: Option<String>) -> Row {
+        Row {
+            field: field.to_string(),
+            class: row_class(&old, &new),
+            old: old.as_deref().map(esc),
+            new: new.as_deref().map(esc),
+        }
+    }
+    /// A text row: when both sides exist and differ, the old cell marks deletions and the
+    /// new cell insertions.
+    fn text(field: &str, old: Option<&str>, new: Option<&str>) -> Row {
+        let mut r = Row::plain(field, old.map(str::to_string), new.map(str::to_string));
+        if let (Some(a), Some(b)) = (old, new) {
+            if a != b {
+                let (o, n) = split_html(a, b);
+                r.old = Some(o);
+                r.new = Some(n);
+            }
+        }
+        r
+    }
+}
+
+/// The character diff of two texts as two cells: the old text with `<del>`, the new one
+/// with `<ins>`.
+fn split_html(a: &str, b: &str) -> (String, String) {
+    let (mut o, mut n) = (String::new(), String::new());
+    for seg in char_diff(a, b) {
+        match seg {
+            Segment::Equal(t) => {
+                o.push_str(&esc(&t));
+                n.push_str(&esc(&t));
+            }
+            Segment::Delete(t) => {
+                let _ = write!(o, "<del>{}</del>", esc(&t));
+            }
+            Segment::Insert(t) => {
+                let _ = write!(n, "<ins>{}</ins>", esc(&t));
+            }
+        }
+    }
+    (o, n)
+}
+
+fn rows_table(out: &mut String, rows: &[Row], old_year: i32, new_year: i32) {
+    let _ = writeln!(
+        out,
+        "<table class=\"side\">\n<thead><tr><th class=\"field\">栏目</th><th>{old_year}年（旧）</th><th>{new_year}年（新）</th></tr></thead>\n<tbody>"
+    );
+    for r in rows {
+        let cell = |side: &str, v: &Option<String>| match v {
+            Some(h) => format!("<td class=\"{side}\">{h}</td>"),
+            None => format!("<td class=\"{side} empty\"></td>"),
+        };
+        let _ = writeln!(
+            out,
+            "<tr class=\"{}\"><th class=\"field\">{}</th>{}{}</tr>",
+            r.class,
+            esc(&r.field),
+            cell("old", &r.old),
+            cell("new", &r.new)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn plan_text(p: &Project) -> Option<String> {
+    if p.plan.is_empty() {
+        return None;
+    }
+    Some(
+        p.plan
+            .iter()
+            .map(|c| format!("{}月 {}%", c.month, c.percent))
+            .collect::<Vec<_>>()
+            .join("，"),
+    )
+}
+
+fn indicator_text(i: &Indicator) -> String {
+    format!("{}/{}「{}」 {}", i.level1, i.level2, i.name, i.target.text)
+}
+
+/// The rows comparing two versions of a project (either may be missing).
+fn project_rows(
+    a: Option<&Project>,
+    b: Option<&Project>,
+    conv: &dyn Fn(Decimal) -> Decimal,
+    unit: &str,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    rows.push(Row::plain(
+        "项目编码",
+        a.map(|p| p.code.clone()),
+        b.map(|p| p.code.clone()),
+    ));
+    rows.push(Row::text(
+        "项目名称",
+        a.map(|p| p.name.as_str()),
+        b.map(|p| p.name.as_str()),
+    ));
+    if a.is_some_and(|p| p.agency.is_some()) || b.is_some_and(|p| p.agency.is_some()) {
+        rows.push(Row::text(
+            "实施单位",
+            a.and_then(|p| p.agency.as_deref()),
+            b.and_then(|p| p.agency.as_deref()),
+        ));
+    }
+    let money = |d: Decimal| format!("{d} {unit}");
+    rows.push(Row::plain(
+        "预算数",
+        a.map(|p| money(conv(p.budget.total))),
+        b.map(|p| money(p.budget.total)),
+    ));
+    let (mut sa, mut sb) = (Vec::new(), Vec::new());
+    if let Some(p) = a {
+        flatten_sources(&p.budget.sources, "", &mut sa);
+    }
+    if let Some(p) = b {
+        flatten_sources(&p.budget.sources, "", &mut sb);
+    }
+    let mut paths: Vec<&String> = sa.iter().map(|(p, _)| p).collect();
+    for (p, _) in &sb {
+        if !paths.contains(&p) {
+            paths.push(p);
+        }
+    }
+    for path in paths {
+        let get = |v: &Vec<(String, Decimal)>, f: &dyn Fn(Decimal) -> Decimal| {
+            v.iter().find(|(p, _)| p == path).map(|(_, d)| money(f(*d)))
+        };
+        rows.push(Row::plain(
+            &format!("其中：{path}"),
+            get(&sa, conv),
+            get(&sb, &|d| d),
+        ));
+    }
+    rows.push(Row::text(
+        "资金用途",
+        a.and_then(|p| p.purpose.as_deref()),
+        b.and_then(|p| p.purpose.as_deref()),
+    ));
+    let (pa, pb) = (a.and_then(plan_text), b.and_then(plan_text));
+    rows.push(Row::text("资金支出计划", pa.as_deref(), pb.as_deref()));
+
+    let empty: Vec<String> = Vec::new();
+    let ga = a.map(|p| &p.goals).unwrap_or(&empty);
+    let gb = b.map(|p| &p.goals).unwrap_or(&empty);
+    list_rows(&mut rows, "绩效目标", ga, gb);
+    let (qa, qb): (Option<&Period>, Option<&Period>) = (
+        a.and_then(|p| p.period.as_ref()),
+        b.and_then(|p| p.period.as_ref()),
+    );
+    if qa.is_some() || qb.is_some() {
+        rows.push(Row::text(
+            "实施期",
+            qa.map(|x| x.text.as_str()),
+            qb.map(|x| x.text.as_str()),
+        ));
+        let pa = qa.map(|x| &x.goals).unwrap_or(&empty);
+        let pb = qb.map(|x| &x.goals).unwrap_or(&empty);
+        list_rows(&mut rows, "实施期目标", pa, pb);
+    }
+
+    let none: Vec<Indicator> = Vec::new();
+    let ia = a.map(|p| &p.indicators).unwrap_or(&none);
+    let ib = b.map(|p| &p.indicators).unwrap_or(&none);
+    indicator_rows(&mut rows, ia, ib);
+    rows
+}
+
+fn list_rows(rows: &mut Vec<Row>, label: &str, a: &[String], b: &[String]) {
+    let steps = align(a, b, |x, y| {
+        let s = similarity_permille(x, y);
+        (s >= EDIT_SIMILARITY).then_some(s)
+    });
+    for step in steps {
+        match step {
+            Step::Same(i, j) | Step::Paired(i, j) => rows.push(Row::text(
+                &format!("{label} {}", j + 1),
+                Some(&a[i]),
+                Some(&b[j]),
+            )),
+            Step::Removed(i) => rows.push(Row::plain(
+                &format!("{label} {}", i + 1),
+                Some(a[i].clone()),
+                None,
+            )),
+            Step::Added(j) => rows.push(Row::plain(
+                &format!("{label} {}", j + 1),
+                None,
+                Some(b[j].clone()),
+            )),
+        }
+    }
+}
+
+/// An indicator cell: category, name and target, and the description below; `other` is
+/// the indicator on the other side, whose differences are marked.
+fn indicator_cell(i: &Indicator, other: Option<&Indicator>, old_side: bool) -> String {
+    let pick = |(o, n): (String, String)| if old_side { o } else { n };
+    let marked = |a: &str, b: Option<&str>| match b {
+        Some(b) if a != b => {
+            if old_side {
+                pick(split_html(a, b))
+            } else {
+                pick(split_html(b, a))
+            }
+        }
+        _ => esc(a),
+    };
+    let head = indicator_text(i);
+    let mut s = marked(&head, other.map(indicator_text).as_deref());
+    if let Some(d) = &i.description {
+        let od = other.and_then(|o| o.description.as_deref());
+        let _ = write!(
+            s,
+            "<br><span class=\"desc\">{}</span>",
+            marked(d, od.or(Some(d)))
+        );
+    }
+    s
+}
+
+fn indicator_rows(rows: &mut Vec<Row>, a: &[Indicator], b: &[Indicator]) {
+    let m = match_indicators(a, b);
+    let mut used = vec![false; a.len()];
+    for (j, y) in b.iter().enumerate() {
+        let field = format!("指标 {}", j + 1);
+        match m[j] {
+            None => rows.push(Row {
+                field,
+                class: "add",
+                old: None,
+                new: Some(indicator_cell(y, None, false)),
+            }),
+            Some((i, _)) => {
+                used[i] = true;
+                let x = &a[i];
+                rows.push(Row {
+                    field,
+                    // Any difference (also in fields not shown) marks the row changed.
+                    class: if x == y { "same" } else { "chg" },
+                    old: Some(indicator_cell(x, Some(y), true)),
+                    new: Some(indicator_cell(y, Some(x), false)),
+                });
+            }
+        }
+    }
+    for (i, x) in a.iter().enumerate() {
+        if !used[i] {
+            rows.push(Row {
+                field: "指标（删除）".to_string(),
+                class: "del",
+                old: Some(indicator_cell(x, None, true)),
+                new: None,
+            });
+        }
+    }
+}
+
+/// The inline SVG bar chart of the budget change of each project (green up, red down).
+fn budget_chart(d: &SheetDiff) -> String {
+    let bars: Vec<&ProjectDiff> = d
+        .projects
+        .iter()
+        .filter(|p| !p.budget.delta.0.is_zero())
+        .collect();
+    if bars.is_empty() {
+        return "<p>各项目预算均无变化。No budget changed.</p>\n".to_string();
+    }
+    let unit = &d.new.unit;
+    let max_pos = bars
+        .iter()
+        .map(|p| p.budget.delta.0)
+        .max()
+        .unwrap_or_default()
+        .max(Decimal::ZERO);
+    let max_neg = bars
+        .iter()
+        .map(|p| -p.budget.delta.0)
+        .max()
+        .unwrap_or_default()
+        .max(Decimal::ZERO);
+    let span = max_pos + max_neg;
+    const LABEL_W: i64 = 300;
+    const BARS_W: i64 = 400;
+    const ROW_H: i64 = 26;
+    let width = LABEL_W + BARS_W + 230;
+    let height = ROW_H * bars.len() as i64 + 30;
+    let px = |v: Decimal| -> Decimal { (v * Decimal::from(BARS_W) / span).round_dp(1) };
+    let zero = Decimal::from(LABEL_W + 10) + px(max_neg);
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title\">\n<title id=\"chart-title\">各项目预算变化（{}）Budget change per project</title>",
+        esc(unit)
+    );
+    for (k, p) in bars.iter().enumerate() {
+        let y = ROW_H * k as i64 + 4;
+        let delta = p.budget.delta.0;
+        let w = px(delta.abs()).max(Decimal::new(1, 0));
+        let x = if delta.is_sign_negative() {
+            zero - w
+        } else {
+            zero
+        };
+        let fill = if delta.is_sign_negative() {
+            "#cf222e"
+        } else {
+            "#1a7f37"
+        };
+        let label: String = {
+            if p.name.chars().count() > 20 {
+                p.name.chars().take(19).collect::<String>() + "…"
+            } else {
+                p.name.clone()
+            }
+        };
+        let old = p
+            .budget
+            .old
+            .map(|a| a.to_string())
+            .unwrap_or_else(|| "—".into());
+        let new = p
+            .budget
+            .new
+            .map(|a| a.to_string())
+            .unwrap_or_else(|| "—".into());
+        let rel = p
+            .budget
+            .relative
+            .map(|r| format!("，{}{}%", if r.0.is_sign_negative() { "" } else { "+" }, r))
+            .unwrap_or_default();
+        let sign = if delta.is_sign_negative() { "" } else { "+" };
+        let _ = writeln!(
+            s,
+            "<g><title>{} {}：{} → {} {}</title>\n<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>\n<text x=\"{}\" y=\"{}\">{sign}{}{}</text></g>",
+            esc(&p.code),
+            esc(&p.name),
+            old,
+            new,
+            esc(unit),
+            LABEL_W,
+            y + 15,
+            esc(&label),
+            x,
+            y + 2,
+            w,
+            ROW_H - 8,
+            LABEL_W + BARS_W + 20,
+            y + 15,
+            delta,
+            esc(&rel)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "<line x1=\"{zero}\" y1=\"0\" x2=\"{zero}\" y2=\"{}\" stroke=\"#59636e\"/>\n<text x=\"{zero}\" y=\"{}\" text-anchor=\"middle\">0（{}）</text>\n</svg>",
+        height - 22,
+        height - 6,
+        esc(unit)
+    );
+    s
+}
+
+/// Renders the diff as a self-contained HTML5 page; `old` and `new` are the two sheets the
+/// diff was made from (for the side-by-side tables).
+pub fn render_html(d: &SheetDiff, old: &Sheet, new: &Sheet) -> String {
+    let unit = d.new.unit.as_str();
+    let factor = match (
+        money_factor(&old.department.unit),
+        money_factor(&new.department.unit),
+    ) {
+        (Some(a), Some(b)) => a.checked_div(b).unwrap_or(Decimal::ONE),
+        _ => Decimal::ONE,
+    };
+    let conv = move |x: Decimal| x.checked_mul(factor).unwrap_or(x);
+    let mut out = String::new();
+    let title = format!(
+        "绩效目标对比 {} {}：{}年 → {}年",
+        d.new.code, d.new.name, d.old.year, d.new.year
+    );
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"jixiao diff ({FORMAT})\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n<p class=\"sub\">Performance target diff · {} {} ({}) → {} {} ({})</p>\n</header>",
+        esc(&title),
+        esc(&title),
+        esc(&d.old.code),
+        esc(&d.old.name),
+        d.old.year,
+        esc(&d.new.code),
+        esc(&d.new.name),
+        d.new.year
+    );
+
+    // Totals
+    let tt = &d.totals;
+    let c = &tt.counts;
+    out.push_str("<section class=\"totals\">\n<h2>合计 Totals</h2>\n");
+    if d.is_empty() {
+        out.push_str(
+            "<p>无变化：两份绩效目标表含义相同。No changes: the two sheets mean the same.</p>\n",
+        );
+    }
+    let rel = tt
+        .budget
+        .relative
+        .map(|r| format!("{}{}%", if r.0.is_sign_negative() { "" } else { "+" }, r))
+        .unwrap_or_else(|| "—".into());
+    let rows: [(&str, String); 12] = [
+        (
+            "预算总额（旧）Budget, old",
+            format!("{} {}", tt.budget.old, unit),
+        ),
+        (
+            "预算总额（新）Budget, new",
+            format!("{} {}", tt.budget.new, unit),
+        ),
+        (
+            "增减 Change",
+            format!(
+                "{}{} {}（{}）",
+                if tt.budget.delta.0.is_sign_negative() {
+                    ""
+                } else {
+                    "+"
+                },
+                tt.budget.delta,
+                unit,
+                rel
+            ),
+        ),
+        ("新增项目 Projects added", tt.projects_added.to_string()),
+        ("删除项目 Projects removed", tt.projects_removed.to_string()),
+        ("变更项目 Projects changed", tt.projects_changed.to_string()),
+        (
+            "未变项目 Projects unchanged",
+            tt.projects_unchanged.to_string(),
+        ),
+        (
+            "目标收紧 Targets tightened",
+            c.targets_tightened.to_string(),
+        ),
+        ("目标放宽 Targets loosened", c.targets_loosened.to_string()),
+        ("目标变更 Targets changed", c.targets_changed.to_string()),
+        (
+            "目标类型变更 Targets changed in kind",
+            c.targets_kind_changed.to_string(),
+        ),
+        ("变化总数 Changes", c.changes.to_string()),
+    ];
+    out.push_str("<table class=\"totals\"><tbody>\n");
+    for (k, v) in rows {
+        let _ = writeln!(
+            out,
+            "<tr><th>{}</th><td class=\"num\">{}</td></tr>",
+            esc(k),
+            esc(&v)
+        );
+    }
+    out.push_str("</tbody></table>\n</section>\n");
+
+    out.push_str("<section class=\"chart\">\n<h2>各项目预算变化 Budget change per project</h2>\n");
+    out.push_str(&budget_chart(d));
+    out.push_str("</section>\n");
+
+    if !d.body.is_empty() {
+        out.push_str("<section class=\"body\">\n<h2>部门 Department</h2>\n");
+        changes_list(&mut out, &d.body, unit);
+        out.push_str("</section>\n");
+    }
+    if !d.overall.is_empty() {
+        out.push_str("<section class=\"overall\">\n<h2>第一部分 Part 1</h2>\n");
+        changes_list(&mut out, &d.overall, unit);
+        out.push_str("</section>\n");
+    }
+
+    for (k, p) in d.projects.iter().enumerate() {
+        let (status, label) = match p.status {
+            ProjectStatus::Added => ("added", "新增 added"),
+            ProjectStatus::Removed => ("removed", "删除 removed"),
+            ProjectStatus::Changed => ("changed", "变更 changed"),
+        };
+        let _ = writeln!(
+            out,
+            "<section class=\"project {status}\" id=\"project-{}\">\n<h2>{} {}<span class=\"badge {status}\">{label}</span></h2>",
+            k + 1,
+            esc(&p.code),
+            esc(&p.name)
+        );
+        changes_list(&mut out, &p.changes, unit);
+        let a = p.old_position.and_then(|i| old.projects.get(i));
+        let b = p.new_position.and_then(|j| new.projects.get(j));
+        let rows = project_rows(a, b, &conv, unit);
+        rows_table(&mut out, &rows, d.old.year, d.new.year);
+        out.push_str("</section>\n");
+    }
+
+    let _ = writeln!(
+        out,
+        "<footer><p class=\"sub\">jixiao diff · {FORMAT}</p></footer>\n</body>\n</html>"
+    );
+    out
+}

@@ -1,0 +1,452 @@
+//! DOCX output: a minimal, valid Office Open XML document, written by hand
+//! from the shared table layout. A4 pages, 黑体 headings and 仿宋 body text
+//! as East Asian fonts, tables with a column grid and merged cells
+//! (`w:gridSpan`, `w:vMerge` with a continuation cell in every covered row).
+//! The zip entries are written in a fixed order with a fixed date
+//! (1980-01-01), so the same sheet always gives the same bytes.
+
+use super::layout::{self, Align, Layout, Role, Table};
+use crate::model::Sheet;
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+/// A4 in twentieths of a point.
+const PAGE_W: u32 = 11906;
+const PAGE_H: u32 = 16838;
+/// Left and right margins (2.5 cm); top and bottom (2.54 cm).
+const MARGIN_X: u32 = 1418;
+const MARGIN_Y: u32 = 1440;
+/// The text width, which the tables fill.
+const TEXT_W: u32 = PAGE_W - 2 * MARGIN_X;
+
+const BODY_FONT: &str = "仿宋";
+const HEADING_FONT: &str = "黑体";
+const LATIN_FONT: &str = "Times New Roman";
+
+/// The whole document as the bytes of a .docx file.
+pub fn to_bytes(sheet: &Sheet) -> Vec<u8> {
+    render(&layout::layout(sheet))
+}
+
+/// Package a computed layout.
+pub fn render(l: &Layout) -> Vec<u8> {
+    let title = format!("{} {}", l.department, l.title);
+    let parts: [(&str, String); 8] = [
+        ("[Content_Types].xml", CONTENT_TYPES.to_string()),
+        ("_rels/.rels", ROOT_RELS.to_string()),
+        ("docProps/app.xml", APP.to_string()),
+        ("docProps/core.xml", core(&title)),
+        ("word/document.xml", document(l)),
+        ("word/styles.xml", styles()),
+        ("word/settings.xml", SETTINGS.to_string()),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (name, text) in parts {
+        // Writing to memory cannot fail short of running out of it.
+        zip.start_file(name, options).expect("zip entry");
+        zip.write_all(text.as_bytes()).expect("zip write");
+    }
+    zip.finish().expect("zip finish").into_inner()
+}
+
+const XML_DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+const CONTENT_TYPES: &str = concat!(
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">",
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>",
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>",
+    "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>",
+    "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>",
+    "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>",
+    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>",
+    "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>",
+    "</Types>\n"
+);
+
+const ROOT_RELS: &str = concat!(
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>",
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>",
+    "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>",
+    "</Relationships>\n"
+);
+
+const DOCUMENT_RELS: &str = concat!(
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>",
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>",
+    "</Relationships>\n"
+);
+
+const APP: &str = concat!(
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+    "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" ",
+    "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">",
+    "<Application>jixiao</Application><DocSecurity>0</DocSecurity></Properties>\n"
+);
+
+const SETTINGS: &str = concat!(
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+    "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
+    "<w:zoom w:percent=\"100\"/>",
+    "<w:defaultTabStop w:val=\"420\"/>",
+    "<w:characterSpacingControl w:val=\"compressPunctuation\"/>",
+    "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>",
+    "<w:themeFontLang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>",
+    "</w:settings>\n"
+);
+
+/// Core properties: a title and a creator, no dates (they would change the
+/// bytes from one build to the next).
+fn core(title: &str) -> String {
+    format!(
+        "{XML_DECL}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dc:title>{}</dc:title><dc:creator>jixiao</dc:creator><dc:language>zh-CN</dc:language>\
+         </cp:coreProperties>\n",
+        esc(title)
+    )
+}
+
+/// Run fonts: Latin text in Times New Roman, Chinese in `east_asia`.
+fn fonts(east_asia: &str) -> String {
+    format!(
+        "<w:rFonts w:ascii=\"{LATIN_FONT}\" w:hAnsi=\"{LATIN_FONT}\" w:eastAsia=\"{east_asia}\" w:cs=\"{LATIN_FONT}\" w:hint=\"eastAsia\"/>"
+    )
+}
+
+/// A paragraph style; sizes in half-points.
+fn para_style(
+    id: &str,
+    name: &str,
+    font: &str,
+    size: u32,
+    ppr: &str,
+    extra_rpr: &str,
+    heading: Option<u32>,
+) -> String {
+    let outline = heading
+        .map(|l| format!("<w:outlineLvl w:val=\"{l}\"/>"))
+        .unwrap_or_default();
+    let q = if heading.is_some() {
+        "<w:qFormat/>"
+    } else {
+        ""
+    };
+    format!(
+        "<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>{q}\
+         <w:pPr>{ppr}{outline}</w:pPr><w:rPr>{}{extra_rpr}<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr></w:style>",
+        fonts(font)
+    )
+}
+
+fn styles() -> String {
+    let mut s = String::new();
+    s.push_str(XML_DECL);
+    s.push_str(
+        "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
+    );
+    let _ = write!(
+        s,
+        "<w:docDefaults><w:rPrDefault><w:rPr>{}<w:kern w:val=\"2\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>\
+         <w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>\
+         <w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>",
+        fonts(BODY_FONT)
+    );
+    let _ = write!(
+        s,
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>\
+         <w:pPr><w:widowControl w:val=\"0\"/></w:pPr><w:rPr>{}<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>",
+        fonts(BODY_FONT)
+    );
+    s.push_str(&para_style(
+        "Title",
+        "Title",
+        HEADING_FONT,
+        44,
+        "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"center\"/>",
+        "",
+        Some(0),
+    ));
+    s.push_str(&para_style(
+        "Subtitle",
+        "Subtitle",
+        BODY_FONT,
+        32,
+        "<w:keepNext/><w:spacing w:after=\"480\"/><w:jc w:val=\"center\"/>",
+        "",
+        None,
+    ));
+    s.push_str(&para_style(
+        "Heading1",
+        "heading 1",
+        HEADING_FONT,
+        32,
+        "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"240\"/>",
+        "",
+        Some(0),
+    ));
+    s.push_str(&para_style(
+        "Heading2",
+        "heading 2",
+        HEADING_FONT,
+        28,
+        "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>",
+        "",
+        Some(1),
+    ));
+    s.push_str(&para_style(
+        "Heading3",
+        "heading 3",
+        HEADING_FONT,
+        28,
+        "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\"/><w:jc w:val=\"center\"/>",
+        "",
+        Some(1),
+    ));
+    s.push_str(&para_style(
+        "BodyText",
+        "Body Text",
+        BODY_FONT,
+        28,
+        "<w:spacing w:after=\"60\" w:line=\"440\" w:lineRule=\"exact\"/><w:ind w:firstLineChars=\"200\" w:firstLine=\"560\"/>",
+        "",
+        None,
+    ));
+    s.push_str(&para_style(
+        "TableMeta",
+        "Table Meta",
+        BODY_FONT,
+        24,
+        "<w:keepNext/><w:tabs><w:tab w:val=\"right\" w:pos=\"9070\"/></w:tabs><w:spacing w:after=\"60\"/>",
+        "",
+        None,
+    ));
+    s.push_str(&para_style(
+        "TableText",
+        "Table Text",
+        BODY_FONT,
+        21,
+        "<w:spacing w:line=\"300\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+        "",
+        None,
+    ));
+    s.push_str(
+        "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>\
+         <w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>\
+         <w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>\
+         </w:tblCellMar></w:tblPr></w:style>",
+    );
+    s.push_str("<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/><w:tblPr>");
+    s.push_str(&borders("tblBorders", true));
+    s.push_str("</w:tblPr></w:style>");
+    s.push_str("</w:styles>\n");
+    s
+}
+
+/// Single black borders on every edge (and the inner edges of a table).
+fn borders(tag: &str, inner: bool) -> String {
+    let mut s = format!("<w:{tag}>");
+    let edges: &[&str] = if inner {
+        &["top", "left", "bottom", "right", "insideH", "insideV"]
+    } else {
+        &["top", "left", "bottom", "right"]
+    };
+    for e in edges {
+        let _ = write!(
+            s,
+            "<w:{e} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        );
+    }
+    let _ = write!(s, "</w:{tag}>");
+    s
+}
+
+/// A run of text in a paragraph style, with an explicit font for the East
+/// Asian text (some readers ignore style fonts on runs without one).
+fn para(o: &mut String, style: &str, ppr: &str, text: &str, font: &str) {
+    let _ = write!(o, "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{ppr}</w:pPr>");
+    run(o, text, font, "");
+    o.push_str("</w:p>");
+}
+
+fn run(o: &mut String, text: &str, font: &str, rpr: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let _ = write!(
+        o,
+        "<w:r><w:rPr>{}{rpr}</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+        fonts(font),
+        esc(text)
+    );
+}
+
+fn document(l: &Layout) -> String {
+    let mut o = String::with_capacity(256 * 1024);
+    o.push_str(XML_DECL);
+    o.push_str(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>",
+    );
+    para(&mut o, "Title", "", &l.title, HEADING_FONT);
+    para(&mut o, "Subtitle", "", &l.department, BODY_FONT);
+    if let Some(one) = &l.part_one {
+        para(&mut o, "Heading1", "", &one.heading, HEADING_FONT);
+        for s in &one.sections {
+            para(&mut o, "Heading2", "", &s.heading, HEADING_FONT);
+            for p in &s.paragraphs {
+                para(&mut o, "BodyText", "", p, BODY_FONT);
+            }
+            if let Some(t) = &s.table {
+                table(&mut o, t);
+                para(&mut o, "Normal", "", "", BODY_FONT);
+            }
+        }
+    }
+    para(
+        &mut o,
+        "Heading1",
+        "<w:pageBreakBefore/>",
+        &l.part_two_heading,
+        HEADING_FONT,
+    );
+    for (i, p) in l.projects.iter().enumerate() {
+        // Each table starts on a page of its own (the first follows the
+        // part heading).
+        let ppr = if i == 0 { "" } else { "<w:pageBreakBefore/>" };
+        para(&mut o, "Heading3", ppr, &p.heading, HEADING_FONT);
+        o.push_str("<w:p><w:pPr><w:pStyle w:val=\"TableMeta\"/></w:pPr>");
+        run(&mut o, &p.body_line, BODY_FONT, "");
+        o.push_str("<w:r><w:tab/></w:r>");
+        run(&mut o, &p.unit_line, BODY_FONT, "");
+        o.push_str("</w:p>");
+        table(&mut o, &p.table);
+        // Word needs a paragraph between two tables and at the end of a cell
+        // or a body; this one also keeps the next page break clean.
+        o.push_str("<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:p>");
+    }
+    let _ = write!(
+        o,
+        "<w:sectPr><w:pgSz w:w=\"{PAGE_W}\" w:h=\"{PAGE_H}\"/>\
+         <w:pgMar w:top=\"{MARGIN_Y}\" w:right=\"{MARGIN_X}\" w:bottom=\"{MARGIN_Y}\" w:left=\"{MARGIN_X}\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>\
+         <w:cols w:space=\"425\"/></w:sectPr>"
+    );
+    o.push_str("</w:body></w:document>\n");
+    o
+}
+
+/// Grid column widths in twips, adding up to the text width exactly.
+fn twips(t: &Table) -> Vec<u32> {
+    let mut out: Vec<u32> = t.columns.iter().map(|w| w * TEXT_W / 1000).collect();
+    let used: u32 = out.iter().sum();
+    if let Some(last) = out.last_mut() {
+        *last += TEXT_W - used;
+    }
+    out
+}
+
+fn table(o: &mut String, t: &Table) {
+    let widths = twips(t);
+    let _ = write!(
+        o,
+        "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"{TEXT_W}\" w:type=\"dxa\"/>\
+         <w:jc w:val=\"center\"/>{}<w:tblLayout w:type=\"fixed\"/>\
+         <w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>\
+         <w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"0\"/></w:tblPr><w:tblGrid>",
+        borders("tblBorders", true)
+    );
+    for w in &widths {
+        let _ = write!(o, "<w:gridCol w:w=\"{w}\"/>");
+    }
+    o.push_str("</w:tblGrid>");
+    let cell_borders = borders("tcBorders", false);
+    for row in t.grid() {
+        o.push_str("<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"454\"/></w:trPr>");
+        for p in row {
+            let c = p.cell;
+            let w: u32 = widths[c.col..c.col + c.col_span].iter().sum();
+            let _ = write!(o, "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>");
+            if c.col_span > 1 {
+                let _ = write!(o, "<w:gridSpan w:val=\"{}\"/>", c.col_span);
+            }
+            if c.row_span > 1 {
+                o.push_str(if p.first {
+                    "<w:vMerge w:val=\"restart\"/>"
+                } else {
+                    "<w:vMerge/>"
+                });
+            }
+            o.push_str(&cell_borders);
+            o.push_str("<w:vAlign w:val=\"center\"/></w:tcPr>");
+            let jc = match c.align {
+                Align::Center => "center",
+                Align::Left => "left",
+            };
+            // Labels and headers in 黑体, as the page prints them.
+            let font = match c.role {
+                Role::Header | Role::Label => HEADING_FONT,
+                Role::Value => BODY_FONT,
+            };
+            // A covered cell holds one empty paragraph; every cell needs one.
+            let lines: &[String] = if p.first { &c.lines } else { &[] };
+            if lines.is_empty() {
+                let _ = write!(
+                    o,
+                    "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"{jc}\"/></w:pPr></w:p>"
+                );
+            }
+            for line in lines {
+                let _ = write!(
+                    o,
+                    "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"{jc}\"/></w:pPr>"
+                );
+                run(o, line, font, "");
+                o.push_str("</w:p>");
+            }
+            o.push_str("</w:tc>");
+        }
+        o.push_str("</w:tr>");
+    }
+    o.push_str("</w:tbl>");
+}
+
+/// Escape a text for XML content and attributes, after replacing the
+/// characters XML 1.0 forbids with U+FFFD.
+pub fn esc(s: &str) -> String {
+    let s = layout::clean(s);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_cleans() {
+        assert_eq!(
+            esc("a<b>&\"'\u{0}\u{FFFE}"),
+            "a&lt;b&gt;&amp;&quot;&apos;\u{FFFD}\u{FFFD}"
+        );
+    }
+}

@@ -1,0 +1,435 @@
+//! HTML output: one self-contained page (inline CSS and SVG, nothing
+//! fetched) that reproduces the published document, rendered from the
+//! shared table layout. Every text is escaped; the bytes depend only on the
+//! sheet.
+
+use super::layout::{self, Align, Cell, Layout, PlanPoint, ProjectTable, Role, Table};
+use crate::model::Sheet;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+/// The whole page.
+pub fn to_string(sheet: &Sheet) -> String {
+    render(&layout::layout(sheet))
+}
+
+/// Render a computed layout.
+pub fn render(l: &Layout) -> String {
+    let mut o = String::with_capacity(64 * 1024);
+    o.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(o, "<title>{} {}</title>", esc(&l.department), esc(&l.title));
+    o.push_str("<style>\n");
+    o.push_str(CSS);
+    o.push_str("</style>\n</head>\n<body>\n<main>\n");
+    let _ = writeln!(
+        o,
+        "<header>\n<h1>{}</h1>\n<p class=\"dept\">{}</p>\n</header>",
+        esc(&l.title),
+        esc(&l.department)
+    );
+    contents(&mut o, l);
+    if let Some(one) = &l.part_one {
+        let _ = writeln!(
+            o,
+            "<section id=\"part-one\" class=\"part\">\n<h2>{}</h2>",
+            esc(&one.heading)
+        );
+        for s in &one.sections {
+            let _ = writeln!(o, "<h3>{}</h3>", esc(&s.heading));
+            for p in &s.paragraphs {
+                let _ = writeln!(o, "<p class=\"para\">{}</p>", esc(p));
+            }
+            if let Some(t) = &s.table {
+                table(&mut o, t);
+            }
+        }
+        o.push_str("</section>\n");
+    }
+    let _ = writeln!(
+        o,
+        "<section id=\"part-two\" class=\"part\">\n<h2>{}</h2>",
+        esc(&l.part_two_heading)
+    );
+    if !l.projects.is_empty() {
+        budget_chart(&mut o, l);
+    }
+    for p in &l.projects {
+        project(&mut o, p);
+    }
+    o.push_str("</section>\n</main>\n</body>\n</html>\n");
+    o
+}
+
+const CSS: &str = r#"body {
+  margin: 0;
+  background: #e9ecef;
+  color: #111;
+  font-family: "FangSong", "仿宋", "STFangsong", "FangSong_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", serif;
+  font-size: 16px;
+  line-height: 1.7;
+}
+main {
+  max-width: 980px;
+  margin: 24px auto;
+  padding: 40px 56px 56px;
+  background: #fff;
+  box-shadow: 0 1px 6px rgba(0, 0, 0, .18);
+}
+h1, h2, h3, .meta, th {
+  font-family: "SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+  font-weight: normal;
+}
+h1 { text-align: center; font-size: 30px; margin: 8px 0 0; letter-spacing: .05em; }
+.dept { text-align: center; margin: 4px 0 28px; }
+h2 { font-size: 21px; margin: 36px 0 14px; }
+h3 { font-size: 17px; margin: 20px 0 8px; }
+.para { text-indent: 2em; margin: 0 0 8px; text-align: justify; }
+nav { border: 1px solid #ccd; background: #f7f8fa; padding: 4px 24px 12px; }
+nav h2 { font-size: 18px; margin: 12px 0 4px; }
+nav ol { margin: 4px 0; padding-left: 1.5em; }
+nav ol ol { list-style: none; padding-left: 1em; columns: 2; }
+nav a { color: #1a4c8b; text-decoration: none; }
+nav a:hover { text-decoration: underline; }
+.project { margin-top: 48px; }
+.project h3 { text-align: center; font-size: 19px; margin-bottom: 12px; }
+.meta { display: flex; justify-content: space-between; gap: 16px; font-size: 14px; margin: 0 0 4px; }
+table.sheet {
+  width: 100%;
+  border-collapse: collapse;
+  table-layout: fixed;
+  font-size: 14px;
+  line-height: 1.5;
+}
+table.sheet th, table.sheet td {
+  border: 1px solid #000;
+  padding: 5px 6px;
+  vertical-align: middle;
+  overflow-wrap: anywhere;
+}
+table.sheet th { background: #f3f4f6; text-align: center; }
+table.sheet th.col { background: #e6e9ee; }
+table.sheet td.c { text-align: center; }
+table.sheet td.l { text-align: left; }
+figure.chart { margin: 14px 0 0; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+figure.chart figcaption { font-size: 13px; color: #444; }
+svg text { font-family: "SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
+tr, figure { break-inside: avoid; page-break-inside: avoid; }
+h2, h3, .meta { break-after: avoid; page-break-after: avoid; }
+@media (max-width: 720px) {
+  main { margin: 0; padding: 16px; }
+  table.sheet { font-size: 12px; }
+  nav ol ol { columns: 1; }
+}
+@page { size: A4; margin: 18mm 16mm; }
+@media print {
+  body { background: #fff; font-size: 12pt; }
+  main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+  nav { break-after: page; page-break-after: always; background: none; }
+  nav a { color: inherit; }
+  #part-two, .project { break-before: page; page-break-before: always; }
+  .project { margin-top: 0; }
+  table.sheet { font-size: 10.5pt; }
+  table.sheet th, table.sheet th.col { background: none; }
+}
+"#;
+
+fn contents(o: &mut String, l: &Layout) {
+    o.push_str("<nav aria-label=\"目录\">\n<h2>目录</h2>\n<ol>\n");
+    if let Some(one) = &l.part_one {
+        let _ = writeln!(
+            o,
+            "<li><a href=\"#part-one\">{}</a></li>",
+            esc(&one.heading)
+        );
+    }
+    let _ = write!(
+        o,
+        "<li><a href=\"#part-two\">{}</a>",
+        esc(&l.part_two_heading)
+    );
+    if !l.projects.is_empty() {
+        o.push_str("\n<ol>\n");
+        for p in &l.projects {
+            let _ = writeln!(
+                o,
+                "<li><a href=\"#{}\">{}</a></li>",
+                esc(&p.anchor),
+                esc(&p.heading)
+            );
+        }
+        o.push_str("</ol>\n");
+    }
+    o.push_str("</li>\n</ol>\n</nav>\n");
+}
+
+fn project(o: &mut String, p: &ProjectTable) {
+    let _ = writeln!(
+        o,
+        "<section class=\"project\" id=\"{}\">\n<h3>{}</h3>",
+        esc(&p.anchor),
+        esc(&p.heading)
+    );
+    let _ = writeln!(
+        o,
+        "<p class=\"meta\"><span>{}</span><span>{}</span></p>",
+        esc(&p.body_line),
+        esc(&p.unit_line)
+    );
+    table(o, &p.table);
+    plan_chart(o, p);
+    o.push_str("</section>\n");
+}
+
+fn table(o: &mut String, t: &Table) {
+    o.push_str("<table class=\"sheet\">\n<colgroup>");
+    for w in &t.columns {
+        let _ = write!(o, "<col style=\"width:{}.{}%\">", w / 10, w % 10);
+    }
+    o.push_str("</colgroup>\n<tbody>\n");
+    for row in &t.rows {
+        o.push_str("<tr>");
+        for c in &row.cells {
+            cell(o, c);
+        }
+        o.push_str("</tr>\n");
+    }
+    o.push_str("</tbody>\n</table>\n");
+}
+
+fn cell(o: &mut String, c: &Cell) {
+    let (tag, class) = match (c.role, c.align) {
+        (Role::Label, _) => ("th", ""),
+        (Role::Header, _) => ("th", " class=\"col\" scope=\"col\""),
+        (Role::Value, Align::Center) => ("td", " class=\"c\""),
+        (Role::Value, Align::Left) => ("td", " class=\"l\""),
+    };
+    let _ = write!(o, "<{tag}{class}");
+    if c.col_span > 1 {
+        let _ = write!(o, " colspan=\"{}\"", c.col_span);
+    }
+    if c.row_span > 1 {
+        let _ = write!(o, " rowspan=\"{}\"", c.row_span);
+    }
+    o.push('>');
+    for (i, line) in c.lines.iter().enumerate() {
+        if i > 0 {
+            o.push_str("<br>");
+        }
+        o.push_str(&esc(line));
+    }
+    let _ = write!(o, "</{tag}>");
+}
+
+/// A decimal as a float, for drawing only.
+fn f(d: &Decimal) -> f64 {
+    d.to_string().parse().unwrap_or(0.0)
+}
+
+/// The cumulative spending plan of one project as a small line chart.
+fn plan_chart(o: &mut String, p: &ProjectTable) {
+    let (w, h) = (480.0, 170.0);
+    let (x0, x1, y0, y1) = (44.0, 460.0, 138.0, 22.0);
+    let top = p
+        .plan
+        .iter()
+        .map(|c| f(&c.percent))
+        .fold(100.0_f64, f64::max);
+    let x = |m: f64| x0 + (x1 - x0) * m / 12.0;
+    let y = |v: f64| y0 - (y0 - y1) * v.clamp(0.0, top) / top;
+    let id = format!("{}-plan", p.anchor);
+    let title = format!("{}资金支出计划（累计%）", p.name);
+    let _ = writeln!(o, "<figure class=\"chart\">");
+    let _ = writeln!(
+        o,
+        "<svg role=\"img\" aria-labelledby=\"{}\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">",
+        esc(&id)
+    );
+    let _ = writeln!(
+        o,
+        "<title id=\"{}\">{}：{}</title>",
+        esc(&id),
+        esc(&title),
+        esc(&describe_plan(&p.plan))
+    );
+    // Grid: 0, 50 and 100 % (and the top when a value exceeds 100).
+    let mut levels = vec![0.0, 50.0, 100.0];
+    if top > 100.0 {
+        levels.push(top);
+    }
+    for v in levels {
+        let _ = writeln!(
+            o,
+            "<line x1=\"{x0:.1}\" y1=\"{yy:.1}\" x2=\"{x1:.1}\" y2=\"{yy:.1}\" stroke=\"#ccc\" stroke-width=\"1\"/><text x=\"{tx:.1}\" y=\"{ty:.1}\" font-size=\"10\" text-anchor=\"end\" fill=\"#555\">{v}%</text>",
+            yy = y(v),
+            tx = x0 - 4.0,
+            ty = y(v) + 3.5,
+        );
+    }
+    // Month axis.
+    let _ = writeln!(
+        o,
+        "<line x1=\"{x0:.1}\" y1=\"{y0:.1}\" x2=\"{x1:.1}\" y2=\"{y0:.1}\" stroke=\"#333\" stroke-width=\"1\"/>"
+    );
+    for m in 1..=12u32 {
+        let xm = x(f64::from(m));
+        let _ = writeln!(
+            o,
+            "<line x1=\"{xm:.1}\" y1=\"{y0:.1}\" x2=\"{xm:.1}\" y2=\"{t:.1}\" stroke=\"#333\" stroke-width=\"1\"/><text x=\"{xm:.1}\" y=\"{ty:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#333\">{m}月</text>",
+            t = y0 + 3.0,
+            ty = y0 + 15.0,
+        );
+    }
+    if p.plan.is_empty() {
+        let _ = writeln!(
+            o,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#777\">未填写支出计划</text>",
+            (x0 + x1) / 2.0,
+            (y0 + y1) / 2.0
+        );
+    } else {
+        let mut pts = vec![format!("{:.1},{:.1}", x(0.0), y(0.0))];
+        pts.extend(
+            p.plan
+                .iter()
+                .map(|c| format!("{:.1},{:.1}", x(f64::from(c.month)), y(f(&c.percent)))),
+        );
+        let _ = writeln!(
+            o,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\"/>",
+            pts.join(" ")
+        );
+        for c in &p.plan {
+            let (cx, cy) = (x(f64::from(c.month)), y(f(&c.percent)));
+            let _ = writeln!(
+                o,
+                "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"3.5\" fill=\"#1f5fa8\"/><text x=\"{cx:.1}\" y=\"{ty:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1f5fa8\">{}</text>",
+                esc(&c.percent.to_string()),
+                ty = cy - 7.0,
+            );
+        }
+    }
+    o.push_str("</svg>\n");
+    let _ = writeln!(o, "<figcaption>{}</figcaption>\n</figure>", esc(&title));
+}
+
+fn describe_plan(plan: &[PlanPoint]) -> String {
+    if plan.is_empty() {
+        return "未填写".to_string();
+    }
+    plan.iter()
+        .map(|c| format!("{}月底{}%", c.month, c.percent))
+        .collect::<Vec<_>>()
+        .join("，")
+}
+
+/// Shorten a label for the chart: at most `n` characters.
+fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// One horizontal bar per project: the budget split across projects.
+fn budget_chart(o: &mut String, l: &Layout) {
+    let sum: Decimal = l.projects.iter().map(|p| p.total).sum();
+    let max = l
+        .projects
+        .iter()
+        .map(|p| f(&p.total))
+        .fold(0.0_f64, f64::max);
+    let bar_h = 22.0;
+    let (label_w, bar_w) = (230.0, 420.0);
+    let w = label_w + bar_w + 140.0;
+    let h = 16.0 + bar_h * l.projects.len() as f64 + 8.0;
+    let caption = format!("各项目预算规模（单位：{}，合计 {}）", l.unit, sum);
+    let _ = writeln!(o, "<figure class=\"chart\">");
+    let _ = writeln!(
+        o,
+        "<svg role=\"img\" aria-labelledby=\"budget-split\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">"
+    );
+    let listed = l
+        .projects
+        .iter()
+        .map(|p| format!("{} {}", p.name, p.total))
+        .collect::<Vec<_>>()
+        .join("，");
+    let _ = writeln!(
+        o,
+        "<title id=\"budget-split\">{}：{}</title>",
+        esc(&caption),
+        esc(&listed)
+    );
+    for (i, p) in l.projects.iter().enumerate() {
+        let top = 12.0 + bar_h * i as f64;
+        let len = if max > 0.0 {
+            (f(&p.total).max(0.0) / max * bar_w).max(0.0)
+        } else {
+            0.0
+        };
+        let share = if sum.is_zero() {
+            String::new()
+        } else {
+            format!(
+                "（{}%）",
+                (p.total * Decimal::ONE_HUNDRED / sum).round_dp(1)
+            )
+        };
+        let _ = writeln!(
+            o,
+            "<text x=\"{lx:.1}\" y=\"{ty:.1}\" font-size=\"12\" text-anchor=\"end\" fill=\"#222\">{}</text><rect x=\"{label_w:.1}\" y=\"{by:.1}\" width=\"{len:.1}\" height=\"{bh:.1}\" fill=\"#3b78c2\"/><text x=\"{vx:.1}\" y=\"{ty:.1}\" font-size=\"12\" fill=\"#222\">{}{}</text>",
+            esc(&short(&format!("{}、{}", p.number, p.name), 16)),
+            esc(&p.total.to_string()),
+            esc(&share),
+            lx = label_w - 8.0,
+            ty = top + bar_h / 2.0 + 4.0,
+            by = top + 3.0,
+            bh = bar_h - 6.0,
+            vx = label_w + len + 6.0,
+        );
+    }
+    o.push_str("</svg>\n");
+    let _ = writeln!(o, "<figcaption>{}</figcaption>\n</figure>", esc(&caption));
+}
+
+/// Escape a text for HTML content and attribute values, after replacing the
+/// characters HTML forbids.
+pub fn esc(s: &str) -> String {
+    let s = layout::clean(s);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything() {
+        assert_eq!(
+            esc("<a href='x'>&\"</a>\u{1}"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn shortens_long_labels() {
+        assert_eq!(short("一二三", 3), "一二三");
+        assert_eq!(short("一二三四", 3), "一二…");
+    }
+}

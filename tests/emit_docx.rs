@@ -1,0 +1,425 @@
+//! The Word document: unzip the bytes and check the package, document.xml
+//! (tables, merged cells against the layout model, fonts, page size,
+//! headings, escaping), well-formedness and reproducibility.
+
+use jixiao::emit::layout;
+use jixiao::model::Sheet;
+use jixiao::source::SourceFile;
+use quick_xml::events::Event;
+use std::io::Read;
+
+fn example_sheet() -> Sheet {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/beidaihe-2020.jx");
+    sheet_of("beidaihe-2020.jx", &std::fs::read_to_string(path).unwrap())
+}
+
+fn sheet_of(name: &str, text: &str) -> Sheet {
+    let compiled = jixiao::compile(&SourceFile::new(name, text));
+    let codes: Vec<&str> = compiled.diagnostics.iter().map(|d| d.code).collect();
+    compiled
+        .ok()
+        .unwrap_or_else(|| panic!("{name} does not compile: {codes:?}"))
+        .clone()
+}
+
+/// The entries of a zip archive, in archive order.
+fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut s = String::new();
+            f.read_to_string(&mut s).unwrap();
+            (f.name().unwrap().to_string(), s)
+        })
+        .collect()
+}
+
+fn part(bytes: &[u8], name: &str) -> String {
+    unzip(bytes)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no {name}"))
+        .1
+}
+
+/// Parse an XML text completely; panic on any well-formedness error.
+/// Returns the concatenated `w:t` texts, one string per `w:t`.
+fn parse(xml: &str) -> Vec<String> {
+    let mut r = quick_xml::Reader::from_str(xml);
+    r.config_mut().check_end_names = true;
+    let mut texts = Vec::new();
+    let mut in_t = false;
+    let mut depth = 0i32;
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e)) => {
+                depth += 1;
+                in_t = e.name().as_ref() == "w:t";
+                if in_t {
+                    texts.push(String::new());
+                }
+            }
+            Ok(Event::End(_)) => {
+                depth -= 1;
+                in_t = false;
+            }
+            Ok(Event::Text(t)) if in_t => {
+                let s = t.xml10_content();
+                texts.last_mut().unwrap().push_str(&s);
+            }
+            Ok(Event::GeneralRef(g)) if in_t => {
+                let name: &str = g.as_ref();
+                let c = match name {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                };
+                texts.last_mut().unwrap().push_str(c);
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed at {}: {e}", r.buffer_position()),
+        }
+    }
+    assert_eq!(depth, 0, "unbalanced elements");
+    texts
+}
+
+/// The bodies of the top-level `w:tbl` elements (tables do not nest here).
+fn tables(doc: &str) -> Vec<&str> {
+    doc.split("<w:tbl>")
+        .skip(1)
+        .map(|t| &t[..t.find("</w:tbl>").unwrap()])
+        .collect()
+}
+
+const HOSTILE: &str = r#"department "001" "<b>单位</b> & 子单位" {
+  year 2021
+  unit 元
+  framework 2015
+}
+overall {
+  summary "总体 <script>alert(1)</script> & \"引号\" 'single'"
+}
+project "P-1" "<script>alert(1)</script>" {
+  budget 10.00 { 财政资金 10.00 }
+  purpose "用途 & \"quoted\" ]]> <w:p>"
+  plan 12月 100%
+  goal "目标一"
+  goal "目标二"
+  indicator 产出.数量 "数量 & <u>" =3个 { desc "描述 \"x\" & y" }
+  indicator 产出.数量 "数量二" =4个
+  indicator 效益.社会效益 "效益" 好
+  indicator 满意度.服务对象满意度 "满意度" ≥90%
+}
+"#;
+
+#[test]
+fn package_has_every_part_in_a_fixed_order_with_a_fixed_date() {
+    let bytes = jixiao::emit::docx::to_bytes(&example_sheet());
+    let names: Vec<String> = unzip(&bytes).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/app.xml",
+            "docProps/core.xml",
+            "word/document.xml",
+            "word/styles.xml",
+            "word/settings.xml",
+            "word/_rels/document.xml.rels",
+        ]
+    );
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    for i in 0..z.len() {
+        let f = z.by_index(i).unwrap();
+        let t = f.last_modified().unwrap();
+        assert_eq!(
+            (t.year(), t.month(), t.day()),
+            (1980, 1, 1),
+            "{:?}",
+            f.name()
+        );
+        assert_eq!((t.hour(), t.minute(), t.second()), (0, 0, 0));
+    }
+    for (name, xml) in unzip(&bytes) {
+        parse(&xml);
+        assert!(
+            xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\""),
+            "{name}"
+        );
+    }
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(!core.contains("dcterms:created") && !core.contains("dcterms:modified"));
+    let types = part(&bytes, "[Content_Types].xml");
+    for p in [
+        "/word/document.xml",
+        "/word/styles.xml",
+        "/word/settings.xml",
+    ] {
+        assert!(types.contains(&format!("PartName=\"{p}\"")));
+    }
+}
+
+#[test]
+fn two_builds_give_the_same_bytes() {
+    let s = example_sheet();
+    let a = jixiao::emit::docx::to_bytes(&s);
+    let b = jixiao::emit::docx::to_bytes(&example_sheet());
+    assert_eq!(a, b);
+    let h = sheet_of("hostile.jx", HOSTILE);
+    assert_eq!(
+        jixiao::emit::docx::to_bytes(&h),
+        jixiao::emit::docx::to_bytes(&h)
+    );
+}
+
+#[test]
+fn nine_tables_with_the_sample_headings_and_values() {
+    let sheet = example_sheet();
+    let doc = part(&jixiao::emit::docx::to_bytes(&sheet), "word/document.xml");
+    let texts = parse(&doc);
+    let ts = tables(&doc);
+    assert_eq!(ts.len(), 9);
+    let headings = [
+        "1、“创意之家”租赁费绩效目标表",
+        "2、公务用车制度改革费绩效目标表",
+        "3、后勤保障经费绩效目标表",
+        "4、后勤管理经费绩效目标表",
+        "5、视频会议室网络租金绩效目标表",
+        "6、维修费绩效目标表",
+        "7、物业管理费绩效目标表",
+        "8、政府大楼保险绩效目标表",
+        "9、综合办公楼水电费绩效目标表",
+    ];
+    let mut at = 0;
+    for h in headings {
+        let i = texts[at..]
+            .iter()
+            .position(|t| t == h)
+            .unwrap_or_else(|| panic!("heading {h} missing or out of order"));
+        at += i + 1;
+    }
+    for t in [
+        "2020年部门预算绩效信息",
+        "第一部分 部门整体绩效目标",
+        "（一）总体绩效目标：",
+        "1.规章制度：组织制定实施本局各项规章制度的制定落实，各项先进集体、先进个人的考评表彰工作。",
+        "（三）工作保障措施：",
+        "第二部分 预算项目绩效目标",
+        "430002秦皇岛市北戴河区机关事务管理局",
+        "单位：万元",
+    ] {
+        assert!(texts.iter().any(|x| x == t), "missing {t}");
+    }
+    // The first table, cell by cell as the sample prints it.
+    let first = parse(&format!("<w:tbl>{}</w:tbl>", ts[0]));
+    assert_eq!(
+        first,
+        [
+            "项目编码",
+            "430-0502-JBN-GG1U",
+            "项目名称",
+            "“创意之家”租赁费",
+            "预算规模及资金用途",
+            "预算数",
+            "78.00",
+            "其中：财政资金",
+            "78.00",
+            "其他资金",
+            "根据合同支付2020年“创意之家”租赁费。",
+            "资金支出计划（%）",
+            "3月底",
+            "6月底",
+            "10月底",
+            "12月底",
+            "25.00",
+            "50.00",
+            "100.00",
+            "100.00",
+            "绩效目标",
+            "1、资金到位及时，能够支付“创意之家”租赁费。",
+            "2、资金使用全部用于“创意之家”租赁费。",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "绩效指标描述",
+            "指标值",
+            "指标值确定依据",
+            "产出指标",
+            "时效指标",
+            "“创意之家”租赁费到位率",
+            "实际到位“创意之家”租赁费占应到位“创意之家”租赁费的比例。",
+            "≥90%",
+            "效果指标",
+            "可持续影响指标",
+            "长期使用性",
+            "能够长期地开展暑期服务工作，保障暑期工作的顺利进行。",
+            "≥90%",
+            "满意度指标",
+            "服务对象满意度指标",
+            "租赁方满意度",
+            "租赁方对我单位能够足额缴纳租赁费满意程度。",
+            "≥80%",
+        ]
+    );
+}
+
+/// Counts of merged cells in document.xml against the layout model.
+fn merges_match_layout(sheet: &Sheet) {
+    let l = layout::layout(sheet);
+    let mut model_tables: Vec<&layout::Table> = Vec::new();
+    if let Some(one) = &l.part_one {
+        model_tables.extend(one.sections.iter().filter_map(|s| s.table.as_ref()));
+    }
+    model_tables.extend(l.projects.iter().map(|p| &p.table));
+    let doc = part(&jixiao::emit::docx::to_bytes(sheet), "word/document.xml");
+    let ts = tables(&doc);
+    assert_eq!(ts.len(), model_tables.len());
+    for (xml, t) in ts.iter().zip(model_tables) {
+        assert!(t.is_consistent());
+        let cells: Vec<&layout::Cell> = t.rows.iter().flat_map(|r| &r.cells).collect();
+        let restarts = cells.iter().filter(|c| c.row_span > 1).count();
+        let continuations: usize = cells.iter().map(|c| c.row_span - 1).sum();
+        let grid = t.grid();
+        let spans: usize = grid
+            .iter()
+            .flatten()
+            .filter(|p| p.cell.col_span > 1)
+            .count();
+        assert_eq!(
+            xml.matches("<w:vMerge w:val=\"restart\"/>").count(),
+            restarts
+        );
+        assert_eq!(xml.matches("<w:vMerge/>").count(), continuations);
+        assert_eq!(xml.matches("<w:gridSpan ").count(), spans);
+        assert_eq!(xml.matches("<w:tr>").count(), t.rows.len());
+        assert_eq!(xml.matches("<w:gridCol ").count(), t.columns.len());
+        // Each row fills the grid: the sum of its gridSpans is the column count.
+        for row in xml.split("<w:tr>").skip(1) {
+            let width: usize = row
+                .split("<w:tc>")
+                .skip(1)
+                .map(|tc| {
+                    tc.split("<w:gridSpan w:val=\"")
+                        .nth(1)
+                        .map_or(1, |s| s[..s.find('"').unwrap()].parse().unwrap())
+                })
+                .sum();
+            assert_eq!(width, t.columns.len());
+        }
+        // Every cell has its borders.
+        assert_eq!(
+            xml.matches("<w:tc>").count(),
+            xml.matches("<w:tcBorders>").count()
+        );
+    }
+}
+
+#[test]
+fn merged_cells_follow_the_layout() {
+    let sheet = example_sheet();
+    merges_match_layout(&sheet);
+    let doc = part(&jixiao::emit::docx::to_bytes(&sheet), "word/document.xml");
+    // The sample: two vertical merges of two rows per table.
+    assert_eq!(doc.matches("<w:vMerge w:val=\"restart\"/>").count(), 18);
+    assert_eq!(doc.matches("<w:vMerge/>").count(), 18);
+    // And with level cells spanning several indicators.
+    let h = sheet_of("hostile.jx", HOSTILE);
+    merges_match_layout(&h);
+    let doc = part(&jixiao::emit::docx::to_bytes(&h), "word/document.xml");
+    // 预算规模, 资金支出计划, 产出指标 (2 rows), 数量指标 (2 rows).
+    assert_eq!(doc.matches("<w:vMerge w:val=\"restart\"/>").count(), 4);
+}
+
+#[test]
+fn page_fonts_and_grid() {
+    let bytes = jixiao::emit::docx::to_bytes(&example_sheet());
+    let doc = part(&bytes, "word/document.xml");
+    assert!(doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+    assert!(doc.contains("<w:pgMar "));
+    assert!(doc.contains("w:eastAsia=\"仿宋\""));
+    assert!(doc.contains("w:eastAsia=\"黑体\""));
+    assert!(doc.contains("w:hint=\"eastAsia\""));
+    assert!(doc.contains("w:ascii=\"Times New Roman\""));
+    // Headings in 黑体.
+    let h = doc.find("1、“创意之家”租赁费绩效目标表").unwrap();
+    let run_start = doc[..h].rfind("<w:r>").unwrap();
+    assert!(doc[run_start..h].contains("w:eastAsia=\"黑体\""));
+    // Body text in 仿宋.
+    let b = doc.find("根据合同支付2020年").unwrap();
+    let run_start = doc[..b].rfind("<w:r>").unwrap();
+    assert!(doc[run_start..b].contains("w:eastAsia=\"仿宋\""));
+    // Every table has a grid whose widths fill the text width.
+    for t in tables(&doc) {
+        assert!(t.contains("<w:tblGrid>"));
+        let sum: u32 = t
+            .split("<w:gridCol w:w=\"")
+            .skip(1)
+            .map(|s| s[..s.find('"').unwrap()].parse::<u32>().unwrap())
+            .sum();
+        assert_eq!(sum, 11906 - 2 * 1418);
+        assert!(t.contains("<w:tblBorders>"));
+        assert!(t.contains("<w:tblLayout w:type=\"fixed\"/>"));
+    }
+    let styles = part(&bytes, "word/styles.xml");
+    assert!(styles.contains("w:eastAsia=\"仿宋\"") && styles.contains("w:eastAsia=\"黑体\""));
+}
+
+#[test]
+fn texts_are_escaped() {
+    let h = sheet_of("hostile.jx", HOSTILE);
+    let bytes = jixiao::emit::docx::to_bytes(&h);
+    let doc = part(&bytes, "word/document.xml");
+    assert!(!doc.contains("<script>") && !doc.contains("<u>") && !doc.contains("<b>"));
+    assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let texts = parse(&doc);
+    for t in [
+        "1、<script>alert(1)</script>绩效目标表",
+        "用途 & \"quoted\" ]]> <w:p>",
+        "总体 <script>alert(1)</script> & \"引号\" 'single'",
+        "数量 & <u>",
+        "描述 \"x\" & y",
+        "001<b>单位</b> & 子单位",
+        "单位：元",
+    ] {
+        assert!(texts.iter().any(|x| x == t), "missing {t}: {texts:?}");
+    }
+    parse(&part(&bytes, "docProps/core.xml"));
+}
+
+#[test]
+fn forbidden_characters_become_replacement_characters() {
+    let mut s = example_sheet();
+    s.projects[0].name = "租赁\u{1}费\u{FFFF}".into();
+    s.projects[0].goals[0] = "目标\u{B}一\u{0}".into();
+    s.overall.summary = Some("总体\u{1F}目标\u{FFFE}".into());
+    s.department.name = "单位\u{8}".into();
+    let bytes = jixiao::emit::docx::to_bytes(&s);
+    for (name, xml) in unzip(&bytes) {
+        let texts = parse(&xml);
+        assert!(
+            !xml.chars()
+                .any(|c| (c < ' ' && !"\t\n\r".contains(c)) || c == '\u{FFFE}' || c == '\u{FFFF}'),
+            "{name} holds a forbidden character"
+        );
+        if name == "word/document.xml" {
+            for t in [
+                "1、租赁\u{FFFD}费\u{FFFD}绩效目标表",
+                "1、目标\u{FFFD}一\u{FFFD}",
+                "总体\u{FFFD}目标\u{FFFD}",
+            ] {
+                assert!(texts.iter().any(|x| x == t), "missing {t}");
+            }
+        }
+    }
+    // The HTML page gets the same safety net.
+    let html = jixiao::emit::html::to_string(&s);
+    assert!(html.contains("租赁\u{FFFD}费\u{FFFD}"));
+    assert!(!html.contains('\u{1}') && !html.contains('\u{FFFF}'));
+}
