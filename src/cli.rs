@@ -48,10 +48,13 @@ enum Command {
     },
     /// Compile a sheet to an output format (编译输出)
     Build {
-        file: PathBuf,
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
-        /// Output path; `-` writes to standard output
+        /// One sheet, or several with `-o DIR`
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format; with `-o DIR` and no format, every format is written
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Output file (`-`: standard output, for json and html), or a folder
         #[arg(short, long)]
         output: PathBuf,
         /// Treat warnings as errors
@@ -129,9 +132,29 @@ enum EncodingArg {
     Gb18030,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 enum Format {
     Json,
+    Html,
+    Docx,
+}
+
+impl Format {
+    const ALL: [Format; 3] = [Format::Json, Format::Html, Format::Docx];
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+    fn render(self, sheet: &crate::model::Sheet) -> Vec<u8> {
+        match self {
+            Format::Json => emit::json::to_string(sheet).into_bytes(),
+            Format::Html => emit::html::to_string(sheet).into_bytes(),
+            Format::Docx => emit::docx::to_bytes(sheet),
+        }
+    }
 }
 
 struct Out {
@@ -190,11 +213,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             code
         }
         Command::Build {
-            file,
+            files,
             format,
             output,
             deny_warnings,
-        } => build(&file, format, &output, encoding, &out, deny_warnings),
+        } => build(&files, format, &output, encoding, &out, deny_warnings),
         Command::Explain { code } => explain(&code, lang),
         Command::Diff {
             args,
@@ -340,66 +363,150 @@ fn check_one(
     }
 }
 
+fn usage_error(out: &Out, zh: String, en: String) -> i32 {
+    eprintln!(
+        "{}",
+        match out.lang {
+            Lang::Zh => format!("错误：{zh}"),
+            Lang::En => format!("error: {en}"),
+        }
+    );
+    EXIT_USAGE
+}
+
+/// `build FILE -o PATH` writes one format to one file (or stdout);
+/// `build FILE... -o DIR` writes every format (or the one asked) of each file
+/// into DIR. A file with errors writes nothing; the others are still built.
 fn build(
-    path: &Path,
-    format: Format,
+    paths: &[PathBuf],
+    format: Option<Format>,
     output: &Path,
     encoding: Encoding,
     out: &Out,
     deny_warnings: bool,
 ) -> i32 {
-    let mut totals = (0, 0);
-    let file = match read(path, encoding, out) {
-        Ok(f) => f,
-        Err(code) => return code,
-    };
-    let compiled = compile(&file);
-    print_diags(&compiled.diagnostics, &file, out);
-    print_hidden(compiled.hidden, &file, out);
-    let errors = compiled.errors;
-    totals.0 += errors;
-    totals.1 += compiled.warnings;
-    summary(out, totals);
-    let failed = errors > 0 || (deny_warnings && totals.1 > 0);
-    let sheet = match (&compiled.sheet, failed) {
-        (Some(s), false) => s,
-        _ => return EXIT_ERRORS,
-    };
-    let bytes = match format {
-        Format::Json => emit::json::to_string(sheet).into_bytes(),
-    };
-    if output == Path::new("-") {
-        let mut stdout = std::io::stdout().lock();
-        if stdout
-            .write_all(&bytes)
-            .and_then(|_| stdout.flush())
-            .is_err()
-        {
-            return EXIT_USAGE;
-        }
-        return EXIT_OK;
+    let to_stdout = output == Path::new("-");
+    let to_dir = !to_stdout && (paths.len() > 1 || output.is_dir());
+    if !to_dir && format.is_none() && paths.len() == 1 {
+        // One file to one path: the format from the extension, else JSON.
+        let guessed = Format::ALL
+            .into_iter()
+            .find(|f| output.extension().is_some_and(|e| e == f.extension()));
+        return build(paths, Some(guessed.unwrap_or(Format::Json)), output, encoding, out, deny_warnings);
     }
-    if output == path {
-        let msg = match out.lang {
-            Lang::Zh => format!("错误：输出路径 {} 就是输入文件", output.display()),
-            Lang::En => format!(
-                "error: the output path {} is the input file",
-                output.display()
-            ),
+    if to_stdout && paths.len() > 1 {
+        return usage_error(
+            out,
+            "多个文件只能输出到目录（-o 目录）".into(),
+            "several files need an output folder (-o DIR)".into(),
+        );
+    }
+    if to_stdout && format == Some(Format::Docx) {
+        return usage_error(
+            out,
+            "docx 不能写到标准输出，请用 -o 文件名.docx".into(),
+            "docx cannot go to standard output; use -o NAME.docx".into(),
+        );
+    }
+    // Every output path, decided before anything is written.
+    let formats: Vec<Format> = match format {
+        Some(f) => vec![f],
+        None => Format::ALL.to_vec(),
+    };
+    let mut plan: Vec<(&PathBuf, Vec<(Format, PathBuf)>)> = Vec::new();
+    for path in paths {
+        let targets = if to_dir {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            formats
+                .iter()
+                .map(|f| (*f, output.join(format!("{stem}.{}", f.extension()))))
+                .collect()
+        } else {
+            vec![(formats[0], output.to_path_buf())]
         };
-        eprintln!("{msg}");
-        return EXIT_USAGE;
+        plan.push((path, targets));
     }
-    match emit::write_atomic(output, &bytes) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            let msg = match out.lang {
-                Lang::Zh => format!("错误：无法写入 {}：{e}", output.display()),
-                Lang::En => format!("error: cannot write {}: {e}", output.display()),
-            };
-            eprintln!("{msg}");
-            EXIT_USAGE
+    let mut seen: Vec<&PathBuf> = Vec::new();
+    for (_, targets) in &plan {
+        for (_, t) in targets {
+            if paths.iter().any(|p| same_file(p, t)) {
+                return usage_error(
+                    out,
+                    format!("输出路径 {} 就是输入文件", t.display()),
+                    format!("the output path {} is an input file", t.display()),
+                );
+            }
+            if seen.contains(&t) {
+                return usage_error(
+                    out,
+                    format!("两个输入会写到同一个输出 {}", t.display()),
+                    format!("two inputs would write the same output {}", t.display()),
+                );
+            }
+            seen.push(t);
         }
+    }
+    if to_dir && !output.is_dir() {
+        if let Err(e) = std::fs::create_dir_all(output) {
+            return usage_error(
+                out,
+                format!("无法创建目录 {}：{e}", output.display()),
+                format!("cannot create folder {}: {e}", output.display()),
+            );
+        }
+    }
+    let mut totals = (0, 0);
+    let mut code = EXIT_OK;
+    for (path, targets) in &plan {
+        let file = match read(path, encoding, out) {
+            Ok(f) => f,
+            Err(c) => {
+                code = code.max(c);
+                continue;
+            }
+        };
+        let compiled = compile(&file);
+        print_diags(&compiled.diagnostics, &file, out);
+        print_hidden(compiled.hidden, &file, out);
+        totals.0 += compiled.errors;
+        totals.1 += compiled.warnings;
+        let failed = compiled.errors > 0 || (deny_warnings && compiled.warnings > 0);
+        let sheet = match (&compiled.sheet, failed) {
+            (Some(s), false) => s,
+            _ => {
+                code = code.max(EXIT_ERRORS);
+                continue;
+            }
+        };
+        for (format, target) in targets {
+            let bytes = format.render(sheet);
+            let written = if to_stdout {
+                let mut stdout = std::io::stdout().lock();
+                stdout.write_all(&bytes).and_then(|_| stdout.flush())
+            } else {
+                emit::write_atomic(target, &bytes)
+            };
+            if let Err(e) = written {
+                code = code.max(usage_error(
+                    out,
+                    format!("无法写入 {}：{e}", target.display()),
+                    format!("cannot write {}: {e}", target.display()),
+                ));
+            }
+        }
+    }
+    summary(out, totals);
+    code
+}
+
+/// The same file, even when spelt differently (`a.jx` and `./a.jx`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
     }
 }
 
