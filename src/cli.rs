@@ -392,7 +392,14 @@ fn build(
         let guessed = Format::ALL
             .into_iter()
             .find(|f| output.extension().is_some_and(|e| e == f.extension()));
-        return build(paths, Some(guessed.unwrap_or(Format::Json)), output, encoding, out, deny_warnings);
+        return build(
+            paths,
+            Some(guessed.unwrap_or(Format::Json)),
+            output,
+            encoding,
+            out,
+            deny_warnings,
+        );
     }
     if to_stdout && paths.len() > 1 {
         return usage_error(
@@ -416,7 +423,10 @@ fn build(
     let mut plan: Vec<(&PathBuf, Vec<(Format, PathBuf)>)> = Vec::new();
     for path in paths {
         let targets = if to_dir {
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             formats
                 .iter()
                 .map(|f| (*f, output.join(format!("{stem}.{}", f.extension()))))

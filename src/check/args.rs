@@ -128,6 +128,25 @@ impl<'s> Checker<'s> {
                 .push(cat::expected_number(tok.span, what_zh, what_en));
             return None;
         }
+        // `45,000,000.00`: digit groups glued by commas. Report the
+        // separators once and read the number without them.
+        let mut last = idx;
+        while stmt
+            .args
+            .get(last + 1)
+            .is_some_and(|c| c.kind == TokenKind::Comma)
+            && stmt.args.get(last + 2).is_some()
+            && !crate::syntax::space_before(&stmt.args, last + 2)
+        {
+            last += 2;
+        }
+        if last > idx {
+            let span = tok.span.join(stmt.args[last].span);
+            let joined: String = self.slice(span).chars().filter(|c| *c != ',').collect();
+            self.consumed_until = self.consumed_until.max(last + 1);
+            self.diags.push(cat::thousands_separator(span, &joined));
+            return self.number(&joined, span);
+        }
         self.number(tok.raw, tok.span)
     }
 

@@ -35,6 +35,16 @@ pub const KNOWN_SOURCES: &[&str] = &[
     "专项债券",
 ];
 
+/// Government levels that name sources (省级补助, 本级安排).
+const SOURCE_LEVELS: &[&str] = &[
+    "中央", "省级", "省", "市级", "市", "县级", "县", "区级", "区", "乡镇", "本级", "上级", "地方",
+];
+
+/// How the names of fund sources usually end.
+const SOURCE_ENDINGS: &[&str] = &[
+    "资金", "补助", "安排", "收入", "预算", "拨款", "结转", "结余", "债券", "基金", "经费", "专款",
+];
+
 impl<'s> Checker<'s> {
     /// `budget 78.00 { 财政资金 78.00 { 一般公共预算 78.00 } }`. Returns
     /// `Some(None)` when the statement was there but unusable.
@@ -84,7 +94,11 @@ impl<'s> Checker<'s> {
                     continue;
                 }
             }
-            if !KNOWN_SOURCES.contains(&name.as_str()) {
+            // Names ending like a source name (省级补助, 本级安排) are other
+            // sources, not typos of the known ones.
+            let plausible = SOURCE_LEVELS.iter().any(|l| name.starts_with(l))
+                && SOURCE_ENDINGS.iter().any(|e| name.ends_with(e));
+            if !KNOWN_SOURCES.contains(&name.as_str()) && !plausible {
                 if let Some(known) = closest(&name, KNOWN_SOURCES.iter().copied()) {
                     if known.chars().count() == name.chars().count() {
                         self.diags

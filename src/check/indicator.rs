@@ -4,7 +4,9 @@
 use super::category::{self, Framework, Level1, Level2Lookup};
 use super::keywords::Kw;
 use super::sheet::{Checker, ProjectText, Seen};
-use super::target::{parse_target, Op, ParsedTarget, TargetProblem, TargetValue};
+use super::target::{
+    parse_quoted_target, parse_target, Op, ParsedTarget, TargetProblem, TargetValue,
+};
 use super::units::Dimension;
 use crate::diag::catalogue as cat;
 use crate::model::{Indicator, Target, TargetKind};
@@ -268,14 +270,50 @@ impl<'s> Checker<'s> {
             (self.slice(span).to_string(), 0)
         };
         let at = |r: std::ops::Range<usize>| span.part(r.start + base..r.end + base);
-        match parse_target(&text, &self.units) {
+        // Quoting says "this is text": a number followed by words that are
+        // no unit is then free text, not an unknown unit.
+        let parsed = if base > 0 {
+            parse_quoted_target(&text, &self.units)
+        } else {
+            parse_target(&text, &self.units)
+        };
+        // `6月底前` in a 2021 sheet is 2021-06-30: read it with the year.
+        let parsed = match (&parsed, self.year) {
+            (
+                Ok(ParsedTarget {
+                    value: TargetValue::Date { iso },
+                    ..
+                }),
+                Some(year),
+            ) if !iso
+                .get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit())) =>
+            {
+                parse_target(&format!("{year}年{text}"), &self.units).or(parsed)
+            }
+            _ => parsed,
+        };
+        if let (
+            Ok(ParsedTarget {
+                value: TargetValue::Date { iso },
+                ..
+            }),
+            Some(year),
+        ) = (&parsed, self.year)
+        {
+            let date_year = iso.get(..4).and_then(|y| y.parse::<i32>().ok());
+            if date_year.is_some_and(|y| y < year) {
+                self.diags.push(cat::date_before_year(span, iso, year));
+            }
+        }
+        match parsed {
             Ok(parsed) => {
                 // The written form with spacing normalised as the formatter
                 // prints it, so that layout never changes the model.
                 let written = if base == 0 {
                     let mut w = String::new();
-                    for t in tokens {
-                        if !w.is_empty() && t.kind != TokenKind::Comma {
+                    for (i, t) in tokens.iter().enumerate() {
+                        if i > 0 && crate::syntax::space_before(tokens, i) {
                             w.push(' ');
                         }
                         w.push_str(t.raw);
@@ -301,7 +339,19 @@ impl<'s> Checker<'s> {
                         at: r,
                         unit,
                         suggestion,
-                    } => cat::unknown_unit(at(r), &unit, suggestion.as_deref()),
+                    } => {
+                        // 元/人年: money per something, not a count.
+                        let dimension = match unit.split_once('/') {
+                            Some((num, _)) => format!(
+                                "{}/count",
+                                self.units
+                                    .lookup(num)
+                                    .map_or("count".to_string(), |d| d.name())
+                            ),
+                            None => "count".to_string(),
+                        };
+                        cat::unknown_unit(at(r), &unit, suggestion.as_deref(), &dimension)
+                    }
                     TargetProblem::BadNumber { at: r } => cat::bad_target_number(at(r)),
                     TargetProblem::BadDate { at: r } => cat::bad_date(at(r)),
                     TargetProblem::RangeReversed { at: r } => cat::range_reversed(at(r)),
@@ -342,11 +392,15 @@ impl<'s> Checker<'s> {
                     self.diags.push(cat::rate_over_100(span, &v.to_string()));
                 }
             }
-            if l2 == "数量指标" {
+            // Official templates put rates (建档率, 覆盖率) under 数量指标;
+            // a percentage on anything else there is a mistake.
+            if l2 == "数量指标" && !name.ends_with('率') {
                 self.diags.push(cat::quantity_with_percent(span));
             }
         }
-        let is_cost = l1 == Level1::Cost || l2 == "成本指标";
+        // Economic costs are sums of money; social and ecological costs are
+        // often qualitative (无明显影响), so they are not checked.
+        let is_cost = l2 == "经济成本指标" || l2 == "成本指标";
         let is_money = match &dim {
             Some(Dimension::Money) => true,
             Some(Dimension::Per(a, _)) => **a == Dimension::Money,
@@ -441,6 +495,13 @@ const GENERIC_SUBJECTS: &[&str] = &[
     "单位",
     "人员",
     "对象",
+    "市民",
+    "居民",
+    "村民",
+    "辖区居民",
+    "辖区群众",
+    "人民群众",
+    "社会各界",
 ];
 
 /// The subject of a satisfaction indicator (`参培住院医师` in

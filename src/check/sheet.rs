@@ -21,8 +21,11 @@ pub struct Checker<'s> {
     pub framework: Framework,
     /// 万元 or 元.
     pub money_unit: &'static str,
-    /// Units declared with define-unit, in order.
+    /// Units declared with define-unit, in order, and where.
     pub declared: Vec<UnitDef>,
+    pub declared_at: Vec<(String, Span)>,
+    /// The sheet's year, once read: completes dates written without one.
+    pub year: Option<i32>,
 }
 
 /// Where a keyword belongs, for "misplaced" help texts.
@@ -64,6 +67,8 @@ impl<'s> Checker<'s> {
             framework: Framework::F2015,
             money_unit: "万元",
             declared: Vec::new(),
+            declared_at: Vec::new(),
+            year: None,
         }
     }
 
@@ -234,6 +239,7 @@ impl<'s> Checker<'s> {
             match kw {
                 Kw::Year => {
                     year = self.year(child);
+                    self.year = year;
                     if year.is_none() {
                         year = Some(0); // reported; avoid a second "missing" error
                     }
@@ -360,12 +366,35 @@ impl<'s> Checker<'s> {
             return;
         };
         self.no_more_args(stmt, 2);
-        match Dimension::parse(dim_tok.raw) {
+        if let Some(first) = self
+            .declared_at
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| *s)
+        {
+            self.diags
+                .push(cat::unit_redefined(name_tok.span, &name, Some(first)));
+            return;
+        }
+        if self.units.lookup(&name).is_some() {
+            self.diags
+                .push(cat::unit_redefined(name_tok.span, &name, None));
+            return;
+        }
+        // `money/count` for a compound unit such as 元/人年.
+        let dim = match dim_tok.raw.split_once('/') {
+            Some((a, b)) => Dimension::parse(a)
+                .zip(Dimension::parse(b))
+                .map(|(a, b)| Dimension::Per(Box::new(a), Box::new(b))),
+            None => Dimension::parse(dim_tok.raw),
+        };
+        match dim {
             Some(dim) => {
                 self.declared.push(UnitDef {
                     name: name.clone(),
                     dimension: dim.name(),
                 });
+                self.declared_at.push((name.clone(), name_tok.span));
                 self.units.declare(&name, dim);
             }
             None => self

@@ -150,6 +150,31 @@ pub enum TargetProblem {
 
 /// Parses the text of a target value. Total: never panics, linear in the length of `text`.
 pub fn parse_target(text: &str, units: &UnitTable) -> Result<ParsedTarget, TargetProblem> {
+    let result = parse_plain(text, units);
+    // `100%完成`, `95%到位`: a quantity followed by a word saying it is
+    // reached. The word adds nothing to the target; read it without.
+    if let Err(TargetProblem::UnknownUnit { at, unit, .. }) = &result {
+        for word in COMPLETION_WORDS {
+            let Some(known) = unit.strip_suffix(word) else {
+                continue;
+            };
+            let written = text.get(at.clone()).unwrap_or("");
+            if (known.is_empty() || units.lookup(known).is_some()) && written.ends_with(word) {
+                let cut = at.end - word.len();
+                let rest = format!("{}{}", &text[..cut], &text[at.end..]);
+                if let Ok(t) = parse_plain(&rest, units) {
+                    return Ok(t);
+                }
+            }
+        }
+    }
+    result
+}
+
+/// Words after a quantity that only say the target is reached.
+const COMPLETION_WORDS: &[&str] = &["完成", "到位", "达标", "覆盖", "实现"];
+
+fn parse_plain(text: &str, units: &UnitTable) -> Result<ParsedTarget, TargetProblem> {
     let cs = normalize(text);
     if cs.is_empty() {
         return Err(TargetProblem::Empty);
@@ -1907,6 +1932,18 @@ mod tests {
     }
 
     #[test]
+    fn completion_words_after_a_quantity() {
+        let t = ok("100%完成");
+        assert_eq!(t.op, Some(Op::Eq));
+        assert!(
+            matches!(t.value, TargetValue::Quantity { ref unit, .. } if unit.as_deref() == Some("%"))
+        );
+        ok("≥95%到位");
+        ok("12个 完成");
+        assert!(matches!(err("100%完全"), TargetProblem::UnknownUnit { .. }));
+    }
+
+    #[test]
     fn repeated_digits_alone_are_real_targets() {
         for t in ["≥99%", "≥ 99%", "≥88%", "=11个", "≤55天", "≥1010个"] {
             ok(t);
@@ -1978,11 +2015,11 @@ mod tests {
             }
             e => panic!("{:?}", e),
         }
-        match err("100%完成") {
+        match err("100%完全") {
             TargetProblem::UnknownUnit {
                 unit, suggestion, ..
             } => {
-                assert_eq!(unit, "%完成");
+                assert_eq!(unit, "%完全");
                 assert_eq!(suggestion.as_deref(), Some("%"));
             }
             e => panic!("{:?}", e),

@@ -102,8 +102,11 @@ entries! {
     "以万元为单位时金额最多 6 位小数（即精确到分），以元为单位时最多 2 位。",
     "In 万元 an amount has at most 6 decimals (one fen); in 元, at most 2.";
     "E207", "未知的量纲", "unknown dimension",
-    "define-unit 的量纲可为 percent count money time length area mass volume energy score（或 百分比 数量 金额 时间 长度 面积 重量 体积 能量 分值）。",
-    "The dimension of define-unit is one of percent count money time length area mass volume energy score (or their Chinese names).";
+    "define-unit 的量纲可为 percent count money time length area mass volume energy score（或 百分比 数量 金额 时间 长度 面积 重量 体积 能量 分值），复合单位写作 分子/分母，如 money/count（元/人年）。",
+    "The dimension of define-unit is one of percent count money time length area mass volume energy score (or 百分比 数量 金额 时间 长度 面积 重量 体积 能量 分值); a compound unit takes NUM/DEN, as money/count for 元/人年.";
+    "E208", "单位已有定义", "unit already defined",
+    "define-unit 只能声明新的单位：内置单位（%、万元、个……）不能重新定义，同一单位也不能声明两次。",
+    "define-unit declares new units only: built-in units (%, 万元, 个 …) cannot be redefined, and a unit cannot be declared twice.";
     "E301", "资金来源合计与预算数不符", "fund sources do not add up to the total",
     "预算数必须等于各资金来源之和，下级来源之和必须等于上级来源，按十进制精确计算。",
     "The total must equal the sum of its fund sources, and nested sources their parent, in exact decimal arithmetic.";
@@ -188,6 +191,9 @@ entries! {
     "E609", "无效的日期", "invalid date",
     "日期不存在，例如 2020-02-30 或 13 月。",
     "The date does not exist, such as 2020-02-30 or month 13.";
+    "W611", "日期早于本表年度", "date before the sheet's year",
+    "指标值中的日期早于表的年度，常见于照抄上年的表而忘记改日期。",
+    "A date in a target lies before the sheet's year; this usually comes from copying last year's sheet without updating its dates.";
     "E610", "区间上下限颠倒", "range bounds reversed",
     "区间写作 下限-上限，例如 90%-95%。",
     "A range reads LOW-HIGH, as 90%-95%.";
@@ -600,6 +606,19 @@ pub fn invalid_number(span: Span, raw: &str) -> Diagnostic {
     ))
 }
 
+pub fn thousands_separator(span: Span, plain: &str) -> Diagnostic {
+    diag(
+        "E201",
+        span,
+        t(
+            "数字不使用千位分隔符",
+            "numbers take no thousands separators",
+        ),
+    )
+    .label(t("千位分隔符", "thousands separators"))
+    .help(t(format!("写作 {plain}"), format!("write {plain}")))
+}
+
 pub fn invalid_year(span: Span, raw: &str) -> Diagnostic {
     diag(
         "E202",
@@ -670,9 +689,30 @@ pub fn unknown_dimension(span: Span, raw: &str) -> Diagnostic {
     )
     .label(t("无法识别", "not recognised"))
     .help(t(
-        "可用：percent count money time length area mass volume energy score",
-        "one of: percent count money time length area mass volume energy score",
+        "可用：percent count money time length area mass volume energy score，或 分子/分母 如 money/count",
+        "one of: percent count money time length area mass volume energy score, or NUM/DEN as money/count",
     ))
+}
+
+pub fn unit_redefined(span: Span, name: &str, first: Option<Span>) -> Diagnostic {
+    let d = diag(
+        "E208",
+        span,
+        t(
+            format!("单位 `{name}` 已有定义"),
+            format!("unit `{name}` is already defined"),
+        ),
+    );
+    match first {
+        Some(f) => d
+            .label(t("再次声明", "declared again"))
+            .secondary(f, t("首次声明", "first declared here"))
+            .help(t("删除重复的声明", "remove the repeated declaration")),
+        None => d.label(t("内置单位", "a built-in unit")).help(t(
+            "内置单位不能重新定义；直接使用即可",
+            "built-in units cannot be redefined; use it as it is",
+        )),
+    }
 }
 
 // ---- budget -------------------------------------------------------------
@@ -1055,7 +1095,14 @@ pub fn placeholder_target(span: Span, written: &str) -> Diagnostic {
     ))
 }
 
-pub fn unknown_unit(span: Span, unit: &str, suggestion: Option<&str>) -> Diagnostic {
+/// `dimension` is the likely dimension for a declaration (`money/count` for
+/// 元/人年), used in the help.
+pub fn unknown_unit(
+    span: Span,
+    unit: &str,
+    suggestion: Option<&str>,
+    dimension: &str,
+) -> Diagnostic {
     let d = diag(
         "E603",
         span,
@@ -1067,12 +1114,14 @@ pub fn unknown_unit(span: Span, unit: &str, suggestion: Option<&str>) -> Diagnos
     .label(t("不在单位表中", "not in the unit table"));
     match suggestion {
         Some(s) => d.help(t(
-            format!("是不是 `{s}`？如确为新单位，可声明：define-unit {unit} count"),
-            format!("did you mean `{s}`? For a new unit, declare it: define-unit {unit} count"),
+            format!("是不是 `{s}`？如确为新单位，可声明：define-unit {unit} {dimension}"),
+            format!(
+                "did you mean `{s}`? For a new unit, declare it: define-unit {unit} {dimension}"
+            ),
         )),
         None => d.help(t(
-            format!("如确为新单位，可在表中声明：define-unit {unit} count"),
-            format!("declare a new unit in the sheet: define-unit {unit} count"),
+            format!("如确为新单位，可在表中声明：define-unit {unit} {dimension}"),
+            format!("declare a new unit in the sheet: define-unit {unit} {dimension}"),
         )),
     }
 }
@@ -1167,6 +1216,22 @@ pub fn bad_target_number(span: Span) -> Diagnostic {
 
 pub fn bad_date(span: Span) -> Diagnostic {
     diag("E609", span, t("日期不存在", "no such date")).label(t("无效的日期", "invalid date"))
+}
+
+pub fn date_before_year(span: Span, iso: &str, year: i32) -> Diagnostic {
+    diag(
+        "W611",
+        span,
+        t(
+            format!("日期 {iso} 早于本表年度 {year}"),
+            format!("date {iso} is before the sheet's year {year}"),
+        ),
+    )
+    .label(t("往年的日期", "a date of an earlier year"))
+    .help(t(
+        "可能是从上年的表复制而来；请改为本年度的日期",
+        "probably copied from last year's sheet; use a date of this year",
+    ))
 }
 
 pub fn range_reversed(span: Span) -> Diagnostic {

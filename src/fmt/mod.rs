@@ -186,8 +186,15 @@ impl Printer {
     /// The statement's head and arguments, then its block; no final newline.
     fn stmt_line(&mut self, s: &Stmt<'_>, level: usize, in_budget: bool) {
         self.head(&s.head, in_budget);
-        for tok in &s.args {
-            if tok.kind != TokenKind::Comma {
+        // Items of a spending plan are always separated by ", ".
+        let is_plan = !in_budget && Kw::lookup(s.head.raw) == Some(Kw::Plan);
+        for (i, tok) in s.args.iter().enumerate() {
+            let space = if is_plan {
+                tok.kind != TokenKind::Comma
+            } else {
+                syntax::space_before(&s.args, i)
+            };
+            if space {
                 self.out.push(' ');
             }
             self.token(tok, level);
@@ -375,6 +382,13 @@ mod tests {
     fn line_endings_and_bom_are_kept() {
         let out = fmt("\u{FEFF}goal  \"x\"\r\ngoal \"y\"\r\n");
         assert_eq!(out, "\u{FEFF}goal \"x\"\r\n\r\ngoal \"y\"\r\n");
+    }
+
+    #[test]
+    fn digit_group_commas_stay_glued() {
+        let src = "indicator 产出.数量 \"路灯\" ≥12,500盏\n";
+        assert_eq!(fmt(src), src);
+        assert_eq!(fmt("plan 3月 25,6月 50\n"), "plan 3月 25, 6月 50\n");
     }
 
     #[test]

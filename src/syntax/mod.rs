@@ -153,7 +153,13 @@ impl<'d> Builder<'d> {
                     }
                     continue;
                 }
-                Rule::sep | Rule::bom | Rule::EOI | Rule::close => continue,
+                Rule::sep => {
+                    if pair.as_str() != ";" {
+                        self.diags.push(cat::full_width(span_of(&pair), '；', ';'));
+                    }
+                    continue;
+                }
+                Rule::bom | Rule::EOI | Rule::close => continue,
                 _ => {}
             }
             let span = span_of(&pair);

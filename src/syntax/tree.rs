@@ -78,6 +78,30 @@ impl<'a> Token<'a> {
     }
 }
 
+/// Whether a space goes before `args[i]` when a statement is printed: not
+/// before a comma, and not after a comma that joins digit groups as written
+/// (`12,500盏`, `1,200万元`), which is part of a number, not a list.
+pub fn space_before(args: &[Token<'_>], i: usize) -> bool {
+    let Some(tok) = args.get(i) else { return false };
+    if tok.kind == TokenKind::Comma {
+        return false;
+    }
+    if i >= 2 {
+        let (prev, comma) = (&args[i - 2], &args[i - 1]);
+        let digit_group = comma.kind == TokenKind::Comma
+            && prev.is_word()
+            && tok.is_word()
+            && prev.span.end == comma.span.start
+            && comma.span.end == tok.span.start
+            && prev.raw.ends_with(|c: char| c.is_ascii_digit())
+            && tok.raw.starts_with(|c: char| c.is_ascii_digit());
+        if digit_group {
+            return false;
+        }
+    }
+    true
+}
+
 impl<'a> Stmt<'a> {
     /// The statements of the block, comments and blank lines skipped.
     pub fn children(&self) -> impl Iterator<Item = &Stmt<'a>> {
