@@ -350,7 +350,7 @@ impl<'s> Checker<'s> {
                 stmt.head.raw,
                 "单位名称",
                 "a unit name",
-                "define-unit 床日 count",
+                "define-unit 校次 count",
             ));
             return;
         };
@@ -361,7 +361,7 @@ impl<'s> Checker<'s> {
                 stmt.head.raw,
                 "量纲",
                 "a dimension",
-                "define-unit 床日 count",
+                "define-unit 校次 count",
             ));
             return;
         };

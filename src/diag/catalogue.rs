@@ -171,8 +171,8 @@ entries! {
     "指标值仍是模板占位（如 ≥**%、XX%），请填写实际目标值。",
     "The target is still a template placeholder (such as ≥**% or XX%); write the actual target.";
     "E603", "未知的计量单位", "unknown unit",
-    "单位不在内置单位表中。可以改正拼写，或在表中声明：define-unit 床日 count。",
-    "The unit is not in the built-in table. Fix the spelling, or declare it in the sheet: define-unit 床日 count.";
+    "单位不在内置单位表中。可以改正拼写，或在表中声明：define-unit 校次 count。",
+    "The unit is not in the built-in table. Fix the spelling, or declare it in the sheet: define-unit 校次 count.";
     "E604", "满意度超过 100%", "satisfaction above 100%",
     "满意度是比例，不能超过 100%。",
     "Satisfaction is a share and cannot exceed 100%.";
