@@ -186,6 +186,15 @@ impl<'s> Checker<'s> {
         let from = max.max(self.consumed_until);
         if let Some(tok) = stmt.args.get(from) {
             let last = stmt.args.last().map_or(tok.span, |t| t.span);
+            // `"支付"创意之家"租赁费"`: ASCII quotes inside a string end it.
+            let glued_to_string = from > 0
+                && stmt.args[from - 1].is_string()
+                && stmt.args[from - 1].span.end == tok.span.start;
+            if glued_to_string {
+                let whole = stmt.args[from - 1].span.join(last);
+                self.diags.push(cat::quote_inside_string(whole));
+                return;
+            }
             self.diags.push(cat::extra_arg(
                 tok.span.join(last),
                 stmt.head.raw,

@@ -241,6 +241,24 @@ pub fn unclosed_block(open: Span, owner: Option<Span>) -> Diagnostic {
     d
 }
 
+/// A block whose `}` is missing before `next`, a statement indented like
+/// the block's own statement.
+pub fn unclosed_before(open: Span, next: Span) -> Diagnostic {
+    diag("E003", open, t("{ 没有对应的 }", "this { is never closed"))
+        .label(t("块从这里开始", "block opened here"))
+        .secondary(
+            next,
+            t(
+                "按缩进，这一行已在块外：} 应在它之前",
+                "by its indentation this line is outside the block: the } belongs before it",
+            ),
+        )
+        .help(t(
+            "在这一行之前补上 }",
+            "add } before that line",
+        ))
+}
+
 pub fn stray_close(span: Span) -> Diagnostic {
     diag("E004", span, t("多余的 }", "unexpected `}`"))
         .label(t("没有可以关闭的块", "no block to close here"))
@@ -519,6 +537,22 @@ pub fn extra_arg(span: Span, kw: &str, words: bool) -> Diagnostic {
     } else {
         d.help(t("删去多余的参数", "remove the extra arguments"))
     }
+}
+
+pub fn quote_inside_string(span: Span) -> Diagnostic {
+    diag(
+        "E104",
+        span,
+        t(
+            "字符串中间的英文双引号把字符串截断了",
+            "an ASCII double quote inside the string ends it early",
+        ),
+    )
+    .label(t("这里是几段文字，不是一段", "several pieces, not one string"))
+    .help(t(
+        "字符串里的引号请用中文引号 “ ”，或写作 \\\"",
+        "inside a string use Chinese quotes “ ” or write \\\"",
+    ))
 }
 
 pub fn expected_string(span: Span, what_zh: &str, what_en: &str, raw: &str) -> Diagnostic {

@@ -53,7 +53,128 @@ pub fn parse_or_refuse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>, bool) {
     if let Some(file) = pairs.into_iter().next() {
         items = builder.body(file.into_inner(), false);
     }
+    // A block left open at the end of the file usually lost its `}` much
+    // earlier: find where by indentation, and report it there.
+    if diags.iter().any(|d| d.code == "E003") {
+        let mut repair = Repair { src, diags: &mut diags };
+        if let Some(spare) = repair.items(&mut items) {
+            repair.diags.push(cat::stray_close(spare));
+        }
+    }
     (SyntaxTree { items }, diags, false)
+}
+
+fn item_start(item: &Item<'_>) -> usize {
+    match item {
+        Item::Stmt(s) => s.span.start,
+        Item::Comment(c) => c.span.start,
+        Item::Blank(sp) | Item::StrayClose(sp) => sp.start,
+        Item::Orphan(b) => b.span.start,
+    }
+}
+
+/// Re-nesting after a missing `}`: a statement indented no deeper than the
+/// statement owning the block it sits in belongs after that block. The `}`
+/// the block took belongs to the enclosing block.
+struct Repair<'s, 'd> {
+    src: &'s str,
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+impl Repair<'_, '_> {
+    /// Column (in characters) where the line holding `offset` starts its text.
+    fn indent_of(&self, offset: usize) -> usize {
+        let line_start = self.src[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        self.src[line_start..offset].chars().count()
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.src[..offset].matches('\n').count() + 1
+    }
+
+    /// Repair a list of items; returns a `}` that turned out to belong to the
+    /// enclosing block.
+    fn items(&mut self, items: &mut Vec<Item<'_>>) -> Option<Span> {
+        let mut spare_up = None;
+        let mut i = 0;
+        while i < items.len() {
+            let Item::Stmt(stmt) = &mut items[i] else {
+                i += 1;
+                continue;
+            };
+            let owner_col = self.indent_of(stmt.head.span.start);
+            let head_start = stmt.head.span.start;
+            let Some(block) = stmt.block.as_mut() else {
+                i += 1;
+                continue;
+            };
+            // Inner blocks first: a `}` they gave back closes this block,
+            // and whatever follows that `}` in the file follows the block.
+            if let Some(spare) = self.items(&mut block.items) {
+                if block.close.is_none() {
+                    let open = block.open;
+                    self.diags.retain(|d| !(d.code == "E003" && d.span == open));
+                    block.close = Some(spare);
+                    if let Some(k) = block.items.iter().position(|it| item_start(it) > spare.start) {
+                        let after = block.items.split_off(k);
+                        for (n, m) in after.into_iter().enumerate() {
+                            items.insert(i + 1 + n, m);
+                        }
+                    }
+                    i += 1;
+                    continue;
+                }
+                self.diags.push(cat::stray_close(spare));
+            }
+            let open_line = self.line_of(block.open.start);
+            let split = block.items.iter().position(|item| match item {
+                Item::Stmt(s) => {
+                    self.line_of(s.head.span.start) > open_line
+                        && self.src[..s.head.span.start].ends_with(|c: char| c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                        && self.indent_of(s.head.span.start) <= owner_col
+                        && s.head.span.start > head_start
+                }
+                _ => false,
+            });
+            let Some(j) = split else {
+                i += 1;
+                continue;
+            };
+            // Keep comments just before the moved statement with it.
+            let mut j = j;
+            while j > 0 && matches!(block.items[j - 1], Item::Comment(Comment { trailing: false, .. }) | Item::Blank(_)) {
+                j -= 1;
+            }
+            let moved: Vec<Item<'_>> = block.items.split_off(j);
+            let first_moved = moved.iter().find_map(|m| match m {
+                Item::Stmt(s) => Some(s.head.span),
+                _ => None,
+            });
+            let spare = block.close.take();
+            let open = block.open;
+            if let Some(at) = first_moved {
+                self.diags.retain(|d| !(d.code == "E003" && d.span == open));
+                self.diags.push(cat::unclosed_before(open, at));
+            }
+            let n = moved.len();
+            for (k, m) in moved.into_iter().enumerate() {
+                items.insert(i + 1 + k, m);
+            }
+            if let Some(sp) = spare {
+                // The `}` this block took closes the enclosing one.
+                spare_up = match spare_up {
+                    None => Some(sp),
+                    Some(prev) => {
+                        self.diags.push(cat::stray_close(prev));
+                        Some(sp)
+                    }
+                };
+            }
+            let _ = n;
+            i += 1;
+        }
+        spare_up
+    }
 }
 
 /// Find the first `{` that opens a block deeper than `MAX_DEPTH`, skipping
