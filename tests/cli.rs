@@ -205,3 +205,45 @@ fn crlf_bom_and_gb18030_inputs() {
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(json, reference);
 }
+
+#[test]
+fn batches_keep_the_order_of_the_files_and_skip_failed_ones() {
+    let dir = scratch("cli-batch");
+    let mut args = vec!["build".to_string()];
+    for i in 0..12 {
+        let f = dir.join(format!("s{i:02}.jx"));
+        let text = if i == 5 {
+            example().replace("财政资金 30.00", "财政资金 29.00")
+        } else {
+            example()
+        };
+        std::fs::write(&f, text).unwrap();
+        args.push(f.display().to_string());
+    }
+    let out_dir = dir.join("out");
+    args.extend([
+        "-o".into(),
+        out_dir.display().to_string(),
+        "--message-format".into(),
+        "short".into(),
+    ]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = jixiao(&refs);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let files: Vec<&str> = err
+        .lines()
+        .filter_map(|l| l.split(':').next())
+        .filter_map(|p| p.rsplit('/').next())
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted, "diagnostics follow the order of the files");
+    assert!(err.contains("s05.jx") && err.contains("E301"));
+    for i in 0..12 {
+        for ext in ["json", "html", "docx"] {
+            let p = out_dir.join(format!("s{i:02}.{ext}"));
+            assert_eq!(p.exists(), i != 5, "{}", p.display());
+        }
+    }
+}

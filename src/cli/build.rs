@@ -1,0 +1,163 @@
+//! `jixiao build`: one file to one output, or many files into a folder.
+
+use super::*;
+
+/// `build FILE -o PATH` writes one format to one file (or stdout);
+/// `build FILE... -o DIR` writes every format (or the one asked) of each file
+/// into DIR. A file with errors writes nothing; the others are still built.
+pub(super) fn build(
+    paths: &[PathBuf],
+    format: Option<Format>,
+    output: &Path,
+    encoding: Encoding,
+    out: &Out,
+    deny_warnings: bool,
+) -> i32 {
+    let to_stdout = output == Path::new("-");
+    let to_dir = !to_stdout && (paths.len() > 1 || output.is_dir());
+    if !to_dir && format.is_none() && paths.len() == 1 {
+        // One file to one path: the format from the extension, else JSON.
+        let guessed = Format::ALL
+            .into_iter()
+            .find(|f| output.extension().is_some_and(|e| e == f.extension()));
+        return build(
+            paths,
+            Some(guessed.unwrap_or(Format::Json)),
+            output,
+            encoding,
+            out,
+            deny_warnings,
+        );
+    }
+    if to_stdout && paths.len() > 1 {
+        return usage_error(
+            out,
+            "多个文件只能输出到目录（-o 目录）".into(),
+            "several files need an output folder (-o DIR)".into(),
+        );
+    }
+    if to_stdout && format == Some(Format::Docx) {
+        return usage_error(
+            out,
+            "docx 不能写到标准输出，请用 -o 文件名.docx".into(),
+            "docx cannot go to standard output; use -o NAME.docx".into(),
+        );
+    }
+    // Every output path, decided before anything is written.
+    let formats: Vec<Format> = match format {
+        Some(f) => vec![f],
+        None => Format::ALL.to_vec(),
+    };
+    let mut plan: Vec<(&PathBuf, Vec<(Format, PathBuf)>)> = Vec::new();
+    for path in paths {
+        let targets = if to_dir {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            formats
+                .iter()
+                .map(|f| (*f, output.join(format!("{stem}.{}", f.extension()))))
+                .collect()
+        } else {
+            vec![(formats[0], output.to_path_buf())]
+        };
+        plan.push((path, targets));
+    }
+    let mut seen: Vec<&PathBuf> = Vec::new();
+    for (_, targets) in &plan {
+        for (_, t) in targets {
+            if paths.iter().any(|p| same_file(p, t)) {
+                return usage_error(
+                    out,
+                    format!("输出路径 {} 就是输入文件", t.display()),
+                    format!("the output path {} is an input file", t.display()),
+                );
+            }
+            if seen.contains(&t) {
+                return usage_error(
+                    out,
+                    format!("两个输入会写到同一个输出 {}", t.display()),
+                    format!("two inputs would write the same output {}", t.display()),
+                );
+            }
+            seen.push(t);
+        }
+    }
+    if to_dir && !output.is_dir() {
+        if let Err(e) = std::fs::create_dir_all(output) {
+            return usage_error(
+                out,
+                format!("无法创建目录 {}：{e}", output.display()),
+                format!("cannot create folder {}: {e}", output.display()),
+            );
+        }
+    }
+    // One worker per core, each file whole: its diagnostics, then its outputs.
+    let jobs = if to_stdout { 1 } else { batch::jobs() };
+    let results = batch::run_ordered(plan.len(), jobs, |i, sink| {
+        let (path, targets) = &plan[i];
+        build_one(path, targets, to_stdout, encoding, out, deny_warnings, sink)
+    });
+    let code = results.iter().map(|r| r.0).max().unwrap_or(EXIT_OK);
+    let errors = results.iter().map(|r| r.1).sum();
+    let warnings = results.iter().map(|r| r.2).sum();
+    summary(out, (errors, warnings));
+    code
+}
+
+/// Compile one file and write its outputs; nothing is written when it has
+/// errors. Returns the exit code, errors and warnings.
+fn build_one(
+    path: &Path,
+    targets: &[(Format, PathBuf)],
+    to_stdout: bool,
+    encoding: Encoding,
+    out: &Out,
+    deny_warnings: bool,
+    sink: &mut dyn Write,
+) -> (i32, usize, usize) {
+    let file = match read_to(path, encoding, out, sink) {
+        Ok(f) => f,
+        Err(c) => return (c, usize::from(c == EXIT_ERRORS), 0),
+    };
+    let compiled = compile(&file);
+    print_diags_to(&compiled.diagnostics, &file, out, sink);
+    print_hidden_to(compiled.hidden, &file, out, sink);
+    let counts = (compiled.errors, compiled.warnings);
+    let failed = compiled.errors > 0 || (deny_warnings && compiled.warnings > 0);
+    let sheet = match (&compiled.sheet, failed) {
+        (Some(s), false) => s,
+        _ => return (EXIT_ERRORS, counts.0, counts.1),
+    };
+    let mut code = EXIT_OK;
+    for (format, target) in targets {
+        let bytes = format.render(sheet);
+        let written = if to_stdout {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes).and_then(|_| stdout.flush())
+        } else {
+            emit::write_atomic(target, &bytes)
+        };
+        if let Err(e) = written {
+            let msg = match out.lang {
+                Lang::Zh => format!("错误：无法写入 {}：{e}", target.display()),
+                Lang::En => format!("error: cannot write {}: {e}", target.display()),
+            };
+            let _ = writeln!(sink, "{msg}");
+            code = EXIT_USAGE;
+        }
+    }
+    (code, counts.0, counts.1)
+}
+
+/// The same file, even when spelt differently (`a.jx` and `./a.jx`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}

@@ -1,0 +1,209 @@
+//! `jixiao diff`: two sheets, or the arguments git passes to a diff driver.
+
+use super::*;
+
+/// One side of a diff: a path to read and the name to show for it.
+struct Side<'a> {
+    path: &'a str,
+    name: String,
+}
+
+pub(super) fn diff_cmd(
+    args: &[String],
+    format: DiffFormat,
+    output: Option<&Path>,
+    color: ColorArg,
+    encoding: Encoding,
+    out: &Out,
+) -> i32 {
+    let (git, old, new, header) = match args {
+        [old, new] => (
+            false,
+            Side {
+                path: old,
+                name: old.clone(),
+            },
+            Side {
+                path: new,
+                name: new.clone(),
+            },
+            None,
+        ),
+        [path, old_file, _, _, new_file, _, _] => (
+            true,
+            Side {
+                path: old_file,
+                name: format!("a/{path}"),
+            },
+            Side {
+                path: new_file,
+                name: format!("b/{path}"),
+            },
+            Some(format!("diff --jixiao a/{path} b/{path}\n")),
+        ),
+        [path, old_file, _, _, new_file, _, _, new_path, message] => (
+            true,
+            Side {
+                path: old_file,
+                name: format!("a/{path}"),
+            },
+            Side {
+                path: new_file,
+                name: format!("b/{new_path}"),
+            },
+            Some(format!(
+                "diff --jixiao a/{path} b/{new_path}\n{}\n",
+                message.trim_end()
+            )),
+        ),
+        [path] => {
+            println!("{path}: unmerged");
+            return EXIT_OK;
+        }
+        _ => {
+            let msg = match out.lang {
+                Lang::Zh => "错误：diff 需要两个文件 OLD NEW（或 git 传入的 7 个参数）",
+                Lang::En => "error: diff takes two files OLD NEW (or the 7 arguments git passes)",
+            };
+            eprintln!("{msg}");
+            return EXIT_USAGE;
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if let Some(h) = &header {
+        let _ = stdout.write_all(h.as_bytes());
+        // Files that are not sheets: git's own diff, or a note.
+        let path = args[0].as_str();
+        if !path.ends_with(".jx") {
+            drop(stdout);
+            return git_text_diff(old.path, new.path, path);
+        }
+    }
+    // In git mode diagnostics go to standard output: git shows it in the pager.
+    let load = |side: &Side<'_>, sink: &mut dyn Write| {
+        if side.path == "/dev/null" {
+            return Ok(None);
+        }
+        load_sheet(side, encoding, out, sink)
+    };
+    let mut sink: Box<dyn Write> = if git {
+        Box::new(std::io::stdout())
+    } else {
+        Box::new(std::io::stderr())
+    };
+    let old_sheet = load(&old, &mut *sink);
+    let new_sheet = load(&new, &mut *sink);
+    let (old_sheet, new_sheet) = match (old_sheet, new_sheet) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(a), Err(b)) => {
+            return if git {
+                git_status(a.max(b))
+            } else {
+                a.max(b).max(EXIT_USAGE)
+            }
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            return if git {
+                git_status(e)
+            } else {
+                e.max(EXIT_USAGE)
+            }
+        }
+    };
+    let (old_sheet, new_sheet) = match (old_sheet, new_sheet) {
+        (Some(a), Some(b)) => (a, b),
+        (Some(a), None) => {
+            let b = crate::diff::empty_like(&a);
+            (a, b)
+        }
+        (None, Some(b)) => (crate::diff::empty_like(&b), b),
+        (None, None) => return EXIT_OK,
+    };
+    let d = crate::diff::diff(&old_sheet, &new_sheet);
+    let color = match color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    let text = match format {
+        DiffFormat::Text => crate::diff::render_text(&d, color, out.lang),
+        DiffFormat::Json => crate::diff::render_json(&d),
+        DiffFormat::Html => crate::diff::render_html(&d, &old_sheet, &new_sheet),
+    };
+    let written = match output {
+        Some(path) if path != Path::new("-") => emit::write_atomic(path, text.as_bytes()),
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+        }
+    };
+    if written.is_err() {
+        return EXIT_USAGE;
+    }
+    match (git, d.is_empty()) {
+        (true, _) => EXIT_OK,
+        (false, true) => EXIT_OK,
+        (false, false) => EXIT_ERRORS,
+    }
+}
+
+/// git treats any non-zero status of a diff driver as a crash: report only
+/// unreadable files as trouble.
+fn git_status(code: i32) -> i32 {
+    if code == EXIT_USAGE {
+        EXIT_USAGE
+    } else {
+        EXIT_OK
+    }
+}
+
+/// Read and check one side; errors are printed to `sink`.
+fn load_sheet(
+    side: &Side<'_>,
+    encoding: Encoding,
+    out: &Out,
+    sink: &mut dyn Write,
+) -> Result<Option<crate::model::Sheet>, i32> {
+    let bytes = match std::fs::read(side.path) {
+        Ok(b) => b,
+        Err(e) => {
+            let msg = match out.lang {
+                Lang::Zh => format!("错误：无法读取 {}：{e}", side.name),
+                Lang::En => format!("error: cannot read {}: {e}", side.name),
+            };
+            eprintln!("{msg}");
+            return Err(EXIT_USAGE);
+        }
+    };
+    let file = match SourceFile::decode(side.name.clone(), &bytes, encoding) {
+        Ok(f) => f,
+        Err(err) => {
+            let empty = SourceFile::new(side.name.clone(), "");
+            print_diags_to(&[decode_diagnostic(err, &bytes)], &empty, out, sink);
+            return Err(EXIT_ERRORS);
+        }
+    };
+    let compiled = compile(&file);
+    if compiled.has_errors() {
+        print_diags_to(&compiled.diagnostics, &file, out, sink);
+        return Err(EXIT_ERRORS);
+    }
+    Ok(compiled.sheet)
+}
+
+/// The plain text diff of two files that are not sheets, through git.
+fn git_text_diff(old: &str, new: &str, path: &str) -> i32 {
+    let status = std::process::Command::new("git")
+        .args(["diff", "--no-index", "--no-ext-diff", "--", old, new])
+        .status();
+    if status.is_err() {
+        println!("{path}: not a jixiao sheet");
+    }
+    EXIT_OK
+}

@@ -1,0 +1,92 @@
+//! `jixiao fmt`: in place, `--check`, or standard input.
+
+use super::*;
+
+pub(super) fn fmt_one(
+    path: &Path,
+    check: bool,
+    opts: &crate::fmt::Options,
+    encoding: Encoding,
+    out: &Out,
+) -> i32 {
+    let stdin = path == Path::new("-");
+    let file = if stdin {
+        let mut bytes = Vec::new();
+        if std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).is_err() {
+            return EXIT_USAGE;
+        }
+        match SourceFile::decode("<stdin>", &bytes, encoding) {
+            Ok(f) => f,
+            Err(err) => {
+                let d = decode_diagnostic(err, &bytes);
+                print_diags(&[d], &SourceFile::new("<stdin>", ""), out);
+                return EXIT_ERRORS;
+            }
+        }
+    } else {
+        match read(path, encoding, out) {
+            Ok(f) => f,
+            Err(code) => return code,
+        }
+    };
+    // The formatter sees the text as decoded, BOM included, so it can keep it.
+    let original = if file.had_bom {
+        format!("\u{FEFF}{}", file.text)
+    } else {
+        file.text.clone()
+    };
+    let formatted = match crate::fmt::format(&original, opts) {
+        Ok(f) => f,
+        Err(diags) => {
+            print_diags(&diags, &file, out);
+            return EXIT_ERRORS;
+        }
+    };
+    if stdin {
+        let mut stdout = std::io::stdout().lock();
+        let bytes = encode(&formatted, encoding);
+        return match stdout.write_all(&bytes).and_then(|_| stdout.flush()) {
+            Ok(()) if check && formatted != original => EXIT_ERRORS,
+            Ok(()) => EXIT_OK,
+            Err(_) => EXIT_USAGE,
+        };
+    }
+    if formatted == original {
+        return EXIT_OK;
+    }
+    if check {
+        let msg = match out.lang {
+            Lang::Zh => format!("{} 未按规范格式排版", path.display()),
+            Lang::En => format!("{} is not formatted", path.display()),
+        };
+        eprintln!("{msg}");
+        let name = path.display().to_string();
+        let diff = similar::TextDiff::from_lines(&original, &formatted);
+        print!(
+            "{}",
+            diff.unified_diff()
+                .context_radius(2)
+                .header(&name, &format!("{name} (formatted)"))
+        );
+        return EXIT_ERRORS;
+    }
+    match emit::write_atomic(path, &encode(&formatted, encoding)) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            let msg = match out.lang {
+                Lang::Zh => format!("错误：无法写入 {}：{e}", path.display()),
+                Lang::En => format!("error: cannot write {}: {e}", path.display()),
+            };
+            eprintln!("{msg}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// Text back to bytes in the encoding it was read with.
+fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Gb18030 => encoding_rs::GB18030.encode(text).0.into_owned(),
+    }
+}
