@@ -56,7 +56,14 @@ pub fn parse_or_refuse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>, bool) {
     // A block left open at the end of the file usually lost its `}` much
     // earlier: find where by indentation, and report it there.
     if diags.iter().any(|d| d.code == "E003") {
-        let mut repair = Repair { src, diags: &mut diags };
+        let line_starts = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut repair = Repair {
+            src,
+            line_starts,
+            diags: &mut diags,
+        };
         if let Some(spare) = repair.items(&mut items) {
             repair.diags.push(cat::stray_close(spare));
         }
@@ -78,6 +85,8 @@ fn item_start(item: &Item<'_>) -> usize {
 /// the block took belongs to the enclosing block.
 struct Repair<'s, 'd> {
     src: &'s str,
+    /// Byte offset of each line start: line numbers by binary search.
+    line_starts: Vec<usize>,
     diags: &'d mut Vec<Diagnostic>,
 }
 
@@ -89,7 +98,10 @@ impl Repair<'_, '_> {
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        self.src[..offset].matches('\n').count() + 1
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
     }
 
     /// Repair a list of items; returns a `}` that turned out to belong to the
@@ -115,11 +127,13 @@ impl Repair<'_, '_> {
                     let open = block.open;
                     self.diags.retain(|d| !(d.code == "E003" && d.span == open));
                     block.close = Some(spare);
-                    if let Some(k) = block.items.iter().position(|it| item_start(it) > spare.start) {
+                    if let Some(k) = block
+                        .items
+                        .iter()
+                        .position(|it| item_start(it) > spare.start)
+                    {
                         let after = block.items.split_off(k);
-                        for (n, m) in after.into_iter().enumerate() {
-                            items.insert(i + 1 + n, m);
-                        }
+                        items.splice(i + 1..i + 1, after);
                     }
                     i += 1;
                     continue;
@@ -130,7 +144,7 @@ impl Repair<'_, '_> {
             let split = block.items.iter().position(|item| match item {
                 Item::Stmt(s) => {
                     self.line_of(s.head.span.start) > open_line
-                        && self.src[..s.head.span.start].ends_with(|c: char| c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                        && self.src[..s.head.span.start].ends_with([' ', '\t', '\n', '\r'])
                         && self.indent_of(s.head.span.start) <= owner_col
                         && s.head.span.start > head_start
                 }
@@ -142,7 +156,15 @@ impl Repair<'_, '_> {
             };
             // Keep comments just before the moved statement with it.
             let mut j = j;
-            while j > 0 && matches!(block.items[j - 1], Item::Comment(Comment { trailing: false, .. }) | Item::Blank(_)) {
+            while j > 0
+                && matches!(
+                    block.items[j - 1],
+                    Item::Comment(Comment {
+                        trailing: false,
+                        ..
+                    }) | Item::Blank(_)
+                )
+            {
                 j -= 1;
             }
             let moved: Vec<Item<'_>> = block.items.split_off(j);
@@ -156,10 +178,7 @@ impl Repair<'_, '_> {
                 self.diags.retain(|d| !(d.code == "E003" && d.span == open));
                 self.diags.push(cat::unclosed_before(open, at));
             }
-            let n = moved.len();
-            for (k, m) in moved.into_iter().enumerate() {
-                items.insert(i + 1 + k, m);
-            }
+            items.splice(i + 1..i + 1, moved);
             if let Some(sp) = spare {
                 // The `}` this block took closes the enclosing one.
                 spare_up = match spare_up {
@@ -170,7 +189,6 @@ impl Repair<'_, '_> {
                     }
                 };
             }
-            let _ = n;
             i += 1;
         }
         spare_up
