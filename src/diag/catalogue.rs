@@ -253,10 +253,7 @@ pub fn unclosed_before(open: Span, next: Span) -> Diagnostic {
                 "by its indentation this line is outside the block: the } belongs before it",
             ),
         )
-        .help(t(
-            "在这一行之前补上 }",
-            "add } before that line",
-        ))
+        .help(t("在这一行之前补上 }", "add } before that line"))
 }
 
 pub fn stray_close(span: Span) -> Diagnostic {
@@ -548,7 +545,10 @@ pub fn quote_inside_string(span: Span) -> Diagnostic {
             "an ASCII double quote inside the string ends it early",
         ),
     )
-    .label(t("这里是几段文字，不是一段", "several pieces, not one string"))
+    .label(t(
+        "这里是几段文字，不是一段",
+        "several pieces, not one string",
+    ))
     .help(t(
         "字符串里的引号请用中文引号 “ ”，或写作 \\\"",
         "inside a string use Chinese quotes “ ” or write \\\"",
@@ -710,6 +710,10 @@ pub fn too_precise(span: Span, unit: &str, max: u32) -> Diagnostic {
         ),
     )
     .label(t("小数位过多", "too many decimals"))
+    .help(t(
+        "万元金额精确到分是 6 位小数（0.000001 万元 = 0.01 元）；元金额精确到分是 2 位",
+        "an amount in 万元 is exact to the fen at 6 decimals (0.000001 万元 = 0.01 元); in 元, at 2",
+    ))
 }
 
 pub fn unknown_dimension(span: Span, raw: &str) -> Diagnostic {
@@ -1044,6 +1048,10 @@ pub fn weights_sum(span: Span, sum: &str) -> Diagnostic {
         ),
     )
     .label(t("此项目", "this project"))
+    .help(t(
+        "调整各指标的权重，使合计为 100（或 90，另 10 分留给预算执行率）",
+        "adjust the weights to add up to 100 (or 90, leaving 10 for budget execution)",
+    ))
 }
 
 pub fn weights_partial(span: Span, missing: usize) -> Diagnostic {
