@@ -247,3 +247,14 @@ fn batches_keep_the_order_of_the_files_and_skip_failed_ones() {
         }
     }
 }
+
+#[test]
+fn a_path_ending_in_a_slash_is_a_folder() {
+    let dir = scratch("cli-slash");
+    let out = format!("{}/new-folder/", dir.display());
+    let o = jixiao(&["build", &example_path(), "-o", &out]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for ext in ["json", "html", "docx"] {
+        assert!(dir.join(format!("new-folder/beidaihe-2020.{ext}")).exists());
+    }
+}

@@ -14,7 +14,14 @@ pub(super) fn build(
     deny_warnings: bool,
 ) -> i32 {
     let to_stdout = output == Path::new("-");
-    let to_dir = !to_stdout && (paths.len() > 1 || output.is_dir());
+    // A folder: several inputs, an existing folder, or a path ending in `/`.
+    let to_dir = !to_stdout
+        && (paths.len() > 1
+            || output.is_dir()
+            || output
+                .as_os_str()
+                .to_string_lossy()
+                .ends_with(std::path::MAIN_SEPARATOR));
     if !to_dir && format.is_none() && paths.len() == 1 {
         // One file to one path: the format from the extension, else JSON.
         let guessed = Format::ALL
