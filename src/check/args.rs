@@ -10,6 +10,9 @@ use std::str::FromStr;
 
 /// Longest number literal accepted (a Decimal holds 28-29 digits).
 pub const MAX_NUMBER_CHARS: usize = 40;
+/// Integer digits of an amount, weight or target: 10^15 万元 is far beyond
+/// any budget, and a million such amounts still add up without overflow.
+pub const MAX_INTEGER_DIGITS: usize = 15;
 
 /// Opening and closing Chinese quotes people use as delimiters by mistake.
 const CN_OPEN: &[char] = &['“', '‘', '「', '『', '＂', '”'];
@@ -163,6 +166,19 @@ impl<'s> Checker<'s> {
             .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')));
         let digits = raw.chars().any(|c| c.is_ascii_digit());
         if ok_chars && digits && !raw.ends_with('.') && !raw.starts_with('.') {
+            // Sums of many amounts must stay far inside what a decimal holds.
+            let int_digits = raw
+                .trim_start_matches(['-', '+'])
+                .split('.')
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('0')
+                .len();
+            if int_digits > MAX_INTEGER_DIGITS {
+                self.diags
+                    .push(cat::number_too_large(span, MAX_INTEGER_DIGITS));
+                return None;
+            }
             if let Ok(d) = Decimal::from_str(raw) {
                 return Some((d, span));
             }

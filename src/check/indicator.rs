@@ -149,7 +149,20 @@ impl<'s> Checker<'s> {
             TokenKind::Word => tok.raw.to_string(),
             _ => text::value(tok).unwrap_or_default(),
         };
+        // Offsets in the value are offsets in the source only for a word or a
+        // plain quoted string; otherwise (escapes, text blocks) point at the
+        // whole token.
+        let exact = tok.is_word()
+            || (matches!(tok.kind, TokenKind::Str { closed: true })
+                && tok.raw.get(1..tok.raw.len() - 1) == Some(raw.as_str()));
         let base = if tok.is_word() { 0 } else { 1 };
+        let part = |r: std::ops::Range<usize>| {
+            if exact {
+                tok.span.part(base + r.start..base + r.end)
+            } else {
+                tok.span
+            }
+        };
         let dot = raw
             .char_indices()
             .find(|(_, c)| matches!(c, '.' | '．' | '。' | '·'));
@@ -158,16 +171,13 @@ impl<'s> Checker<'s> {
             return None;
         };
         if ch != '.' {
-            self.diags.push(cat::full_width(
-                tok.span.part(base + pos..base + pos + ch.len_utf8()),
-                ch,
-                '.',
-            ));
+            self.diags
+                .push(cat::full_width(part(pos..pos + ch.len_utf8()), ch, '.'));
         }
         let l1_raw = &raw[..pos];
         let l2_raw = &raw[pos + ch.len_utf8()..];
-        let l1_span = tok.span.part(base..base + pos);
-        let l2_span = tok.span.part(base + pos + ch.len_utf8()..base + raw.len());
+        let l1_span = part(0..pos);
+        let l2_span = part(pos + ch.len_utf8()..raw.len());
         if l1_raw.is_empty() || l2_raw.is_empty() {
             self.diags.push(cat::malformed_category(tok.span, &raw));
             return None;
@@ -260,16 +270,23 @@ impl<'s> Checker<'s> {
                     return None;
                 }
             };
-            let base = if matches!(first.kind, TokenKind::Text { .. }) {
-                3
-            } else {
+            // Value offsets map to the source only without escapes.
+            let base = if first.raw.get(1..first.raw.len() - 1) == Some(v.as_str()) {
                 1
+            } else {
+                usize::MAX
             };
             (v, base)
         } else {
             (self.slice(span).to_string(), 0)
         };
-        let at = |r: std::ops::Range<usize>| span.part(r.start + base..r.end + base);
+        let at = |r: std::ops::Range<usize>| {
+            if base == usize::MAX {
+                span
+            } else {
+                span.part(r.start + base..r.end + base)
+            }
+        };
         // Quoting says "this is text": a number followed by words that are
         // no unit is then free text, not an unknown unit.
         let parsed = if base > 0 {
@@ -305,6 +322,25 @@ impl<'s> Checker<'s> {
             if date_year.is_some_and(|y| y < year) {
                 self.diags.push(cat::date_before_year(span, iso, year));
             }
+        }
+        // Targets are compared and converted (万元 to 元) by the diff: keep
+        // their numbers as far inside a decimal as amounts are.
+        let limit = Decimal::from(10u64.pow(super::args::MAX_INTEGER_DIGITS as u32));
+        let huge = match &parsed {
+            Ok(ParsedTarget {
+                value: TargetValue::Quantity { value, .. },
+                ..
+            }) => value.abs() >= limit,
+            Ok(ParsedTarget {
+                value: TargetValue::Range { min, max, .. },
+                ..
+            }) => min.abs() >= limit || max.abs() >= limit,
+            _ => false,
+        };
+        if huge {
+            self.diags
+                .push(cat::number_too_large(span, super::args::MAX_INTEGER_DIGITS));
+            return None;
         }
         match parsed {
             Ok(parsed) => {

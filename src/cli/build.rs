@@ -159,7 +159,7 @@ fn build_one(
 }
 
 /// The same file, even when spelt differently (`a.jx` and `./a.jx`).
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
     if a == b {
         return true;
     }

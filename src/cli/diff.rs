@@ -57,7 +57,7 @@ pub(super) fn diff_cmd(
             )),
         ),
         [path] => {
-            println!("{path}: unmerged");
+            outln!("{path}: unmerged");
             return EXIT_OK;
         }
         _ => {
@@ -65,7 +65,7 @@ pub(super) fn diff_cmd(
                 Lang::Zh => "错误：diff 需要两个文件 OLD NEW（或 git 传入的 7 个参数）",
                 Lang::En => "error: diff takes two files OLD NEW (or the 7 arguments git passes)",
             };
-            eprintln!("{msg}");
+            errln!("{msg}");
             return EXIT_USAGE;
         }
     };
@@ -134,6 +134,18 @@ pub(super) fn diff_cmd(
         DiffFormat::Json => crate::diff::render_json(&d),
         DiffFormat::Html => crate::diff::render_html(&d, &old_sheet, &new_sheet),
     };
+    if let Some(o) = output.filter(|o| *o != Path::new("-")) {
+        if [old.path, new.path]
+            .iter()
+            .any(|p| build::same_file(Path::new(p), o))
+        {
+            return usage_error(
+                out,
+                format!("输出路径 {} 就是输入文件", o.display()),
+                format!("the output path {} is an input file", o.display()),
+            );
+        }
+    }
     let written = match output {
         Some(path) if path != Path::new("-") => emit::write_atomic(path, text.as_bytes()),
         _ => {
@@ -170,6 +182,10 @@ fn load_sheet(
     out: &Out,
     sink: &mut dyn Write,
 ) -> Result<Option<crate::model::Sheet>, i32> {
+    if let Some(d) = too_large(Path::new(side.path)) {
+        print_diags_to(&[d], &SourceFile::new(side.name.clone(), ""), out, sink);
+        return Err(EXIT_ERRORS);
+    }
     let bytes = match std::fs::read(side.path) {
         Ok(b) => b,
         Err(e) => {
@@ -177,7 +193,7 @@ fn load_sheet(
                 Lang::Zh => format!("错误：无法读取 {}：{e}", side.name),
                 Lang::En => format!("error: cannot read {}: {e}", side.name),
             };
-            eprintln!("{msg}");
+            errln!("{msg}");
             return Err(EXIT_USAGE);
         }
     };
@@ -203,7 +219,7 @@ fn git_text_diff(old: &str, new: &str, path: &str) -> i32 {
         .args(["diff", "--no-index", "--no-ext-diff", "--", old, new])
         .status();
     if status.is_err() {
-        println!("{path}: not a jixiao sheet");
+        outln!("{path}: not a jixiao sheet");
     }
     EXIT_OK
 }

@@ -59,10 +59,10 @@ pub(super) fn fmt_one(
             Lang::Zh => format!("{} 未按规范格式排版", path.display()),
             Lang::En => format!("{} is not formatted", path.display()),
         };
-        eprintln!("{msg}");
+        errln!("{msg}");
         let name = path.display().to_string();
         let diff = similar::TextDiff::from_lines(&original, &formatted);
-        print!(
+        out!(
             "{}",
             diff.unified_diff()
                 .context_radius(2)
@@ -77,7 +77,7 @@ pub(super) fn fmt_one(
                 Lang::Zh => format!("错误：无法写入 {}：{e}", path.display()),
                 Lang::En => format!("error: cannot write {}: {e}", path.display()),
             };
-            eprintln!("{msg}");
+            errln!("{msg}");
             EXIT_USAGE
         }
     }

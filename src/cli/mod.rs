@@ -7,6 +7,27 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+// Writing to a closed stream (`jixiao check x.jx 2>&1 | head`) must not
+// panic as `println!` does: these write and ignore failures.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod batch;
 mod build;
 mod diff;
@@ -266,6 +287,10 @@ fn read_to(
     sink: &mut dyn Write,
 ) -> Result<SourceFile, i32> {
     let name = path.display().to_string();
+    if let Some(d) = too_large(Path::new(path)) {
+        print_diags_to(&[d], &SourceFile::new(name, ""), out, sink);
+        return Err(EXIT_ERRORS);
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -287,6 +312,13 @@ fn read_to(
             Err(EXIT_ERRORS)
         }
     }
+}
+
+/// A file past the size limit is refused before it is read.
+fn too_large(path: &Path) -> Option<Diagnostic> {
+    let len = std::fs::metadata(path).ok()?.len();
+    (len > crate::syntax::MAX_INPUT_BYTES as u64)
+        .then(|| catalogue::input_too_large(len as usize, crate::syntax::MAX_INPUT_BYTES))
 }
 
 fn decode_diagnostic(err: DecodeError, bytes: &[u8]) -> Diagnostic {
@@ -350,7 +382,7 @@ fn summary(out: &Out, (errors, warnings): (usize, usize)) {
             if warnings == 1 { "" } else { "s" }
         ),
     };
-    eprintln!("{msg}");
+    errln!("{msg}");
 }
 
 /// Check one file; returns its exit code, errors and warnings.
@@ -378,7 +410,7 @@ fn check_one(
 }
 
 fn usage_error(out: &Out, zh: String, en: String) -> i32 {
-    eprintln!(
+    errln!(
         "{}",
         match out.lang {
             Lang::Zh => format!("错误：{zh}"),
@@ -395,7 +427,7 @@ fn explain(code: &str, lang: Lang) -> i32 {
                 Lang::Zh => (e.title.0, e.explain.0),
                 Lang::En => (e.title.1, e.explain.1),
             };
-            println!("{}: {}\n\n{}", e.code, title, text);
+            outln!("{}: {}\n\n{}", e.code, title, text);
             EXIT_OK
         }
         None => {
@@ -403,7 +435,7 @@ fn explain(code: &str, lang: Lang) -> i32 {
                 Lang::Zh => format!("错误：没有诊断代码 {code}"),
                 Lang::En => format!("error: no diagnostic code {code}"),
             };
-            eprintln!("{msg}");
+            errln!("{msg}");
             EXIT_USAGE
         }
     }

@@ -444,6 +444,18 @@ pub fn control_char(span: Span, c: char) -> Diagnostic {
     ))
 }
 
+pub fn number_too_large(span: Span, digits: usize) -> Diagnostic {
+    diag(
+        "E010",
+        span,
+        t(
+            format!("数字过大（整数部分最多 {digits} 位）"),
+            format!("number too large (at most {digits} integer digits)"),
+        ),
+    )
+    .label(t("过大的数字", "this number"))
+}
+
 pub fn internal_parse_failure(span: Span) -> Diagnostic {
     diag("E011", span, t("内部解析错误", "internal parse failure"))
 }

@@ -61,6 +61,24 @@ pub enum ColorChoice {
     Never,
 }
 
+/// A message for display: control characters made visible and line breaks
+/// shown as ⏎, so that a diagnostic keeps to its line in every format.
+/// A message quoting a huge token is cut in the middle.
+pub fn message_text(text: &str) -> String {
+    let one_line = visible(text)
+        .replace("\r\n", "⏎")
+        .replace(['\n', '\r'], "⏎");
+    let n = one_line.chars().count();
+    if n <= MAX_MESSAGE_CHARS {
+        return one_line;
+    }
+    let head: String = one_line.chars().take(MAX_MESSAGE_CHARS - 60).collect();
+    let tail: String = one_line.chars().skip(n - 40).collect();
+    format!("{head}…{tail}")
+}
+
+const MAX_MESSAGE_CHARS: usize = 300;
+
 /// Renders the diagnostics of one file; the ariadne source (a line index
 /// over the whole text) is built once, not once per diagnostic.
 pub struct HumanRenderer<'f> {
@@ -85,6 +103,15 @@ impl<'f> HumanRenderer<'f> {
     /// Han text.
     pub fn render(&self, diag: &Diagnostic) -> String {
         let (file, lang) = (self.file, self.lang);
+        // ariadne prints whole lines: on a very long line (a minified or
+        // damaged file) show a bounded excerpt instead.
+        let spans = std::iter::once(diag.span).chain(diag.secondary.iter().map(|l| l.span));
+        if spans.into_iter().any(|s| {
+            let line = file.line_span(file.line_of(file.clamp(s.start)));
+            line.end - line.start > MAX_LINE_BYTES
+        }) {
+            return self.render_excerpt(diag);
+        }
         let name = file.name.as_str();
         let range = |s: Span| {
             let start = file.char_offset(s.start);
@@ -104,23 +131,23 @@ impl<'f> HumanRenderer<'f> {
             .with_color(self.color == ColorChoice::Always);
         let mut primary = Label::new(range(diag.span)).with_color(main_color);
         if let Some(text) = &diag.label {
-            primary = primary.with_message(visible(text.get(lang)));
+            primary = primary.with_message(message_text(text.get(lang)));
         }
         let mut builder = Report::build(kind, range(diag.span))
             .with_config(config)
             .with_code(diag.code)
-            .with_message(visible(diag.message.get(lang)))
+            .with_message(message_text(diag.message.get(lang)))
             .with_label(primary.with_order(0));
         for (i, l) in diag.secondary.iter().enumerate() {
             builder.add_label(
                 Label::new(range(l.span))
-                    .with_message(visible(l.text.get(lang)))
+                    .with_message(message_text(l.text.get(lang)))
                     .with_color(Color::Blue)
                     .with_order(i as i32 + 1),
             );
         }
         if let Some(help) = &diag.help {
-            builder.set_help(visible(help.get(lang)));
+            builder.set_help(message_text(help.get(lang)));
         }
         let mut out = Vec::new();
         if builder
@@ -131,6 +158,55 @@ impl<'f> HumanRenderer<'f> {
             return render_short(diag, file, lang) + "\n";
         }
         String::from_utf8_lossy(&out).into_owned()
+    }
+}
+
+/// Lines longer than this are shown as an excerpt around the span.
+const MAX_LINE_BYTES: usize = 2000;
+
+impl HumanRenderer<'_> {
+    fn render_excerpt(&self, diag: &Diagnostic) -> String {
+        let (file, lang) = (self.file, self.lang);
+        let kind = match diag.severity {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+        };
+        let mut out = format!(
+            "[{}] {kind}: {}\n",
+            diag.code,
+            message_text(diag.message.get(lang))
+        );
+        let (line, col) = file.line_col(diag.span.start);
+        out.push_str(&format!("   --> {}:{line}:{col}\n", file.name));
+        let excerpt = |s: Span| {
+            let start = file.clamp(s.start);
+            let end = file.clamp(s.end.max(s.start).min(start + 240));
+            let line = file.line_span(file.line_of(start));
+            let before: String = {
+                let text = &file.text[line.start..start];
+                let n = text.chars().count();
+                text.chars().skip(n.saturating_sub(40)).collect()
+            };
+            let after: String = file.text[end..line.end.max(end)].chars().take(40).collect();
+            let marked = &file.text[start..end];
+            message_text(&format!("…{before}⟦{marked}⟧{after}…"))
+        };
+        out.push_str(&format!("    | {}\n", excerpt(diag.span)));
+        if let Some(l) = &diag.label {
+            out.push_str(&format!("    = {}\n", message_text(l.get(lang))));
+        }
+        for l in &diag.secondary {
+            let (line, col) = file.line_col(l.span.start);
+            out.push_str(&format!(
+                "    = {}:{line}:{col}: {}\n",
+                file.name,
+                message_text(l.text.get(lang))
+            ));
+        }
+        if let Some(h) = &diag.help {
+            out.push_str(&format!("    Help: {}\n", message_text(h.get(lang))));
+        }
+        out
     }
 }
 
@@ -159,7 +235,7 @@ pub fn render_short(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> String 
         col,
         sev,
         diag.code,
-        visible(diag.message.get(lang))
+        message_text(diag.message.get(lang))
     )
 }
 
@@ -179,13 +255,13 @@ pub fn render_json(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> serde_js
         "file": file.name,
         "code": diag.code,
         "severity": diag.severity,
-        "message": diag.message.get(lang),
+        "message": message_text(diag.message.get(lang)),
         "span": pos(diag.span),
-        "label": diag.label.as_ref().map(|t| t.get(lang)),
+        "label": diag.label.as_ref().map(|t| message_text(t.get(lang))),
         "secondary": diag.secondary.iter().map(|l| serde_json::json!({
             "span": pos(l.span),
-            "message": l.text.get(lang),
+            "message": message_text(l.text.get(lang)),
         })).collect::<Vec<_>>(),
-        "help": diag.help.as_ref().map(|t| t.get(lang)),
+        "help": diag.help.as_ref().map(|t| message_text(t.get(lang))),
     })
 }

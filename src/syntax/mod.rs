@@ -218,12 +218,26 @@ fn too_deep(src: &str) -> Option<Span> {
                 continue;
             }
             b'"' => {
+                let start = i;
                 i += 1;
                 while i < b.len() && !matches!(b[i], b'"' | b'\n' | b'\r') {
                     if b[i] == b'\\' && !matches!(b.get(i + 1), Some(b'\n' | b'\r') | None) {
                         i += 1;
                     }
                     i += 1;
+                }
+                // An unterminated string stops before a `{` ending its line
+                // (as in the grammar): that `{` opens a block.
+                if b.get(i) != Some(&b'"') {
+                    let line = src.get(start..i.min(b.len())).unwrap_or("");
+                    let code = line.split("//").next().unwrap_or("").trim_end();
+                    if code.ends_with('{') || code.ends_with('｛') {
+                        depth += 1;
+                        if depth > MAX_DEPTH {
+                            return Some(Span::new(start, i.min(b.len())));
+                        }
+                    }
+                    continue;
                 }
             }
             b'{' => {
