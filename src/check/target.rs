@@ -965,10 +965,11 @@ impl<'a> Parser<'a> {
             && is_percent
             && d.len() >= 2
             && d.len() % 2 == 0
-            // `≥99%` is a real target: doubled digits count as a merge only
-            // next to a 以上-style word, or when four digits or more make a
-            // percentage no one means (`≥9090%`).
-            && (suffix.is_some() || (d.len() >= 4 && prefix.hard().next().is_some()))
+            // `≥99%` and `99%以上` are real targets: doubled digits count as a
+            // merge only at four digits or more, a percentage no one means
+            // (`≥9090%`, `9090%及以上`), next to a comparison.
+            && d.len() >= 4
+            && (suffix.is_some() || prefix.hard().next().is_some())
         {
             if let (Some(x), Some(y)) = (d.get(..d.len() / 2), d.get(d.len() / 2..)) {
                 if x == y {
@@ -1945,7 +1946,7 @@ mod tests {
 
     #[test]
     fn repeated_digits_alone_are_real_targets() {
-        for t in ["≥99%", "≥ 99%", "≥88%", "=11个", "≤55天", "≥1010个"] {
+        for t in ["≥99%", "≥ 99%", "≥88%", "=11个", "≤55天", "≥1010个", "99%以上", "88%及以上"] {
             ok(t);
         }
     }
