@@ -88,6 +88,18 @@ fn mutated_examples_never_panic() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for i in 0..1500 {
         let text = mutate(&src, &mut rng);
+        // Parsing in top-level pieces (as large files are) changes nothing.
+        let strip = |items: &[jixiao::syntax::Item<'_>]| -> Vec<String> {
+            items
+                .iter()
+                .filter(|i| !matches!(i, jixiao::syntax::Item::Blank(_)))
+                .map(|i| format!("{i:?}"))
+                .collect()
+        };
+        let whole = jixiao::syntax::parse_in_pieces(&text, usize::MAX);
+        let pieces = jixiao::syntax::parse_in_pieces(&text, 1);
+        assert_eq!(strip(&whole.0.items), strip(&pieces.0.items), "{i}: {text}");
+        assert_eq!(whole.1, pieces.1, "{i}");
         let file = SourceFile::new(format!("m{i}.jx"), text);
         let compiled = jixiao::compile(&file);
         for d in &compiled.diagnostics {

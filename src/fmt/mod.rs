@@ -63,7 +63,8 @@ pub fn format(src: &str, opts: &Options) -> Result<String, Vec<Diagnostic>> {
             .find('\n')
             .is_some_and(|i| i > 0 && body.as_bytes()[i - 1] == b'\r')
     {
-        out = out.replace('\n', "\r\n");
+        // Text blocks printed verbatim may hold CRLF already.
+        out = out.replace("\r\n", "\n").replace('\n', "\r\n");
     }
     if bom {
         out.insert(0, '\u{FEFF}');
@@ -389,6 +390,14 @@ mod tests {
         let src = "indicator 产出.数量 \"路灯\" ≥12,500盏\n";
         assert_eq!(fmt(src), src);
         assert_eq!(fmt("plan 3月 25,6月 50\n"), "plan 3月 25, 6月 50\n");
+    }
+
+    #[test]
+    fn crlf_text_blocks_are_not_given_a_second_cr() {
+        let src = "\r\nn{\"\"\"\n\"\"\"}";
+        let once = fmt(src);
+        assert_eq!(fmt(&once), once);
+        assert!(!once.contains("\r\r"));
     }
 
     #[test]

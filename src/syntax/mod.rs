@@ -31,27 +31,47 @@ pub fn parse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>) {
 /// Like `parse`, and says whether the input was refused outright (then the
 /// empty tree must not be checked: it would only add noise).
 pub fn parse_or_refuse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>, bool) {
+    parse_in_pieces(src, CHUNK_BYTES)
+}
+
+/// Parse cutting the file into top-level pieces of about `chunk` bytes
+/// (public for the property test that any cut gives the same tree).
+#[doc(hidden)]
+pub fn parse_in_pieces(src: &str, chunk: usize) -> (SyntaxTree<'_>, Vec<Diagnostic>, bool) {
     let mut diags = Vec::new();
     if src.len() > MAX_INPUT_BYTES {
         diags.push(cat::input_too_large(src.len(), MAX_INPUT_BYTES));
         return (SyntaxTree { items: Vec::new() }, diags, true);
     }
-    if let Some(span) = too_deep(src) {
-        diags.push(cat::nesting_too_deep(span, MAX_DEPTH));
-        return (SyntaxTree { items: Vec::new() }, diags, true);
-    }
-    let pairs = match Grammar::parse(Rule::file, src) {
-        Ok(p) => p,
-        Err(_) => {
-            // Unreachable by construction of the grammar; keep a diagnostic anyway.
-            diags.push(cat::internal_parse_failure(Span::new(0, src.len().min(1))));
+    let starts = match scan(src, chunk) {
+        Ok(s) => s,
+        Err(span) => {
+            diags.push(cat::nesting_too_deep(span, MAX_DEPTH));
             return (SyntaxTree { items: Vec::new() }, diags, true);
         }
     };
-    let mut builder = Builder { diags: &mut diags };
     let mut items = Vec::new();
-    if let Some(file) = pairs.into_iter().next() {
-        items = builder.body(file.into_inner(), false);
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(src.len());
+        let piece = &src[start..end];
+        let pairs = match Grammar::parse(Rule::file, piece) {
+            Ok(p) => p,
+            Err(_) => {
+                // Unreachable by construction of the grammar; keep a diagnostic anyway.
+                diags.push(cat::internal_parse_failure(Span::new(
+                    start,
+                    (start + 1).min(end),
+                )));
+                return (SyntaxTree { items: Vec::new() }, diags, true);
+            }
+        };
+        let mut builder = Builder {
+            diags: &mut diags,
+            base: start,
+        };
+        if let Some(file) = pairs.into_iter().next() {
+            items.extend(builder.body(file.into_inner(), false));
+        }
     }
     // A block left open at the end of the file usually lost its `}` much
     // earlier: find where by indentation, and report it there.
@@ -197,12 +217,23 @@ impl Repair<'_, '_> {
 
 /// Find the first `{` that opens a block deeper than `MAX_DEPTH`, skipping
 /// strings and comments the way the grammar reads them.
-fn too_deep(src: &str) -> Option<Span> {
+/// Parse in pieces of about this size, cut between top-level statements:
+/// pest's token queue then stays small however large the file.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// Scan the file the way the grammar reads it (strings, text blocks,
+/// comments, braces): returns where top-level pieces of about `CHUNK_BYTES`
+/// start, or the first `{` that opens a block deeper than `MAX_DEPTH`.
+fn scan(src: &str, chunk: usize) -> Result<Vec<usize>, Span> {
     let b = src.as_bytes();
     let mut i = 0;
     let mut depth = 0usize;
+    let mut starts = vec![0];
     while i < b.len() {
         match b[i] {
+            b'\n' if depth == 0 && i + 1 - starts[starts.len() - 1] >= chunk => {
+                starts.push(i + 1);
+            }
             b'/' if b.get(i + 1) == Some(&b'/') => {
                 while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
                     i += 1;
@@ -234,7 +265,7 @@ fn too_deep(src: &str) -> Option<Span> {
                     if code.ends_with('{') || code.ends_with('｛') {
                         depth += 1;
                         if depth > MAX_DEPTH {
-                            return Some(Span::new(start, i.min(b.len())));
+                            return Err(Span::new(start, i.min(b.len())));
                         }
                     }
                     continue;
@@ -243,7 +274,7 @@ fn too_deep(src: &str) -> Option<Span> {
             b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Some(Span::new(i, i + 1));
+                    return Err(Span::new(i, i + 1));
                 }
             }
             b'}' => depth = depth.saturating_sub(1),
@@ -251,7 +282,7 @@ fn too_deep(src: &str) -> Option<Span> {
             0xEF if b[i..].starts_with(&[0xEF, 0xBD, 0x9B]) => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Some(Span::new(i, i + 3));
+                    return Err(Span::new(i, i + 3));
                 }
                 i += 3;
                 continue;
@@ -265,7 +296,7 @@ fn too_deep(src: &str) -> Option<Span> {
         }
         i += 1;
     }
-    None
+    Ok(starts)
 }
 
 /// Characters XML 1.0 does not allow (tab, line feed and carriage return are
@@ -276,14 +307,16 @@ pub fn is_forbidden(c: char) -> bool {
 
 struct Builder<'d> {
     diags: &'d mut Vec<Diagnostic>,
-}
-
-fn span_of(p: &Pair<'_, Rule>) -> Span {
-    let s = p.as_span();
-    Span::new(s.start(), s.end())
+    /// Offset of the parsed piece in the file.
+    base: usize,
 }
 
 impl<'d> Builder<'d> {
+    fn span_of(&self, p: &Pair<'_, Rule>) -> Span {
+        let s = p.as_span();
+        Span::new(self.base + s.start(), self.base + s.end())
+    }
+
     /// The items of a file or of a block. `after_open` is true inside a block,
     /// where the `{` counts as content on its line.
     fn body<'a>(
@@ -302,20 +335,21 @@ impl<'d> Builder<'d> {
                     newlines += 1;
                     at_line_start = true;
                     if newlines == 1 {
-                        blank_start = Some(pair.as_span().end());
+                        blank_start = Some(self.base + pair.as_span().end());
                     }
                     continue;
                 }
                 Rule::sep => {
                     if pair.as_str() != ";" {
-                        self.diags.push(cat::full_width(span_of(&pair), '；', ';'));
+                        self.diags
+                            .push(cat::full_width(self.span_of(&pair), '；', ';'));
                     }
                     continue;
                 }
                 Rule::bom | Rule::EOI | Rule::close => continue,
                 _ => {}
             }
-            let span = span_of(&pair);
+            let span = self.span_of(&pair);
             if newlines >= 2 && !items.is_empty() {
                 let start = blank_start.unwrap_or(span.start);
                 items.push(Item::Blank(Span::new(start, span.start)));
@@ -355,7 +389,7 @@ impl<'d> Builder<'d> {
     }
 
     fn stmt<'a>(&mut self, pair: Pair<'a, Rule>) -> Option<Stmt<'a>> {
-        let span = span_of(&pair);
+        let span = self.span_of(&pair);
         let mut tokens = Vec::new();
         let mut block_pair = None;
         for p in pair.into_inner() {
@@ -399,7 +433,7 @@ impl<'d> Builder<'d> {
     }
 
     fn block<'a>(&mut self, pair: Pair<'a, Rule>, owner: Option<Span>) -> Block<'a> {
-        let span = span_of(&pair);
+        let span = self.span_of(&pair);
         let open_len = pair.as_str().chars().next().map_or(1, char::len_utf8);
         let open = Span::new(span.start, span.start + open_len);
         if open_len > 1 {
@@ -409,7 +443,7 @@ impl<'d> Builder<'d> {
             .clone()
             .into_inner()
             .filter(|p| p.as_rule() == Rule::close)
-            .map(|p| span_of(&p))
+            .map(|p| self.span_of(&p))
             .last();
         match close {
             None => self.diags.push(cat::unclosed_block(open, owner)),
@@ -426,7 +460,7 @@ impl<'d> Builder<'d> {
     }
 
     fn token<'a>(&mut self, p: Pair<'a, Rule>) -> Token<'a> {
-        let span = span_of(&p);
+        let span = self.span_of(&p);
         let raw = p.as_str();
         // Characters XML 1.0 forbids would corrupt the Word output; report
         // each where it stands (one per token is enough).
@@ -512,6 +546,33 @@ mod tests {
     fn deep_nesting_is_refused_not_overflowed() {
         let src = "a {".repeat(100_000);
         assert_eq!(codes(&src), ["E010"]);
+    }
+
+    #[test]
+    fn parsing_in_pieces_gives_the_same_tree() {
+        let example = include_str!("../../examples/beidaihe-2020.jx");
+        let texts = [
+            example.to_string(),
+            example.replace('\n', "\r\n"),
+            format!(
+                "{example}\n}}\nproject \"x\" \"y\" {{ goal \"a {{\n  goal \"\"\"\n}}\n\"\"\"\n"
+            ),
+            example.replacen("  }\n", "", 3),
+        ];
+        for text in &texts {
+            let whole = parse_in_pieces(text, usize::MAX);
+            let pieces = parse_in_pieces(text, 1);
+            // Blank lines at a cut may differ; everything else may not.
+            let strip = |items: &[Item<'_>]| -> Vec<String> {
+                items
+                    .iter()
+                    .filter(|i| !matches!(i, Item::Blank(_)))
+                    .map(|i| format!("{i:?}"))
+                    .collect()
+            };
+            assert_eq!(strip(&whole.0.items), strip(&pieces.0.items));
+            assert_eq!(whole.1, pieces.1);
+        }
     }
 
     #[test]

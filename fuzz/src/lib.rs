@@ -1,0 +1,95 @@
+//! Helpers shared by the fuzz targets: turning fuzzer bytes into a sheet and
+//! checking that what the emitters produce is well formed.
+
+use jixiao::diag::{self, ColorChoice, Lang};
+use jixiao::model::Sheet;
+use jixiao::source::{Encoding, SourceFile};
+use std::io::Read;
+
+/// The fuzzer's bytes as a source file: UTF-8 as the CLI reads it; bytes that
+/// are not UTF-8 go through the GB18030 decoder (as with `--encoding gb18030`)
+/// and are skipped when that fails too.
+pub fn source(data: &[u8]) -> Option<SourceFile> {
+    SourceFile::decode("fuzz.jx", data, Encoding::Utf8)
+        .or_else(|_| SourceFile::decode("fuzz.jx", data, Encoding::Gb18030))
+        .ok()
+}
+
+/// Compile, render every diagnostic in every format and language, and check
+/// the diagnostics' spans; return the sheet when it compiled without errors.
+pub fn compile_checked(file: &SourceFile) -> Option<Sheet> {
+    let compiled = jixiao::compile(file);
+    assert!(compiled.diagnostics.len() <= jixiao::MAX_DIAGNOSTICS);
+    assert_eq!(
+        compiled.errors + compiled.warnings,
+        compiled.diagnostics.len() + compiled.hidden
+    );
+    let human = diag::HumanRenderer::new(file, Lang::En, ColorChoice::Never);
+    for d in &compiled.diagnostics {
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= file.text.len(),
+            "{d:?}"
+        );
+        assert!(file.text.is_char_boundary(d.span.start), "{d:?}");
+        assert!(file.text.is_char_boundary(d.span.end), "{d:?}");
+        let _ = human.render(d);
+        let _ = diag::render_short(d, file, Lang::Zh);
+        let _ = diag::render_json(d, file, Lang::En);
+    }
+    compiled.ok().cloned()
+}
+
+/// Characters XML 1.0 does not allow.
+pub fn xml_forbidden(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+/// Parse an XML text completely; panic on the first well-formedness error.
+pub fn assert_well_formed_xml(name: &str, xml: &str) {
+    assert!(
+        !xml.chars().any(xml_forbidden),
+        "{name}: forbidden character"
+    );
+    let mut r = quick_xml::Reader::from_str(xml);
+    r.config_mut().check_end_names = true;
+    let mut depth = 0i64;
+    loop {
+        match r.read_event() {
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::Text(t)) => {
+                let _ = t.xml10_content();
+            }
+            Ok(quick_xml::events::Event::GeneralRef(g)) => {
+                let entity: &str = g.as_ref();
+                assert!(
+                    matches!(entity, "amp" | "lt" | "gt" | "quot" | "apos")
+                        || entity.starts_with('#'),
+                    "{name}: unknown entity &{entity};"
+                );
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("{name}: not well-formed at {}: {e}", r.buffer_position()),
+        }
+        assert!(depth >= 0, "{name}: unbalanced");
+    }
+    assert_eq!(depth, 0, "{name}: unclosed elements");
+}
+
+/// Unzip a DOCX and check every XML part.
+pub fn assert_valid_docx(bytes: &[u8]) {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("not a zip");
+    let mut saw_document = false;
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).expect("zip entry");
+        let name = f.name().expect("entry name").to_string();
+        let mut s = String::new();
+        f.read_to_string(&mut s).expect("entry is not UTF-8");
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            assert_well_formed_xml(&name, &s);
+        }
+        saw_document |= name == "word/document.xml";
+    }
+    assert!(saw_document, "no word/document.xml");
+}
