@@ -58,7 +58,7 @@ pub fn compile(file: &SourceFile) -> Compiled {
     let (tree, mut diagnostics, refused) = syntax::parse_or_refuse(&file.text);
     let mut sheet = None;
     if !refused {
-        let (s, more) = check::check(&tree, &file.text);
+        let (s, more) = check::check(tree, &file.text);
         sheet = s;
         diagnostics.extend(more);
     }

@@ -53,7 +53,7 @@ fn example_facts() {
         ]
     );
     for p in &s.projects {
-        let l1: Vec<&str> = p.indicators.iter().map(|i| i.level1.as_str()).collect();
+        let l1: Vec<&str> = p.indicators.iter().map(|i| i.level1).collect();
         assert_eq!(l1, ["产出指标", "效益指标", "满意度指标"], "{}", p.code);
         assert_eq!(p.indicators[1].level1_written, "效果");
         assert_eq!(p.plan.last().unwrap().percent.to_string(), "100.00");

@@ -19,7 +19,7 @@ use crate::syntax::SyntaxTree;
 /// Check a parsed file. The model is returned when the sheet is complete
 /// enough to build one, even if it drew errors (the caller decides what to do
 /// with errors); `None` when essential parts are missing.
-pub fn check(tree: &SyntaxTree<'_>, src: &str) -> (Option<Sheet>, Vec<Diagnostic>) {
+pub fn check(tree: SyntaxTree<'_>, src: &str) -> (Option<Sheet>, Vec<Diagnostic>) {
     let mut cx = sheet::Checker::new(src);
     let sheet = cx.sheet(tree);
     (sheet, cx.diags)

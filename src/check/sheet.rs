@@ -9,7 +9,7 @@ use super::units::{Dimension, UnitTable};
 use crate::diag::{catalogue as cat, Diagnostic};
 use crate::model::*;
 use crate::source::Span;
-use crate::syntax::{Stmt, SyntaxTree};
+use crate::syntax::{Item, Stmt, SyntaxTree};
 use rust_decimal::Decimal;
 
 pub struct Checker<'s> {
@@ -125,15 +125,26 @@ impl<'s> Checker<'s> {
         true
     }
 
-    pub fn sheet(&mut self, tree: &SyntaxTree<'_>) -> Option<Sheet> {
+    /// Check the whole tree. It is taken by value: each project's subtree is
+    /// dropped once checked, so a large sheet never holds its whole tree and
+    /// its whole model at once.
+    pub fn sheet(&mut self, tree: SyntaxTree<'_>) -> Option<Sheet> {
         const TOP: &[Kw] = &[Kw::Department, Kw::DefineUnit, Kw::Overall, Kw::Project];
         const TOP_PLACE: (&str, &str) = ("顶层", "at the top level");
         // First pass: what the rest depends on (money unit, framework, units).
         let mut department = None;
         let mut dept_span: Option<Span> = None;
-        let mut rest = Vec::new();
-        for stmt in tree.stmts() {
-            match self.keyword(stmt, TOP, TOP_PLACE) {
+        // The keyword of each top-level item still to check, by position.
+        let mut rest: Vec<Option<Kw>> = Vec::with_capacity(tree.items.len());
+        for item in &tree.items {
+            let Item::Stmt(stmt) = item else {
+                rest.push(None);
+                continue;
+            };
+            let stmt: &Stmt<'_> = stmt;
+            let kw = self.keyword(stmt, TOP, TOP_PLACE);
+            rest.push(kw.filter(|k| matches!(k, Kw::Overall | Kw::Project)));
+            match kw {
                 Some(Kw::Department) => match dept_span {
                     Some(first) => {
                         self.diags
@@ -145,8 +156,7 @@ impl<'s> Checker<'s> {
                     }
                 },
                 Some(Kw::DefineUnit) => self.define_unit(stmt),
-                Some(kw) => rest.push((kw, stmt)),
-                None => {}
+                _ => {}
             }
         }
         if dept_span.is_none() {
@@ -163,7 +173,11 @@ impl<'s> Checker<'s> {
         let mut projects: Vec<Project> = Vec::new();
         // First use of each code; a map keeps the check linear in projects.
         let mut codes: std::collections::HashMap<String, Span> = std::collections::HashMap::new();
-        for (kw, stmt) in rest {
+        for (item, kw) in tree.items.into_iter().zip(rest) {
+            let (Item::Stmt(stmt), Some(kw)) = (item, kw) else {
+                continue;
+            };
+            let stmt: &Stmt<'_> = &stmt;
             match kw {
                 Kw::Overall => {
                     if let Some(first) = overall_span {

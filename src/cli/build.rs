@@ -139,12 +139,19 @@ fn build_one(
     };
     let mut code = EXIT_OK;
     for (format, target) in targets {
-        let bytes = format.render(sheet);
-        let written = if to_stdout {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&bytes).and_then(|_| stdout.flush())
-        } else {
-            emit::write_atomic(target, &bytes)
+        let written = match (to_stdout, format) {
+            (true, _) => {
+                let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                let r = match format {
+                    Format::Json => emit::json::write(sheet, &mut stdout),
+                    _ => stdout.write_all(&format.render(sheet)),
+                };
+                r.and_then(|_| stdout.flush())
+            }
+            (false, Format::Json) => {
+                emit::write_atomic_with(target, |w| emit::json::write(sheet, w))
+            }
+            (false, _) => emit::write_atomic(target, &format.render(sheet)),
         };
         if let Err(e) = written {
             let msg = match out.lang {

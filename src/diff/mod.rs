@@ -155,8 +155,8 @@ pub struct IndicatorRef {
 impl IndicatorRef {
     fn of(i: &Indicator) -> IndicatorRef {
         IndicatorRef {
-            level1: i.level1.clone(),
-            level2: i.level2.clone(),
+            level1: i.level1.to_string(),
+            level2: i.level2.to_string(),
             name: i.name.clone(),
         }
     }
@@ -1049,8 +1049,8 @@ fn diff_indicators(old: &[Indicator], new: &[Indicator], ctx: &Ctx, out: &mut Ve
             How::Moved => out.push(Change::IndicatorMoved {
                 indicator: r.clone(),
                 from: Category {
-                    level1: a.level1.clone(),
-                    level2: a.level2.clone(),
+                    level1: a.level1.to_string(),
+                    level2: a.level2.to_string(),
                 },
             }),
             How::Renamed => out.push(Change::IndicatorRenamed {
@@ -1077,7 +1077,7 @@ fn diff_indicators(old: &[Indicator], new: &[Indicator], ctx: &Ctx, out: &mut Ve
             (Some(x), Some(y)) => classify(x, y, 0).is_some(),
             _ => true,
         };
-        let text = |t: &Option<Target>| t.as_ref().map(|t| t.text.clone());
+        let text = |t: &Option<Box<Target>>| t.as_ref().map(|t| t.text.clone());
         let fields: [(&'static str, bool, Option<String>, Option<String>); 6] = [
             (
                 "basis",

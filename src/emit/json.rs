@@ -9,3 +9,22 @@ pub fn to_string(sheet: &Sheet) -> String {
     s.push('\n');
     s
 }
+
+/// The same bytes as `to_string`, written as they are produced.
+pub fn write(sheet: &Sheet, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, sheet).map_err(std::io::Error::other)?;
+    w.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn streamed_and_in_memory_json_are_the_same_bytes() {
+        let src = include_str!("../../examples/beidaihe-2020.jx");
+        let c = crate::compile(&crate::source::SourceFile::new("x.jx", src));
+        let sheet = c.ok().unwrap();
+        let mut streamed = Vec::new();
+        super::write(sheet, &mut streamed).unwrap();
+        assert_eq!(streamed, super::to_string(sheet).into_bytes());
+    }
+}

@@ -572,8 +572,8 @@ fn indicator_rows(d: &mut Draft, cols: &[IndicatorColumn], indicators: &[Indicat
         ));
         x += c.width;
     }
-    let key1 = |i: &Indicator| (i.level1.clone(), level_label(&i.level1_written, &i.level1));
-    let key2 = |i: &Indicator| (i.level2.clone(), level_label(&i.level2_written, &i.level2));
+    let key1 = |i: &Indicator| (i.level1, level_label(&i.level1_written, i.level1));
+    let key2 = |i: &Indicator| (i.level2, level_label(&i.level2_written, i.level2));
     let run = |from: usize, same: &dyn Fn(&Indicator) -> bool| {
         indicators[from..].iter().take_while(|i| same(i)).count()
     };
@@ -809,10 +809,10 @@ mod tests {
         }
     }
 
-    fn ind(l1: &str, l1w: &str, l2: &str, l2w: &str, name: &str) -> Indicator {
+    fn ind(l1: &'static str, l1w: &str, l2: &'static str, l2w: &str, name: &str) -> Indicator {
         Indicator {
-            level1: l1.into(),
-            level2: l2.into(),
+            level1: l1,
+            level2: l2,
             level1_written: l1w.into(),
             level2_written: l2w.into(),
             name: name.into(),
@@ -1079,7 +1079,7 @@ mod tests {
     fn optional_columns_agency_and_period() {
         let mut inds = sample_indicators();
         inds[0].weight = Some(d("30"));
-        inds[1].last_year = Some(target("95%"));
+        inds[1].last_year = Some(Box::new(target("95%")));
         inds[2].core = true;
         let mut p = project(inds);
         p.agency = Some("某某中心".into());

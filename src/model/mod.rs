@@ -94,10 +94,10 @@ pub struct Period {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Indicator {
-    /// Canonical level-1 name, e.g. 产出指标.
-    pub level1: String,
+    /// Canonical level-1 name, e.g. 产出指标 (from the closed vocabulary).
+    pub level1: &'static str,
     /// Canonical level-2 name, e.g. 时效指标.
-    pub level2: String,
+    pub level2: &'static str,
     /// The spellings the author used.
     pub level1_written: String,
     pub level2_written: String,
@@ -107,7 +107,7 @@ pub struct Indicator {
     pub basis: Option<String>,
     #[serde(serialize_with = "opt_dec")]
     pub weight: Option<Decimal>,
-    pub last_year: Option<Target>,
+    pub last_year: Option<Box<Target>>,
     pub explanation: Option<String>,
     pub scoring: Option<String>,
     pub core: bool,

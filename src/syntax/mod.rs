@@ -379,12 +379,14 @@ impl<'d> Builder<'d> {
                 }
                 Rule::stmt => {
                     if let Some(stmt) = self.stmt(pair) {
-                        items.push(Item::Stmt(stmt));
+                        items.push(Item::Stmt(Box::new(stmt)));
                     }
                 }
                 _ => {}
             }
         }
+        // Exact sizes: a large sheet holds hundreds of thousands of these.
+        items.shrink_to_fit();
         items
     }
 
@@ -427,8 +429,12 @@ impl<'d> Builder<'d> {
         Some(Stmt {
             span,
             head,
-            args: tokens.collect(),
-            block,
+            args: {
+                let mut args: Vec<Token<'a>> = tokens.collect();
+                args.shrink_to_fit();
+                args
+            },
+            block: block.map(Box::new),
         })
     }
 

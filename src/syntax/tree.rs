@@ -11,7 +11,7 @@ pub struct SyntaxTree<'a> {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Item<'a> {
-    Stmt(Stmt<'a>),
+    Stmt(Box<Stmt<'a>>),
     Comment(Comment<'a>),
     /// One or more empty lines between two items.
     Blank(Span),
@@ -35,7 +35,7 @@ pub struct Stmt<'a> {
     pub span: Span,
     pub head: Token<'a>,
     pub args: Vec<Token<'a>>,
-    pub block: Option<Block<'a>>,
+    pub block: Option<Box<Block<'a>>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,7 +112,7 @@ impl<'a> Stmt<'a> {
 impl<'a> Block<'a> {
     pub fn stmts(&self) -> impl Iterator<Item = &Stmt<'a>> {
         self.items.iter().filter_map(|i| match i {
-            Item::Stmt(s) => Some(s),
+            Item::Stmt(s) => Some(&**s),
             _ => None,
         })
     }
@@ -121,7 +121,7 @@ impl<'a> Block<'a> {
 impl<'a> SyntaxTree<'a> {
     pub fn stmts(&self) -> impl Iterator<Item = &Stmt<'a>> {
         self.items.iter().filter_map(|i| match i {
-            Item::Stmt(s) => Some(s),
+            Item::Stmt(s) => Some(&**s),
             _ => None,
         })
     }
