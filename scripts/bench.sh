@@ -114,7 +114,7 @@ if [ "$PROFILE" = 1 ]; then
 fi
 
 echo "== summary"
-REV="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git status --porcelain -- src grammar Cargo.toml 2>/dev/null | grep -q . && echo ' + uncommitted changes')"
+REV="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$( (git status --porcelain -- src grammar Cargo.toml 2>/dev/null | grep -q .) && echo ' + uncommitted changes' || true)"
 MACHINE="$(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM"
 python3 - "$D" "$QUICK" "$REV" "$MACHINE" <<'PY'
 import json, os, sys, glob
