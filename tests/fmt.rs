@@ -32,25 +32,6 @@ fn comments(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn inputs() -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for dir in ["examples", "tests/fixtures/diagnostics"] {
-        let mut paths: Vec<_> = std::fs::read_dir(root().join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "jx"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            out.push((
-                p.display().to_string(),
-                std::fs::read_to_string(&p).unwrap(),
-            ));
-        }
-    }
-    out
-}
-
 #[test]
 fn examples_are_in_canonical_form() {
     let mut paths: Vec<_> = std::fs::read_dir(root().join("examples"))
@@ -70,7 +51,7 @@ fn examples_are_in_canonical_form() {
 #[test]
 fn idempotent_meaning_preserving_and_lossless_on_every_input() {
     let mut formatted = 0;
-    for (name, src) in inputs() {
+    for (name, src) in sheets() {
         let Ok(once) = format(&src, &Options::default()) else {
             continue; // syntax-error fixtures are left untouched
         };
@@ -80,20 +61,6 @@ fn idempotent_meaning_preserving_and_lossless_on_every_input() {
         assert_eq!(comments(&once), comments(&src), "{name}: comments changed");
     }
     assert!(formatted > 50, "only {formatted} inputs formatted");
-}
-
-/// xorshift64*: deterministic variants without a crate.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 /// Where the code of a line ends: before its `//` comment, outside strings.

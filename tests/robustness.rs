@@ -25,23 +25,6 @@ use std::time::{Duration, Instant};
 // ---------------------------------------------------------------------------
 // Generator
 
-/// xorshift64*: deterministic, no crate needed.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
-
 /// The largest amount a decimal holds, and one past it.
 const DECIMAL_MAX: &str = "79228162514264337593543950335";
 const DECIMAL_PAST: &str = "79228162514264337593543950336";
@@ -328,24 +311,6 @@ fn mutate_text(src: &str, rng: &mut Rng) -> String {
     s
 }
 
-/// Every example and fixture, by file name.
-fn sources() -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for dir in ["examples", "tests/fixtures/diagnostics"] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "jx"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            out.push((name, std::fs::read_to_string(&p).unwrap()));
-        }
-    }
-    out
-}
-
 // ---------------------------------------------------------------------------
 // Known bugs, pending a fix: panics whose message holds one of these are
 // counted and skipped by the property tests. None at present: the overflow
@@ -532,7 +497,7 @@ fn mutated_examples_and_fixtures_through_the_library() {
     let reference = sheet_of("beidaihe-2020.jx", &example()).unwrap();
     let mut rng = Rng(0x5EED_0006_D00D_F00D);
     let (mut runs, mut compiled, mut known) = (0, 0, 0);
-    for (name, text) in sources() {
+    for (name, text) in sheets() {
         let own = sheet_of(&name, &text);
         let reference = own.as_ref().unwrap_or(&reference);
         assert_eq!(exercise(&name, &text, Some(reference)), own.is_some());
@@ -798,7 +763,7 @@ fn leftovers(dir: &Path) -> Vec<String> {
 fn mutated_files_through_every_command_of_the_binary() {
     let dir = scratch("robustness-cli");
     let example_path = root().join("examples/beidaihe-2020.jx");
-    let srcs = sources();
+    let srcs = sheets();
     let mut rng = Rng(0xC0FF_EE00_1234_0006);
     let start = Instant::now();
     let files = 250;

@@ -124,13 +124,10 @@ fn build_one(
     deny_warnings: bool,
     sink: &mut dyn Write,
 ) -> (i32, usize, usize) {
-    let file = match read_to(path, encoding, out, sink) {
-        Ok(f) => f,
-        Err(c) => return (c, usize::from(c == EXIT_ERRORS), 0),
+    let compiled = match compile_reported(path, encoding, out, sink) {
+        Ok(c) => c,
+        Err(result) => return result,
     };
-    let compiled = compile(&file);
-    print_diags_to(&compiled.diagnostics, &file, out, sink);
-    print_hidden_to(compiled.hidden, &file, out, sink);
     let counts = (compiled.errors, compiled.warnings);
     let failed = compiled.errors > 0 || (deny_warnings && compiled.warnings > 0);
     let sheet = match (&compiled.sheet, failed) {

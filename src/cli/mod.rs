@@ -385,6 +385,22 @@ fn summary(out: &Out, (errors, warnings): (usize, usize)) {
     errln!("{msg}");
 }
 
+/// Read and compile one file, printing its diagnostics to `sink`. A file
+/// that cannot be read gives its (exit code, errors, warnings) instead.
+fn compile_reported(
+    path: &Path,
+    encoding: Encoding,
+    out: &Out,
+    sink: &mut dyn Write,
+) -> Result<crate::Compiled, (i32, usize, usize)> {
+    let file =
+        read_to(path, encoding, out, sink).map_err(|c| (c, usize::from(c == EXIT_ERRORS), 0))?;
+    let compiled = compile(&file);
+    print_diags_to(&compiled.diagnostics, &file, out, sink);
+    print_hidden_to(compiled.hidden, &file, out, sink);
+    Ok(compiled)
+}
+
 /// Check one file; returns its exit code, errors and warnings.
 fn check_one(
     path: &Path,
@@ -393,13 +409,10 @@ fn check_one(
     deny_warnings: bool,
     sink: &mut dyn Write,
 ) -> (i32, usize, usize) {
-    let file = match read_to(path, encoding, out, sink) {
-        Ok(f) => f,
-        Err(code) => return (code, usize::from(code == EXIT_ERRORS), 0),
+    let compiled = match compile_reported(path, encoding, out, sink) {
+        Ok(c) => c,
+        Err(result) => return result,
     };
-    let compiled = compile(&file);
-    print_diags_to(&compiled.diagnostics, &file, out, sink);
-    print_hidden_to(compiled.hidden, &file, out, sink);
     let (errors, warnings) = (compiled.errors, compiled.warnings);
     let code = if errors > 0 || (deny_warnings && warnings > 0) {
         EXIT_ERRORS

@@ -8,27 +8,8 @@ use crate::diag::Lang;
 use crate::model::Period;
 use std::fmt::Write as _;
 
-/// Escapes text for HTML (content and quoted attributes). Control characters, which
-/// HTML5 does not allow in text, become visible symbols.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if (c as u32) < 0x20 => {
-                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'))
-            }
-            '\u{7f}'..='\u{9f}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+// The page escapes texts exactly as the sheet's own HTML does.
+use crate::emit::html::esc;
 
 const CSS: &str = r#"
 :root { --add: #e6ffec; --add-strong: #abf2bc; --del: #ffebe9; --del-strong: #ffc0c0; --chg: #fff8c5; --line: #d0d7de; }
