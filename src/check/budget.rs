@@ -9,10 +9,10 @@ use crate::source::Span;
 use crate::syntax::{text, Stmt};
 use rust_decimal::Decimal;
 
-/// Usual fund source names, for catching misspellings (other names are fine).
-pub const KNOWN_SOURCES: &[&str] = &[
+/// Usual fund source names that count under 财政资金 (fiscal funds) in the
+/// official table, when written at the top level of a budget.
+pub const FISCAL_SOURCES: &[&str] = &[
     "财政资金",
-    "其他资金",
     "财政拨款",
     "一般公共预算",
     "一般公共预算资金",
@@ -21,19 +21,34 @@ pub const KNOWN_SOURCES: &[&str] = &[
     "政府性基金",
     "国有资本经营预算",
     "财政专户管理资金",
-    "单位资金",
     "上级资金",
     "上级补助",
     "上级补助资金",
-    "自有资金",
     "本级资金",
+    "专项债券",
+];
+
+/// Other usual fund source names (they count under 其他资金). Both lists
+/// serve to catch misspellings; other names are accepted.
+pub const OTHER_SOURCES: &[&str] = &[
+    "其他资金",
+    "单位资金",
+    "自有资金",
     "事业收入",
     "经营收入",
     "其他收入",
     "上年结转",
     "社会资金",
-    "专项债券",
 ];
+
+/// Whether a top-level fund source counts as 财政资金 in the official table.
+pub fn is_fiscal(name: &str) -> bool {
+    FISCAL_SOURCES.contains(&name)
+}
+
+fn known_sources() -> impl Iterator<Item = &'static str> {
+    FISCAL_SOURCES.iter().chain(OTHER_SOURCES).copied()
+}
 
 /// Government levels that name sources (省级补助, 本级安排).
 const SOURCE_LEVELS: &[&str] = &[
@@ -98,8 +113,8 @@ impl<'s> Checker<'s> {
             // sources, not typos of the known ones.
             let plausible = SOURCE_LEVELS.iter().any(|l| name.starts_with(l))
                 && SOURCE_ENDINGS.iter().any(|e| name.ends_with(e));
-            if !KNOWN_SOURCES.contains(&name.as_str()) && !plausible {
-                if let Some(known) = closest(&name, KNOWN_SOURCES.iter().copied()) {
+            if !known_sources().any(|k| k == name) && !plausible {
+                if let Some(known) = closest(&name, known_sources()) {
                     if known.chars().count() == name.chars().count() {
                         self.diags
                             .push(cat::source_misspelt(child.head.span, &name, known));

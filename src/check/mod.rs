@@ -2,7 +2,7 @@
 //! semantic rule, collecting all diagnostics of the file in one pass.
 
 mod args;
-mod budget;
+pub mod budget;
 pub mod category;
 mod indicator;
 pub mod keywords;

@@ -263,29 +263,7 @@ fn lines(text: &str) -> Vec<String> {
     text.lines().map(|l| l.to_string()).collect()
 }
 
-/// Names of fund sources counted under 财政资金 (fiscal funds) when written at
-/// the top level. Every other name counts under 其他资金.
-const FISCAL: &[&str] = &[
-    "财政资金",
-    "财政拨款",
-    "一般公共预算",
-    "一般公共预算资金",
-    "一般公共预算拨款",
-    "政府性基金预算",
-    "政府性基金",
-    "国有资本经营预算",
-    "财政专户管理资金",
-    "上级资金",
-    "上级补助",
-    "上级补助资金",
-    "本级资金",
-    "专项债券",
-];
-
-/// Whether a top-level fund source counts as 财政资金.
-pub fn is_fiscal(name: &str) -> bool {
-    FISCAL.contains(&name)
-}
+pub use crate::check::budget::is_fiscal;
 
 /// The 财政资金 and 其他资金 amounts of a budget: the sums of its top-level
 /// sources by class, `None` when the class has no source.
