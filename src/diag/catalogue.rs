@@ -265,6 +265,19 @@ pub fn stray_close(span: Span) -> Diagnostic {
         ))
 }
 
+/// A `}` that closes its block before statements indented as inside it.
+pub fn early_close(span: Span) -> Diagnostic {
+    diag("E004", span, t("多余的 }", "unexpected `}`"))
+        .label(t(
+            "它使块提前结束，后面缩进的语句仍属于这个块",
+            "it ends the block before the indented statements that follow",
+        ))
+        .help(t(
+            "删除这个 }；或者它对应的 { 漏写了，应补在上面某条语句（如 budget）的末尾",
+            "remove it; or its { is missing at the end of a statement above (such as budget)",
+        ))
+}
+
 pub fn orphan_block(span: Span) -> Diagnostic {
     diag(
         "E005",

@@ -88,7 +88,106 @@ pub fn parse_in_pieces(src: &str, chunk: usize) -> (SyntaxTree<'_>, Vec<Diagnost
             repair.diags.push(cat::stray_close(spare));
         }
     }
+    // A `}` left over at the top level often means a block closed early
+    // (a `{` missing further up): the statements between, indented as if
+    // inside, go back into the block.
+    if items.iter().any(|i| matches!(i, Item::StrayClose(_))) {
+        reopen_early_closed(src, &mut items, &mut diags);
+    }
     (SyntaxTree { items }, diags, false)
+}
+
+/// For each top-level stray `}`: when the statement before the run of
+/// statements leading to it has a block, and every statement of the run is
+/// indented deeper than that statement while the stray `}` is not, the block
+/// really ends at the stray `}`. The `}` that ended it early stays inside as
+/// the stray one, where it is reported (with the hint of a missing `{`).
+fn reopen_early_closed(src: &str, items: &mut Vec<Item<'_>>, diags: &mut Vec<Diagnostic>) {
+    let indent = |offset: usize| indentation(src, offset);
+    let mut k = 0;
+    while k < items.len() {
+        let Item::StrayClose(stray) = items[k] else {
+            k += 1;
+            continue;
+        };
+        // Back from the stray `}` to the first statement indented no deeper
+        // than it: the owner of the block that may have closed early. Only a
+        // `}` on a line of its own after statements qualifies.
+        let after_stmts = k > 0
+            && matches!(
+                items[k - 1],
+                Item::Stmt(_) | Item::Comment(_) | Item::Blank(_)
+            );
+        let stray_col = indent(stray.start);
+        if !after_stmts || stray_col == usize::MAX {
+            k += 1;
+            continue;
+        }
+        let mut j = k;
+        let mut owner_at = None;
+        while j > 0 {
+            j -= 1;
+            match &items[j] {
+                Item::Stmt(s) if indent(s.head.span.start) <= stray_col => {
+                    owner_at = Some(j);
+                    break;
+                }
+                Item::Stmt(_) | Item::Comment(_) | Item::Blank(_) => {}
+                _ => break,
+            }
+        }
+        let fits = match owner_at.map(|j| &items[j]) {
+            Some(Item::Stmt(owner)) => {
+                owner.block.as_ref().is_some_and(|b| b.close.is_some())
+                    && items[j + 1..k].iter().any(|i| matches!(i, Item::Stmt(_)))
+            }
+            _ => false,
+        };
+        if !fits {
+            k += 1;
+            continue;
+        }
+        let moved: Vec<Item<'_>> = items.drain(j + 1..=k).collect();
+        let Item::Stmt(owner) = &mut items[j] else {
+            break;
+        };
+        let Some(block) = owner.block.as_mut() else {
+            break;
+        };
+        let early = block.close.replace(stray);
+        block.span = Span::new(block.span.start, stray.end);
+        if let Some(early) = early {
+            block.items.push(Item::StrayClose(early));
+            diags.retain(|d| !(d.code == "E004" && d.span == stray));
+            diags.push(cat::early_close(early));
+        }
+        let n = moved.len();
+        // Blank lines at the top level depend on where the parser cut the
+        // file; inside the block they would make that visible: drop them.
+        block.items.extend(
+            moved
+                .into_iter()
+                .take(n - 1)
+                .filter(|i| !matches!(i, Item::Blank(_))),
+        );
+        k = j + 1;
+    }
+}
+
+/// The indentation of the line holding `offset` when only spaces and tabs
+/// stand before it on its line, else `usize::MAX`. Work is bounded by the
+/// indentation, not by the length of the line.
+fn indentation(src: &str, offset: usize) -> usize {
+    let before = &src.as_bytes()[..offset.min(src.len())];
+    let mut n = 0;
+    for &b in before.iter().rev() {
+        match b {
+            b' ' | b'\t' => n += 1,
+            b'\n' | b'\r' => return n,
+            _ => return usize::MAX,
+        }
+    }
+    n
 }
 
 fn item_start(item: &Item<'_>) -> usize {
@@ -113,8 +212,7 @@ struct Repair<'s, 'd> {
 impl Repair<'_, '_> {
     /// Column (in characters) where the line holding `offset` starts its text.
     fn indent_of(&self, offset: usize) -> usize {
-        let line_start = self.src[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        self.src[line_start..offset].chars().count()
+        indentation(self.src, offset)
     }
 
     fn line_of(&self, offset: usize) -> usize {
@@ -163,9 +261,10 @@ impl Repair<'_, '_> {
             let open_line = self.line_of(block.open.start);
             let split = block.items.iter().position(|item| match item {
                 Item::Stmt(s) => {
-                    self.line_of(s.head.span.start) > open_line
-                        && self.src[..s.head.span.start].ends_with([' ', '\t', '\n', '\r'])
-                        && self.indent_of(s.head.span.start) <= owner_col
+                    let col = self.indent_of(s.head.span.start);
+                    owner_col != usize::MAX
+                        && col <= owner_col
+                        && self.line_of(s.head.span.start) > open_line
                         && s.head.span.start > head_start
                 }
                 _ => false,
