@@ -29,33 +29,10 @@ pub(super) fn diff_cmd(
             },
             None,
         ),
-        [path, old_file, _, _, new_file, _, _] => (
-            true,
-            Side {
-                path: old_file,
-                name: format!("a/{path}"),
-            },
-            Side {
-                path: new_file,
-                name: format!("b/{path}"),
-            },
-            Some(format!("diff --jixiao a/{path} b/{path}\n")),
-        ),
-        [path, old_file, _, _, new_file, _, _, new_path, message] => (
-            true,
-            Side {
-                path: old_file,
-                name: format!("a/{path}"),
-            },
-            Side {
-                path: new_file,
-                name: format!("b/{new_path}"),
-            },
-            Some(format!(
-                "diff --jixiao a/{path} b/{new_path}\n{}\n",
-                message.trim_end()
-            )),
-        ),
+        [path, old_file, _, _, new_file, _, _] => git_sides(path, old_file, new_file, path, None),
+        [path, old_file, _, _, new_file, _, _, new_path, message] => {
+            git_sides(path, old_file, new_file, new_path, Some(message))
+        }
         [path] => {
             outln!("{path}: unmerged");
             return EXIT_OK;
@@ -163,6 +140,34 @@ pub(super) fn diff_cmd(
         (false, true) => EXIT_OK,
         (false, false) => EXIT_ERRORS,
     }
+}
+
+/// The two sides git passes to a diff driver, named by their repository
+/// paths, and the header line (with the rename message, if any).
+fn git_sides<'a>(
+    path: &str,
+    old_file: &'a str,
+    new_file: &'a str,
+    new_path: &str,
+    message: Option<&str>,
+) -> (bool, Side<'a>, Side<'a>, Option<String>) {
+    let mut header = format!("diff --jixiao a/{path} b/{new_path}\n");
+    if let Some(m) = message {
+        header.push_str(m.trim_end());
+        header.push('\n');
+    }
+    (
+        true,
+        Side {
+            path: old_file,
+            name: format!("a/{path}"),
+        },
+        Side {
+            path: new_file,
+            name: format!("b/{new_path}"),
+        },
+        Some(header),
+    )
 }
 
 /// git treats any non-zero status of a diff driver as a crash: report only

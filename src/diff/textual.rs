@@ -401,21 +401,13 @@ pub(super) fn describe(c: &Change, unit: &str, lang: Lang, l: &mut Line) {
         PeriodGoalEdited(e) => {
             list_edit(l, t(lang, "实施期目标修改", "period goal edited"), e, colon)
         }
-        IndicatorAdded { indicator, target } => {
-            l.plain(format!(
-                "{}{colon}{} {}",
-                t(lang, "新增指标", "indicator added"),
-                ind(indicator),
-                target.text
-            ));
-        }
-        IndicatorRemoved { indicator, target } => {
-            l.plain(format!(
-                "{}{colon}{} {}",
-                t(lang, "删除指标", "indicator removed"),
-                ind(indicator),
-                target.text
-            ));
+        IndicatorAdded { indicator, target } | IndicatorRemoved { indicator, target } => {
+            let label = if matches!(c, IndicatorAdded { .. }) {
+                t(lang, "新增指标", "indicator added")
+            } else {
+                t(lang, "删除指标", "indicator removed")
+            };
+            l.plain(format!("{label}{colon}{} {}", ind(indicator), target.text));
         }
         IndicatorMoved { indicator, from } => {
             l.plain(format!(
