@@ -82,10 +82,14 @@ fn mutated_examples_never_panic() {
                 .map(|i| format!("{i:?}"))
                 .collect()
         };
-        let whole = jixiao::syntax::parse_in_pieces(&text, usize::MAX);
-        let pieces = jixiao::syntax::parse_in_pieces(&text, 1);
+        let whole = jixiao::syntax::reference::parse_in_pieces(&text, usize::MAX);
+        let pieces = jixiao::syntax::reference::parse_in_pieces(&text, 1);
         assert_eq!(strip(&whole.0.items), strip(&pieces.0.items), "{i}: {text}");
         assert_eq!(whole.1, pieces.1, "{i}");
+        // The parser compilation uses reads it as the grammar does.
+        let parsed = jixiao::syntax::parse_or_refuse(&text);
+        assert_eq!(parsed.0, whole.0, "{i}: {text}");
+        assert_eq!(parsed.1, whole.1, "{i}");
         let file = SourceFile::new(format!("m{i}.jx"), text);
         let compiled = jixiao::compile(&file);
         for d in &compiled.diagnostics {

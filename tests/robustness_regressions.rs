@@ -98,6 +98,29 @@ fn unterminated_strings_cannot_bypass_the_nesting_limit() {
     assert!(t.elapsed() < Duration::from_secs(20));
 }
 
+// Was: syntax/mod.rs scan (the nesting limit, checked before pest ran) read
+// `"a { // b"` as one closed string, but the grammar's `string` rule stops
+// before ` { // b"` (a `{` followed only by a comment ends the line), so
+// that `{` opens a block. 100,000 such lines overflowed the stack of the
+// recursive pest parser (the process aborted). Found by the parser oracle
+// (tests/parser_oracle.rs); the parser now bounds nesting as it reads.
+#[test]
+fn a_brace_and_comment_inside_a_string_cannot_bypass_the_nesting_limit() {
+    assert_eq!(
+        codes(&crasher("deep-closed-string-brace-comment.jx")),
+        ["E010"]
+    );
+    let deep = "x \"a { // b\"\n".repeat(100_000);
+    assert_eq!(codes(&deep), ["E010"]);
+    // And through the binary, on its main thread's stack.
+    let dir = scratch("deep-closed-string-brace-comment");
+    let path = dir.join("deep.jx");
+    std::fs::write(&path, &deep).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("E010"));
+}
+
 // Was: A message quoting a token that spans lines (here an unknown
 // keyword written as a `"""` block; catalogue::unknown_keyword quotes the raw
 // token) carries its line breaks into `--message-format short`, whose
