@@ -55,13 +55,11 @@ impl Compiled {
 
 /// Parse and check one file.
 pub fn compile(file: &SourceFile) -> Compiled {
-    let (tree, mut diagnostics, refused) = syntax::parse_or_refuse(&file.text);
-    let mut sheet = None;
-    if !refused {
-        let (s, more) = check::check(tree, &file.text);
-        sheet = s;
-        diagnostics.extend(more);
-    }
+    let check::Outcome {
+        sheet,
+        mut diagnostics,
+        ..
+    } = check::check_source(&file.text);
     diag::sort(&mut diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;

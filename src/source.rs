@@ -57,8 +57,6 @@ pub struct SourceFile {
     /// The file began with a UTF-8 byte-order mark (kept by the formatter).
     pub had_bom: bool,
     line_starts: Vec<usize>,
-    /// Character offset of each line start, for the renderer.
-    line_char_starts: Vec<usize>,
 }
 
 impl SourceFile {
@@ -76,20 +74,11 @@ impl SourceFile {
                 line_starts.push(i + 1);
             }
         }
-        let mut line_char_starts = Vec::with_capacity(line_starts.len());
-        let mut chars = 0;
-        let mut prev = 0;
-        for &start in &line_starts {
-            chars += text[prev..start].chars().count();
-            line_char_starts.push(chars);
-            prev = start;
-        }
         SourceFile {
             name: name.into(),
             text,
             had_bom,
             line_starts,
-            line_char_starts,
         }
     }
 
@@ -162,12 +151,9 @@ impl SourceFile {
         Span::new(start, end)
     }
 
-    /// Character offset of a byte offset (the renderer works in characters).
-    pub fn char_offset(&self, offset: usize) -> usize {
-        let offset = self.clamp(offset);
-        let line = self.line_of(offset);
-        let start = self.line_starts[line];
-        self.line_char_starts[line] + self.text[start..offset].chars().count()
+    /// How many lines the file has (a final line break starts an empty one).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
     }
 
     /// A byte offset moved back to the nearest char boundary inside the text.

@@ -246,3 +246,38 @@ fn expectation_comments_are_parsed() {
         ]
     );
 }
+
+/// The renderer shows ariadne a copy of the file holding only the lines the
+/// diagnostics point at: it must draw exactly what a copy holding every line
+/// draws, for one diagnostic or all of a file at once, with LF, CRLF and
+/// the far-apart labels of a duplicate (first definition at the top).
+#[test]
+fn sparse_source_renders_as_the_whole_file() {
+    use jixiao::diag::HumanRenderer;
+    for (name, text) in fixtures() {
+        for text in [text.clone(), text.replace('\n', "\r\n")] {
+            let file = SourceFile::new(name.as_str(), text.as_str());
+            let diags = jixiao::compile(&file).diagnostics;
+            let Some(first) = diags.first() else { continue };
+            // A diagnostic spanning the file keeps every line in the copy.
+            let mut everything = first.clone();
+            everything.span = jixiao::source::Span::new(0, file.text.len());
+            everything.secondary.clear();
+            let mut with_all = diags.clone();
+            with_all.push(everything);
+            for lang in [Lang::En, Lang::Zh] {
+                let sparse = HumanRenderer::new(&file, &diags, lang, ColorChoice::Never);
+                let whole = HumanRenderer::new(&file, &with_all, lang, ColorChoice::Never);
+                for d in &diags {
+                    assert_eq!(sparse.render(d), whole.render(d), "{name}: {}", d.code);
+                    assert_eq!(
+                        render_human(d, &file, lang, ColorChoice::Never),
+                        whole.render(d),
+                        "{name}: {} alone",
+                        d.code
+                    );
+                }
+            }
+        }
+    }
+}

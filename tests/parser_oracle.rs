@@ -7,11 +7,12 @@
 
 mod common;
 use common::*;
-use jixiao::syntax::{parse_or_refuse, reference};
+use jixiao::syntax::{parse_or_refuse, reference, Item, TopLevel};
 
 fn assert_same(text: &str, what: &str) {
     let fast = parse_or_refuse(text);
     let oracle = reference::parse_in_pieces(text, usize::MAX);
+    assert_streamed_same(text, &fast, what);
     assert_eq!(fast.2, oracle.2, "refused differs: {what}\n{text:?}");
     assert_eq!(fast.1, oracle.1, "diagnostics differ: {what}\n{text:?}");
     if fast.0 != oracle.0 {
@@ -29,6 +30,38 @@ fn assert_same(text: &str, what: &str) {
             at.map(|k| &fast.0.items[k]),
             at.map(|k| &oracle.0.items[k]),
         );
+    }
+}
+
+/// Top-level items read one at a time (as the checker reads a sheet) are
+/// the items of the whole parse, unless a lost brace made the parser repair
+/// the tree (the checker then reads the file whole).
+fn assert_streamed_same(
+    text: &str,
+    whole: &(
+        jixiao::syntax::SyntaxTree<'_>,
+        Vec<jixiao::diag::Diagnostic>,
+        bool,
+    ),
+    what: &str,
+) {
+    let mut top = TopLevel::new(text);
+    let (mut items, mut diags) = (Vec::new(), Vec::new());
+    while let Some(item) = top.next_item(&mut diags) {
+        match item {
+            Ok(item) => items.push(item),
+            Err(_) => {
+                assert!(whole.2, "only the whole parse refused: {what}");
+                return;
+            }
+        }
+    }
+    assert!(!whole.2, "only the streamed parse refused: {what}");
+    let repaired = diags.iter().any(|d| d.code == "E003")
+        || items.iter().any(|i| matches!(i, Item::StrayClose(_)));
+    if !repaired {
+        assert_eq!(items, whole.0.items, "streamed items differ: {what}");
+        assert_eq!(diags, whole.1, "streamed diagnostics differ: {what}");
     }
 }
 

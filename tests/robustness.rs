@@ -426,7 +426,8 @@ fn exercise(name: &str, text: &str, reference: Option<&Sheet>) -> bool {
         compiled.diagnostics.len() + compiled.hidden,
         "{name}"
     );
-    let human = diag::HumanRenderer::new(&file, Lang::Zh, ColorChoice::Never);
+    let human =
+        diag::HumanRenderer::new(&file, &compiled.diagnostics, Lang::Zh, ColorChoice::Never);
     for d in &compiled.diagnostics {
         for s in std::iter::once(d.span).chain(d.secondary.iter().map(|l| l.span)) {
             assert!(

@@ -47,6 +47,18 @@ pub fn home_of(kw: Kw) -> (&'static str, &'static str) {
     }
 }
 
+/// What the checker gathers over the top-level items.
+#[derive(Default)]
+pub struct Top {
+    pub department: Option<Department>,
+    pub dept_span: Option<Span>,
+    overall: Option<Overall>,
+    overall_span: Option<Span>,
+    projects: Vec<Project>,
+    /// First use of each code; a map keeps the check linear in projects.
+    codes: std::collections::HashMap<String, Span>,
+}
+
 /// Statements seen once per block, to report repeats.
 #[derive(Default)]
 pub struct Seen(Vec<(Kw, Span)>);
@@ -126,40 +138,55 @@ impl<'s> Checker<'s> {
     }
 
     /// Check the whole tree. It is taken by value: each project's subtree is
-    /// dropped once checked, so a large sheet never holds its whole tree and
-    /// its whole model at once.
+    /// dropped once checked.
     pub fn sheet(&mut self, tree: SyntaxTree<'_>) -> Option<Sheet> {
-        const TOP: &[Kw] = &[Kw::Department, Kw::DefineUnit, Kw::Overall, Kw::Project];
-        const TOP_PLACE: (&str, &str) = ("顶层", "at the top level");
         // First pass: what the rest depends on (money unit, framework, units).
-        let mut department = None;
-        let mut dept_span: Option<Span> = None;
-        // The keyword of each top-level item still to check, by position.
-        let mut rest: Vec<Option<Kw>> = Vec::with_capacity(tree.items.len());
-        for item in &tree.items {
-            let Item::Stmt(stmt) = item else {
-                rest.push(None);
-                continue;
-            };
-            let stmt: &Stmt<'_> = stmt;
-            let kw = self.keyword(stmt, TOP, TOP_PLACE);
-            rest.push(kw.filter(|k| matches!(k, Kw::Overall | Kw::Project)));
-            match kw {
-                Some(Kw::Department) => match dept_span {
-                    Some(first) => {
-                        self.diags
-                            .push(cat::duplicate_stmt(stmt.head.span, first, stmt.head.raw))
-                    }
-                    None => {
-                        dept_span = Some(stmt.head.span);
-                        department = self.department(stmt);
-                    }
-                },
-                Some(Kw::DefineUnit) => self.define_unit(stmt),
-                _ => {}
+        let mut top = Top::default();
+        let rest: Vec<Option<Kw>> = tree
+            .items
+            .iter()
+            .map(|i| self.top_first(&mut top, i))
+            .map(|kw| kw.filter(|k| matches!(k, Kw::Overall | Kw::Project)))
+            .collect();
+        self.top_department_known(&top);
+        for (item, kw) in tree.items.into_iter().zip(rest) {
+            if let (Item::Stmt(stmt), Some(kw)) = (item, kw) {
+                self.top_second(&mut top, &stmt, kw);
             }
         }
-        if dept_span.is_none() {
+        self.top_finish(top)
+    }
+
+    /// The first pass over one top-level item: its keyword resolved, and a
+    /// department or a unit definition read. Returns the keyword (an overall
+    /// part or a project is checked in the second pass).
+    pub fn top_first(&mut self, top: &mut Top, item: &Item<'_>) -> Option<Kw> {
+        const TOP: &[Kw] = &[Kw::Department, Kw::DefineUnit, Kw::Overall, Kw::Project];
+        const TOP_PLACE: (&str, &str) = ("顶层", "at the top level");
+        let Item::Stmt(stmt) = item else {
+            return None;
+        };
+        let kw = self.keyword(stmt, TOP, TOP_PLACE);
+        match kw {
+            Some(Kw::Department) => match top.dept_span {
+                Some(first) => {
+                    self.diags
+                        .push(cat::duplicate_stmt(stmt.head.span, first, stmt.head.raw))
+                }
+                None => {
+                    top.dept_span = Some(stmt.head.span);
+                    top.department = self.department(stmt);
+                }
+            },
+            Some(Kw::DefineUnit) => self.define_unit(stmt),
+            _ => {}
+        }
+        kw
+    }
+
+    /// Between the passes: a sheet without a department is reported once.
+    pub fn top_department_known(&mut self, top: &Top) {
+        if top.dept_span.is_none() {
             self.diags.push(cat::missing_stmt(
                 Span::new(0, 0),
                 "department",
@@ -168,40 +195,43 @@ impl<'s> Checker<'s> {
                 "department \"430002\" \"单位名称\" { year 2020; unit 万元 }",
             ));
         }
-        let mut overall: Option<Overall> = None;
-        let mut overall_span: Option<Span> = None;
-        let mut projects: Vec<Project> = Vec::new();
-        // First use of each code; a map keeps the check linear in projects.
-        let mut codes: std::collections::HashMap<String, Span> = std::collections::HashMap::new();
-        for (item, kw) in tree.items.into_iter().zip(rest) {
-            let (Item::Stmt(stmt), Some(kw)) = (item, kw) else {
-                continue;
-            };
-            let stmt: &Stmt<'_> = &stmt;
-            match kw {
-                Kw::Overall => {
-                    if let Some(first) = overall_span {
-                        self.diags
-                            .push(cat::duplicate_stmt(stmt.head.span, first, stmt.head.raw));
-                        continue;
-                    }
-                    overall_span = Some(stmt.head.span);
-                    overall = Some(self.overall(stmt));
+    }
+
+    /// The second pass over an overall part or a project.
+    pub fn top_second(&mut self, top: &mut Top, stmt: &Stmt<'_>, kw: Kw) {
+        match kw {
+            Kw::Overall => {
+                if let Some(first) = top.overall_span {
+                    self.diags
+                        .push(cat::duplicate_stmt(stmt.head.span, first, stmt.head.raw));
+                    return;
                 }
-                Kw::Project => {
-                    if let Some((p, code_span)) = self.project(stmt) {
-                        if let Some(first) = codes.get(&p.code) {
-                            self.diags
-                                .push(cat::duplicate_code(code_span, *first, &p.code));
-                        } else {
-                            codes.insert(p.code.clone(), code_span);
-                        }
-                        projects.push(p);
-                    }
-                }
-                _ => {}
+                top.overall_span = Some(stmt.head.span);
+                top.overall = Some(self.overall(stmt));
             }
+            Kw::Project => {
+                if let Some((p, code_span)) = self.project(stmt) {
+                    if let Some(first) = top.codes.get(&p.code) {
+                        self.diags
+                            .push(cat::duplicate_code(code_span, *first, &p.code));
+                    } else {
+                        top.codes.insert(p.code.clone(), code_span);
+                    }
+                    top.projects.push(p);
+                }
+            }
+            _ => {}
         }
+    }
+
+    /// The sheet, once every top-level item went through both passes.
+    pub fn top_finish(&mut self, top: Top) -> Option<Sheet> {
+        let Top {
+            department,
+            overall,
+            projects,
+            ..
+        } = top;
         let department = department?;
         let overall = overall.unwrap_or_default();
         let budget = projects.iter().map(|p| p.budget.total).sum::<Decimal>();

@@ -346,7 +346,7 @@ fn print_diags(diags: &[Diagnostic], file: &SourceFile, out: &Out) {
 
 fn print_diags_to(diags: &[Diagnostic], file: &SourceFile, out: &Out, err: &mut dyn Write) {
     let human = (out.format == MessageFormat::Human)
-        .then(|| diag::HumanRenderer::new(file, out.lang, out.color));
+        .then(|| diag::HumanRenderer::new(file, diags, out.lang, out.color));
     for d in diags {
         let text = match (&human, out.format) {
             (Some(h), _) => h.render(d),

@@ -29,6 +29,13 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// A line's text as the renderer shows it: `visible`, and the separators
+/// ariadne would break lines at that are not line breaks here (U+2028,
+/// U+2029) shown as U+FFFD, character for character.
+fn visible_in_line(line: &str) -> String {
+    visible(line).replace(['\u{2028}', '\u{2029}'], "\u{FFFD}")
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
@@ -79,23 +86,81 @@ pub fn message_text(text: &str) -> String {
 
 const MAX_MESSAGE_CHARS: usize = 300;
 
-/// Renders the diagnostics of one file; the ariadne source (a line index
-/// over the whole text) is built once, not once per diagnostic.
+/// Renders the diagnostics of one file. ariadne is given a sparse copy of
+/// the file, built once: every line keeps its place (so line numbers and the
+/// gutter are right) but only the lines the diagnostics point at keep their
+/// text. A 13 MB sheet is then never copied or indexed character by
+/// character to print its 200 diagnostics.
 pub struct HumanRenderer<'f> {
     file: &'f SourceFile,
-    source: Source<Cow<'f, str>>,
+    source: Source<String>,
+    /// The lines kept, ascending: (line, characters of the kept lines
+    /// before it, its own characters).
+    kept: Vec<(usize, usize, usize)>,
     lang: Lang,
     color: ColorChoice,
 }
 
 impl<'f> HumanRenderer<'f> {
-    pub fn new(file: &'f SourceFile, lang: Lang, color: ColorChoice) -> HumanRenderer<'f> {
+    /// A renderer for `diags` (and only them) of `file`.
+    pub fn new(
+        file: &'f SourceFile,
+        diags: &[Diagnostic],
+        lang: Lang,
+        color: ColorChoice,
+    ) -> HumanRenderer<'f> {
+        let mut lines: Vec<usize> = Vec::new();
+        for d in diags {
+            for s in std::iter::once(d.span).chain(d.secondary.iter().map(|l| l.span)) {
+                let first = file.line_of(file.clamp(s.start));
+                let last = file.line_of(file.clamp(s.end.max(s.start)));
+                lines.extend(first..=last);
+            }
+        }
+        lines.sort_unstable();
+        lines.dedup();
+        let count = file.line_count();
+        let mut text = String::with_capacity(count + 64 * lines.len());
+        let mut kept = Vec::with_capacity(lines.len());
+        let (mut at, mut chars) = (0, 0);
+        for &line in &lines {
+            text.extend(std::iter::repeat_n('\n', line - at));
+            at = line;
+            let shown = visible_in_line(file.slice(file.line_span(line)));
+            let n = shown.chars().count();
+            kept.push((line, chars, n));
+            chars += n;
+            text.push_str(&shown);
+        }
+        // The lines after the last kept one, so that the copy has as many
+        // lines as the file.
+        text.extend(std::iter::repeat_n('\n', count.saturating_sub(1 + at)));
         HumanRenderer {
             file,
-            source: Source::from(visible(&file.text)),
+            source: Source::from(text),
+            kept,
             lang,
             color,
         }
+    }
+
+    /// Character offset in the sparse copy of a byte offset of the file.
+    fn char_offset(&self, offset: usize) -> usize {
+        let file = self.file;
+        let offset = file.clamp(offset);
+        let line = file.line_of(offset);
+        // One line break for each line before, the kept text before, and the
+        // column on a kept line (at most its end: the line break).
+        let (before, col) = match self.kept.binary_search_by_key(&line, |k| k.0) {
+            Ok(i) => {
+                let start = file.line_span(line).start;
+                let col = file.text[start..offset].chars().count();
+                (self.kept[i].1, col.min(self.kept[i].2))
+            }
+            Err(0) => (0, 0),
+            Err(i) => (self.kept[i - 1].1 + self.kept[i - 1].2, 0),
+        };
+        line + before + col
     }
 
     /// Render one diagnostic as ariadne draws it, in character-index mode:
@@ -114,8 +179,8 @@ impl<'f> HumanRenderer<'f> {
         }
         let name = file.name.as_str();
         let range = |s: Span| {
-            let start = file.char_offset(s.start);
-            let end = file.char_offset(s.end.max(s.start)).max(start);
+            let start = self.char_offset(s.start);
+            let end = self.char_offset(s.end.max(s.start)).max(start);
             (name, start..end)
         };
         let kind = match diag.severity {
@@ -218,7 +283,7 @@ pub fn render_human(
     lang: Lang,
     color: ColorChoice,
 ) -> String {
-    HumanRenderer::new(file, lang, color).render(diag)
+    HumanRenderer::new(file, std::slice::from_ref(diag), lang, color).render(diag)
 }
 
 /// `file:line:col: error[CODE]: message`

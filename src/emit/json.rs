@@ -2,6 +2,7 @@
 //! order (struct order), amounts as exact decimal strings, and a final newline.
 
 use crate::model::Sheet;
+use std::io::Write;
 
 pub fn to_string(sheet: &Sheet) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
@@ -12,8 +13,12 @@ pub fn to_string(sheet: &Sheet) -> String {
 
 /// The same bytes as `to_string`, written as they are produced.
 pub fn write(sheet: &Sheet, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, sheet).map_err(std::io::Error::other)?;
-    w.write_all(b"\n")
+    // serde_json writes a few bytes at a time: a buffer of a known type
+    // takes them without a dynamic call each (8 % of a build otherwise).
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, w);
+    serde_json::to_writer_pretty(&mut buffered, sheet).map_err(std::io::Error::other)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 #[cfg(test)]

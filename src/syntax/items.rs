@@ -11,6 +11,9 @@ use crate::source::Span;
 pub(super) struct ItemList<'a> {
     pub items: Vec<Item<'a>>,
     at_line_start: bool,
+    /// An item was read already (no blank lines are recorded before the
+    /// first).
+    seen_item: bool,
     newlines: usize,
     /// Where the first line break since the last item ended.
     blank_start: Option<usize>,
@@ -23,6 +26,7 @@ impl<'a> ItemList<'a> {
         ItemList {
             items: Vec::new(),
             at_line_start: !after_open,
+            seen_item: false,
             newlines: 0,
             blank_start: None,
         }
@@ -41,11 +45,12 @@ impl<'a> ItemList<'a> {
     /// blank lines before it, and returns whether it trails another item (or
     /// the block's `{`) on its line.
     pub fn begin(&mut self, start: usize) -> bool {
-        if self.newlines >= 2 && !self.items.is_empty() {
+        if self.newlines >= 2 && self.seen_item {
             let from = self.blank_start.unwrap_or(start);
             self.items.push(Item::Blank(Span::new(from, start)));
         }
         let trailing = !self.at_line_start;
+        self.seen_item = true;
         self.newlines = 0;
         self.at_line_start = false;
         trailing

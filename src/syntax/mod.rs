@@ -12,6 +12,7 @@ mod repair;
 pub mod text;
 mod tree;
 
+pub use parser::TopLevel;
 pub use tree::*;
 
 use crate::diag::{catalogue as cat, Diagnostic};

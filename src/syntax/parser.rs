@@ -33,6 +33,67 @@ pub(super) fn parse<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Result<Vec
     Ok(p.body(false)?.0)
 }
 
+/// What one step of reading an item list met.
+enum Step {
+    /// An item (and the blank lines before it) was pushed.
+    Item,
+    /// The `}` closing the block.
+    Close(Span),
+    /// The end of the file.
+    End,
+}
+
+/// The top-level items of a file one at a time, so that a large sheet can
+/// be checked without holding its whole tree (`check::check_source`).
+pub struct TopLevel<'a> {
+    r: Reader<'a>,
+    pos: usize,
+    list: ItemList<'a>,
+    /// Items read but not yet handed out, in reverse order.
+    ready: Vec<Item<'a>>,
+}
+
+impl<'a> TopLevel<'a> {
+    pub fn new(src: &'a str) -> Self {
+        TopLevel {
+            r: Reader::new(src),
+            pos: if src.starts_with('\u{FEFF}') {
+                '\u{FEFF}'.len_utf8()
+            } else {
+                0
+            },
+            list: ItemList::new(false),
+            ready: Vec::new(),
+        }
+    }
+
+    /// The next top-level item, exactly as `parse` would have it before
+    /// repairs; its diagnostics are added to `diags`. `Err` holds the `{`
+    /// that opens a block deeper than `MAX_DEPTH`.
+    pub fn next_item(&mut self, diags: &mut Vec<Diagnostic>) -> Option<Result<Item<'a>, Span>> {
+        if let Some(item) = self.ready.pop() {
+            return Some(Ok(item));
+        }
+        let mut p = Parser {
+            r: self.r,
+            pos: self.pos,
+            depth: 0,
+            diags,
+        };
+        let step = p.step(&mut self.list, false);
+        self.pos = p.pos;
+        match step {
+            Err(open) => Some(Err(open)),
+            Ok(Step::End) => None,
+            // No `}` closes the top level: it is a stray item there.
+            Ok(Step::Item | Step::Close(_)) => {
+                self.ready.extend(self.list.items.drain(..).rev());
+                self.ready.pop().map(Ok)
+            }
+        }
+    }
+}
+
 struct Parser<'a, 'd> {
     r: Reader<'a>,
     pos: usize,
@@ -188,9 +249,22 @@ impl<'a> Parser<'a, '_> {
     fn body(&mut self, in_block: bool) -> Result<(Vec<Item<'a>>, Option<Span>), Span> {
         let mut list = ItemList::new(in_block);
         let close = loop {
+            match self.step(&mut list, in_block)? {
+                Step::Item => {}
+                Step::Close(span) => break Some(span),
+                Step::End => break None,
+            }
+        };
+        Ok((list.finish(), close))
+    }
+
+    /// Read up to the next item (pushed on `list`), the `}` of the block, or
+    /// the end of the file.
+    fn step(&mut self, list: &mut ItemList<'a>, in_block: bool) -> Result<Step, Span> {
+        loop {
             let start = self.pos;
             let Some(&c) = self.r.b.get(start) else {
-                break None;
+                return Ok(Step::End);
             };
             let spaces = self.r.space_len(start);
             if spaces > 0 {
@@ -213,6 +287,7 @@ impl<'a> Parser<'a, '_> {
                 b'/' if self.r.b.get(start + 1) == Some(&b'/') => {
                     self.pos = self.r.line_end(start);
                     list.comment(Span::new(start, self.pos), &self.r.src[start..self.pos]);
+                    return Ok(Step::Item);
                 }
                 b';' => self.pos += 1,
                 0xEF if self.r.at(start, FULL_SEMICOLON) => {
@@ -223,24 +298,26 @@ impl<'a> Parser<'a, '_> {
                     self.pos += if c == b'}' { 1 } else { FULL_CLOSE.len() };
                     let span = Span::new(start, self.pos);
                     if in_block {
-                        break Some(span);
+                        return Ok(Step::Close(span));
                     }
                     list.stray_close(span, self.diags);
+                    return Ok(Step::Item);
                 }
                 _ if self.r.open_len(start) > 0 => {
                     list.begin(start);
                     let block = self.block(None)?;
                     self.diags.push(cat::orphan_block(block.open));
-                    list.items.push(Item::Orphan(block));
+                    list.items.push(Item::Orphan(Box::new(block)));
+                    return Ok(Step::Item);
                 }
                 _ => {
                     list.begin(start);
                     let stmt = self.stmt()?;
                     list.items.push(Item::Stmt(Box::new(stmt)));
+                    return Ok(Step::Item);
                 }
             }
-        };
-        Ok((list.finish(), close))
+        }
     }
 
     /// A statement: tokens on one line, then an optional block.

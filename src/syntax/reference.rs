@@ -154,7 +154,7 @@ impl Builder<'_> {
                         list.begin(span.start);
                         let block = self.block(inner, None);
                         self.diags.push(cat::orphan_block(block.open));
-                        list.items.push(Item::Orphan(block));
+                        list.items.push(Item::Orphan(Box::new(block)));
                     }
                 }
                 Rule::stmt => {

@@ -16,7 +16,8 @@ pub enum Item<'a> {
     /// One or more empty lines between two items.
     Blank(Span),
     /// A `{ … }` with no statement before it on its line (already reported).
-    Orphan(Block<'a>),
+    /// Boxed: it is rare, and unboxed it would make every item twice as big.
+    Orphan(Box<Block<'a>>),
     /// A `}` with no block to close (already reported).
     StrayClose(Span),
 }
