@@ -67,11 +67,16 @@ impl SourceFile {
             text.drain(..'\u{FEFF}'.len_utf8());
         }
         let mut line_starts = vec![0];
-        let bytes = text.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            // A lone CR counts as a line break too, as in the grammar.
-            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                line_starts.push(i + 1);
+        if !text.contains('\r') {
+            // The usual case, by the library's fast byte search.
+            line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        } else {
+            let bytes = text.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                // A lone CR counts as a line break too, as in the grammar.
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    line_starts.push(i + 1);
+                }
             }
         }
         SourceFile {
@@ -110,6 +115,30 @@ impl SourceFile {
                     Err(DecodeError::NotGb18030)
                 } else {
                     Ok(SourceFile::new(name, text.into_owned()))
+                }
+            }
+        }
+    }
+
+    /// Like `decode`, taking the bytes: valid UTF-8 becomes the text without
+    /// a copy. On failure the bytes come back with the error.
+    pub fn decode_owned(
+        name: impl Into<String>,
+        bytes: Vec<u8>,
+        encoding: Encoding,
+    ) -> Result<SourceFile, (DecodeError, Vec<u8>)> {
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        if encoding != Encoding::Utf8 || utf16 {
+            return SourceFile::decode(name, &bytes, encoding).map_err(|e| (e, bytes));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile::new(name, text)),
+            Err(e) => {
+                let bytes = e.into_bytes();
+                match SourceFile::decode(name, &bytes, encoding) {
+                    Err(err) => Err((err, bytes)),
+                    // Not reachable: the bytes were not UTF-8.
+                    Ok(f) => Ok(f),
                 }
             }
         }

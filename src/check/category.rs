@@ -201,13 +201,16 @@ impl Level2Def {
     }
 }
 
-fn spells(word: &str, canonical: &str, aliases: &[&str]) -> bool {
-    let w = word.to_lowercase();
-    canonical == word || aliases.iter().any(|a| *a == w)
+/// `lower` is `word` in lower case (aliases are), computed once per lookup.
+fn spells(word: &str, lower: &str, canonical: &str, aliases: &[&str]) -> bool {
+    canonical == word || aliases.contains(&lower)
 }
 
 pub fn level1(word: &str) -> Option<&'static Level1Def> {
-    LEVEL1.iter().find(|d| spells(word, d.canonical, d.aliases))
+    let lower = word.to_lowercase();
+    LEVEL1
+        .iter()
+        .find(|d| spells(word, &lower, d.canonical, d.aliases))
 }
 
 pub fn level1_def(id: Level1) -> &'static Level1Def {
@@ -227,7 +230,8 @@ pub enum Level2Lookup {
 /// Resolve a level-2 word under a level 1, preferring the framework's own
 /// entries (2015 `产出.成本` and 2021 `成本.…` share words).
 pub fn level2(parent: Level1, word: &str, fw: Framework) -> Level2Lookup {
-    let matches = |d: &&Level2Def| spells(word, d.canonical, d.aliases);
+    let lower = word.to_lowercase();
+    let matches = |d: &&Level2Def| spells(word, &lower, d.canonical, d.aliases);
     let under: Vec<&'static Level2Def> = LEVEL2
         .iter()
         .filter(|d| d.parent == parent)

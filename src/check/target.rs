@@ -254,8 +254,7 @@ fn normalize(text: &str) -> Vec<NChar> {
 
 /// `≥90%（含）`: a trailing "inclusive" note after a number adds nothing; it is ignored.
 fn without_inclusive_note(cs: &[NChar]) -> &[NChar] {
-    for note in ["(含)", "(含本数)"] {
-        let l = note.chars().count();
+    for (note, l) in [("(含)", 3), ("(含本数)", 5)] {
         if let Some(head) = cs.len().checked_sub(l).and_then(|h| cs.get(..h)) {
             let tail = cs.get(head.len()..).unwrap_or(&[]);
             let matches = tail.iter().map(|n| n.c).eq(note.chars());
@@ -577,8 +576,12 @@ impl<'a> Parser<'a> {
     fn prefix_op_at(&self, i: usize) -> Option<(usize, Op, Strength)> {
         let mut best: Option<(usize, Op, Strength)> = None;
         for (w, op, st) in PREFIX_OPS {
+            // The cheap test first: most words fail at their first character.
+            if !self.starts_with(i, w) {
+                continue;
+            }
             let l = w.chars().count();
-            if self.starts_with(i, w) && best.is_none_or(|b| l > b.0) {
+            if best.is_none_or(|b| l > b.0) {
                 best = Some((l, *op, *st));
             }
         }

@@ -302,9 +302,9 @@ fn read_to(
             return Err(EXIT_USAGE);
         }
     };
-    match SourceFile::decode(name.clone(), &bytes, encoding) {
+    match SourceFile::decode_owned(name.clone(), bytes, encoding) {
         Ok(f) => Ok(f),
-        Err(err) => {
+        Err((err, bytes)) => {
             let d = decode_diagnostic(err, &bytes);
             // The text cannot be shown; report against an empty file of the same name.
             let empty = SourceFile::new(name, "");

@@ -31,6 +31,9 @@ pub fn value(tok: &Token<'_>) -> Result<String, BadEscape> {
 }
 
 fn unescape(s: &str, base: usize) -> Result<String, BadEscape> {
+    if !s.contains('\\') {
+        return Ok(s.to_string());
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.char_indices();
     while let Some((i, c)) = chars.next() {
