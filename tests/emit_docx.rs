@@ -274,7 +274,7 @@ fn nine_tables_with_the_sample_headings_and_values() {
 fn merges_match_layout(sheet: &Sheet) {
     let l = layout::layout(sheet);
     let mut model_tables: Vec<&layout::Table> = Vec::new();
-    if let Some(one) = &l.part_one {
+    if let Some(one) = &l.head.part_one {
         model_tables.extend(one.sections.iter().filter_map(|s| s.table.as_ref()));
     }
     model_tables.extend(l.projects.iter().map(|p| &p.table));
