@@ -40,12 +40,12 @@ pub fn write<W: Write + Seek>(sheet: &Sheet, w: W) -> std::io::Result<()> {
     write_holding(sheet, w, HOLD)
 }
 
-/// How much of `word/document.xml` the compressor is always offered (but at
-/// the end). Each call of the compressor fills its 32 KiB output buffer
-/// before it runs short of input unless the text compresses more than 128
-/// to 1 there, and so writes the bytes the whole text at once gives: those
-/// of earlier versions, which rendered the document in memory. (The sample
-/// grown to 13 MB compresses 27 to 1.)
+/// How much of `word/document.xml` the compressor is always offered, but at
+/// the end. Its output depends on where its input runs short within a call;
+/// a call stops when its 32 KiB output buffer is full, which takes at most
+/// 1.5 MiB of the bench inputs' text (more than 4 MiB only where the text
+/// compresses over 128 to 1). Never short of input, it gives the bytes of
+/// the whole document at once, as earlier versions wrote it.
 const HOLD: usize = 4 << 20;
 
 /// `write`, with the document passed on whenever more than `hold` bytes
@@ -66,11 +66,14 @@ fn write_holding<W: Write + Seek>(sheet: &Sheet, w: W, hold: usize) -> std::io::
         ("word/document.xml", None),
         ("word/styles.xml", Some(styles())),
         ("word/settings.xml", Some(SETTINGS.to_string())),
-        ("word/_rels/document.xml.rels", Some(DOCUMENT_RELS.to_string())),
+        (
+            "word/_rels/document.xml.rels",
+            Some(DOCUMENT_RELS.to_string()),
+        ),
     ];
     let written = (|| {
         for (name, text) in parts {
-            zip.start_file(name, options)?;
+            zip.start_file(name, options).map_err(io_error)?;
             match text {
                 Some(text) => zip.write_all(text.as_bytes())?,
                 None => {
@@ -85,9 +88,18 @@ fn write_holding<W: Write + Seek>(sheet: &Sheet, w: W, hold: usize) -> std::io::
     // Finished even after a failure (the latch then discards it): a
     // `ZipWriter` dropped unfinished finishes itself and prints its own
     // failure on stderr.
-    let finished = zip.finish();
+    let finished = zip.finish().map_err(io_error);
     written?;
     finished?.into_inner().flush()
+}
+
+/// A zip error as the I/O error it wraps, when it is one (the message then
+/// reads as for the other formats).
+fn io_error(e: zip::result::ZipError) -> std::io::Error {
+    match e {
+        zip::result::ZipError::Io(e) => e,
+        e => e.into(),
+    }
 }
 
 /// The writer under the zip archive: the first error is returned, and from
@@ -556,6 +568,55 @@ pub fn esc(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The example with its projects repeated, each with a text that
+    /// compresses little, so that a few MB of document need many calls of
+    /// the compressor.
+    fn large_sheet(projects: usize) -> Sheet {
+        let src = include_str!("../../examples/beidaihe-2020.jx");
+        let c = crate::compile(&crate::source::SourceFile::new("x.jx", src));
+        let mut sheet = c.ok().cloned().unwrap();
+        let base = sheet.projects.clone();
+        let mut seed: u64 = 0x5EED;
+        sheet.projects = (0..projects)
+            .map(|i| {
+                let mut p = base[i % base.len()].clone();
+                let text: String = (0..1500)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                        char::from_u32(0x4E00 + (seed >> 33) as u32 % 2000).unwrap_or('好')
+                    })
+                    .collect();
+                p.code = format!("{}-{i}", p.code);
+                p.purpose = Some(text);
+                p
+            })
+            .collect();
+        sheet
+    }
+
+    #[test]
+    fn a_held_document_gives_the_bytes_of_the_whole_document() {
+        let sheet = large_sheet(130);
+        let whole = {
+            let mut c = std::io::Cursor::new(Vec::new());
+            write_holding(&sheet, &mut c, usize::MAX).unwrap();
+            c.into_inner()
+        };
+        // One call of the compressor takes more than 256 KiB of these
+        // projects' text at times (and up to 1.3 MiB of the sample grown to
+        // 13 MB), so 256 KiB would change the bytes.
+        let hold = 512 * 1024;
+        let mut doc = Vec::new();
+        let mut o = Sink::new(&mut doc);
+        document(&mut o, &layout::head(&sheet), &sheet);
+        o.finish().unwrap();
+        assert!(doc.len() > 8 * hold, "{}", doc.len());
+        let mut held = std::io::Cursor::new(Vec::new());
+        write_holding(&sheet, &mut held, hold).unwrap();
+        assert!(held.into_inner() == whole);
+        assert!(to_bytes(&sheet) == whole);
+    }
 
     #[test]
     fn escapes_and_cleans() {

@@ -294,12 +294,7 @@ fn plan_chart(o: &mut Sink, p: &ProjectTable) {
             (y0 + y1) / 2.0
         );
     } else {
-        let _ = write!(
-            o,
-            "<polyline points=\"{:.1},{:.1}",
-            x(0.0),
-            y(0.0)
-        );
+        let _ = write!(o, "<polyline points=\"{:.1},{:.1}", x(0.0), y(0.0));
         for c in &p.plan {
             let _ = write!(o, " {:.1},{:.1}", x(f64::from(c.month)), y(f(&c.percent)));
         }
