@@ -90,7 +90,7 @@ fn write_holding<W: Write + Seek>(sheet: &Sheet, w: W, hold: usize) -> std::io::
     // failure on stderr.
     let finished = zip.finish().map_err(io_error);
     written?;
-    finished?.into_inner().flush()
+    finished?.into_inner()?.flush()
 }
 
 /// A zip error as the I/O error it wraps, when it is one (the message then
@@ -123,8 +123,13 @@ impl<W: Write + Seek> Latch<W> {
         })
     }
 
-    fn into_inner(self) -> W {
-        self.inner
+    /// The writer, unless a write failed (in case an error was dropped on
+    /// the way up).
+    fn into_inner(self) -> std::io::Result<W> {
+        if self.failed {
+            return Err(std::io::Error::other("a write to the file failed"));
+        }
+        Ok(self.inner)
     }
 
     fn moved(&mut self, to: u64) {
@@ -604,8 +609,8 @@ mod tests {
             c.into_inner()
         };
         // One call of the compressor takes more than 256 KiB of these
-        // projects' text at times (and up to 1.3 MiB of the sample grown to
-        // 13 MB), so 256 KiB would change the bytes.
+        // projects' text at times (up to 1.5 MiB of the bench inputs'), so
+        // holding 256 KiB would change the bytes.
         let hold = 512 * 1024;
         let mut doc = Vec::new();
         let mut o = Sink::new(&mut doc);

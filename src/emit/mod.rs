@@ -91,8 +91,11 @@ impl<'a> Sink<'a> {
     /// a compressor that is never short of input within one call gives the
     /// bytes it gives for the whole text at once.
     pub(crate) fn holding(out: &'a mut dyn Write, hold: usize) -> Self {
+        // Room for a full buffer and one piece more, so that it never grows
+        // to twice its size (but for the test's `usize::MAX`).
+        let room = Self::limit_for(hold).min(64 << 20) + CHUNK;
         Sink {
-            buf: Vec::with_capacity(2 * CHUNK),
+            buf: Vec::with_capacity(room),
             out,
             hold,
             error: None,
