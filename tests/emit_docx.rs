@@ -274,7 +274,7 @@ fn nine_tables_with_the_sample_headings_and_values() {
 fn merges_match_layout(sheet: &Sheet) {
     let l = layout::layout(sheet);
     let mut model_tables: Vec<&layout::Table> = Vec::new();
-    if let Some(one) = &l.part_one {
+    if let Some(one) = &l.head.part_one {
         model_tables.extend(one.sections.iter().filter_map(|s| s.table.as_ref()));
     }
     model_tables.extend(l.projects.iter().map(|p| &p.table));
@@ -422,4 +422,83 @@ fn forbidden_characters_become_replacement_characters() {
     let html = jixiao::emit::html::to_string(&s);
     assert!(html.contains("租赁\u{FFFD}费\u{FFFD}"));
     assert!(!html.contains('\u{1}') && !html.contains('\u{FFFF}'));
+}
+
+/// Every example, by file name.
+fn examples() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jx"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    out.sort();
+    assert!(out.len() >= 3);
+    out
+}
+
+/// In memory, failing every write and seek once `room` bytes are written.
+struct Cramped {
+    inner: std::io::Cursor<Vec<u8>>,
+    room: u64,
+}
+
+impl std::io::Write for Cramped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let left = self.room.saturating_sub(self.inner.position());
+        if left == 0 {
+            return Err(std::io::Error::other("no room"));
+        }
+        let n = buf.len().min(left as usize);
+        self.inner.write(&buf[..n])
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl std::io::Seek for Cramped {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        if self.inner.position() >= self.room {
+            return Err(std::io::Error::other("no room"));
+        }
+        self.inner.seek(to)
+    }
+}
+
+#[test]
+fn the_document_written_into_a_file_is_to_bytes_for_every_example() {
+    use std::io::Write;
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/target/test-scratch/emit-docx-file"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
+    for (name, text) in examples() {
+        let sheet = sheet_of(&name, &text);
+        let bytes = jixiao::emit::docx::to_bytes(&sheet);
+        let path = std::path::Path::new(dir).join(format!("{name}.docx"));
+        let mut f = std::fs::File::create(&path).unwrap();
+        jixiao::emit::docx::write(&sheet, std::io::BufWriter::new(&mut f)).unwrap();
+        f.flush().unwrap();
+        drop(f);
+        assert!(std::fs::read(&path).unwrap() == bytes, "{name}");
+        assert_eq!(unzip(&bytes).len(), 8, "{name}");
+        // A file filling up part way: an error, never a panic.
+        for room in [0, 100, bytes.len() as u64 / 2, bytes.len() as u64 - 1] {
+            let w = Cramped {
+                inner: std::io::Cursor::new(Vec::new()),
+                room,
+            };
+            assert!(
+                jixiao::emit::docx::write(&sheet, w).is_err(),
+                "{name} {room}"
+            );
+        }
+    }
 }

@@ -252,3 +252,66 @@ fn same_sheet_same_bytes() {
         jixiao::emit::html::to_string(&s.clone())
     );
 }
+
+/// Every example, by file name.
+fn examples() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jx"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    out.sort();
+    assert!(out.len() >= 3);
+    out
+}
+
+/// Takes at most `step` bytes a call, and fails once `room` is used up.
+struct Trickle {
+    got: Vec<u8>,
+    step: usize,
+    room: usize,
+}
+
+impl std::io::Write for Trickle {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.got.len() >= self.room {
+            return Err(std::io::Error::other("no room"));
+        }
+        let n = buf.len().min(self.step).min(self.room - self.got.len());
+        self.got.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn the_streamed_page_is_the_page_for_every_example() {
+    for (name, text) in examples() {
+        let sheet = sheet_of(&name, &text);
+        let page = jixiao::emit::html::to_string(&sheet);
+        let mut w = Trickle {
+            got: Vec::new(),
+            step: 7,
+            room: usize::MAX,
+        };
+        jixiao::emit::html::write(&sheet, &mut w).unwrap();
+        assert!(w.got == page.as_bytes(), "{name}");
+        // A writer failing part way: an error, and what came before it.
+        for room in [0, 1000, page.len() / 2, page.len() - 1] {
+            let mut w = Trickle {
+                got: Vec::new(),
+                step: 4096,
+                room,
+            };
+            assert!(jixiao::emit::html::write(&sheet, &mut w).is_err(), "{name}");
+            assert!(page.as_bytes().starts_with(&w.got), "{name}");
+        }
+    }
+}

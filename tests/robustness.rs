@@ -1321,6 +1321,64 @@ fn an_unwritable_target_gives_exit_2_and_no_partial_file() {
     }
 }
 
+/// Build `args` with the file size limited to `blocks` of 512 bytes, so that
+/// writing the output fails part way (EFBIG; SIGXFSZ ignored).
+fn run_with_file_limit(blocks: u64, args: &[&str]) -> Run {
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f \"$0\" && exec \"$@\"")
+        .arg(blocks.to_string())
+        .arg(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    Run {
+        code: o.status.code(),
+        stdout: o.stdout,
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_write_failing_part_way_leaves_no_output_and_keeps_the_old_file() {
+    let dir = scratch("robustness-efbig");
+    let good = dir.join("good.jx");
+    std::fs::write(&good, example()).unwrap();
+    for ext in ["json", "html", "docx"] {
+        let full = dir.join(format!("full.{ext}"));
+        assert_eq!(run(&["build", s(&good), "-o", s(&full)]).code, Some(0));
+        let size = std::fs::metadata(&full).unwrap().len();
+        std::fs::remove_file(&full).unwrap();
+        // At the start, in the middle, and in the last block (for docx, the
+        // zip's central directory, written when the archive is finished).
+        for blocks in [1, size / 1024, (size - 1) / 512] {
+            let what = format!("{ext} limited to {blocks} blocks of {size} bytes");
+            let out = dir.join(format!("new.{ext}"));
+            let r = run_with_file_limit(blocks, &["build", s(&good), "-o", s(&out)]);
+            assert_eq!(r.code, Some(2), "{what}: {}", r.stderr);
+            assert!(
+                r.stderr.contains("error: cannot write"),
+                "{what}: {}",
+                r.stderr
+            );
+            assert_stderr_is_diagnostics(&what, &r.stderr);
+            assert!(!out.exists(), "{what}");
+            let old = dir.join(format!("old.{ext}"));
+            std::fs::write(&old, "previous").unwrap();
+            let r = run_with_file_limit(blocks, &["build", s(&good), "-o", s(&old)]);
+            assert_eq!(r.code, Some(2), "{what}: {}", r.stderr);
+            assert_eq!(std::fs::read_to_string(&old).unwrap(), "previous", "{what}");
+            assert_eq!(leftovers(&dir), Vec::<String>::new(), "{what}");
+        }
+    }
+}
+
 #[test]
 fn fmt_writes_atomically_and_leaves_broken_files_byte_identical() {
     let dir = scratch("robustness-fmt");

@@ -141,14 +141,21 @@ fn build_one(
                 let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
                 let r = match format {
                     Format::Json => emit::json::write(sheet, &mut stdout),
-                    _ => stdout.write_all(&format.render(sheet)),
+                    Format::Html => emit::html::write(sheet, &mut stdout),
+                    // Not reached: docx to stdout is refused up front.
+                    Format::Docx => stdout.write_all(&emit::docx::to_bytes(sheet)),
                 };
                 r.and_then(|_| stdout.flush())
             }
             (false, Format::Json) => {
                 emit::write_atomic_with(target, |w| emit::json::write(sheet, w))
             }
-            (false, _) => emit::write_atomic(target, &format.render(sheet)),
+            (false, Format::Html) => {
+                emit::write_atomic_with(target, |w| emit::html::write(sheet, w))
+            }
+            (false, Format::Docx) => emit::write_atomic_file(target, |f| {
+                emit::docx::write(sheet, std::io::BufWriter::new(f))
+            }),
         };
         if let Err(e) = written {
             let msg = match out.lang {

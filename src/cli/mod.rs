@@ -178,13 +178,6 @@ impl Format {
             Format::Docx => "docx",
         }
     }
-    fn render(self, sheet: &crate::model::Sheet) -> Vec<u8> {
-        match self {
-            Format::Json => emit::json::to_string(sheet).into_bytes(),
-            Format::Html => emit::html::to_string(sheet).into_bytes(),
-            Format::Docx => emit::docx::to_bytes(sheet),
-        }
-    }
 }
 
 struct Out {

@@ -5,10 +5,11 @@
 //! The zip entries are written in a fixed order with a fixed date
 //! (1980-01-01), so the same sheet always gives the same bytes.
 
-use super::layout::{self, Align, Layout, Role, Table};
+use super::layout::{self, Align, Head, Role, Table};
+use super::{Escaped, Sink};
 use crate::model::Sheet;
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::{Seek, SeekFrom, Write};
 
 /// A4 in twentieths of a point.
 const PAGE_W: u32 = 11906;
@@ -25,33 +26,169 @@ const LATIN_FONT: &str = "Times New Roman";
 
 /// The whole document as the bytes of a .docx file.
 pub fn to_bytes(sheet: &Sheet) -> Vec<u8> {
-    render(&layout::layout(sheet))
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = write(sheet, &mut bytes);
+    bytes.into_inner()
 }
 
-/// Package a computed layout.
-pub fn render(l: &Layout) -> Vec<u8> {
+/// The same bytes as `to_bytes`, written into `w` as they are produced;
+/// `word/document.xml` is rendered one project table at a time. The zip
+/// writer seeks back to complete each entry's header, hence `Seek`; `w`
+/// should buffer (a `BufWriter` flushes before it seeks).
+pub fn write<W: Write + Seek>(sheet: &Sheet, w: W) -> std::io::Result<()> {
+    write_holding(sheet, w, HOLD)
+}
+
+/// How much of `word/document.xml` the compressor is always offered, but at
+/// the end. Its output depends on where its input runs short within a call;
+/// a call stops when its 32 KiB output buffer is full, which takes at most
+/// 1.5 MiB of the bench inputs' text (more than 4 MiB only where the text
+/// compresses over 128 to 1). Never short of input, it gives the bytes of
+/// the whole document at once, as earlier versions wrote it.
+const HOLD: usize = 4 << 20;
+
+/// `write`, with the document passed on whenever more than `hold` bytes
+/// are pending (`usize::MAX`: rendered whole first).
+fn write_holding<W: Write + Seek>(sheet: &Sheet, w: W, hold: usize) -> std::io::Result<()> {
+    let l = layout::head(sheet);
     let title = format!("{} {}", l.department, l.title);
-    let parts: [(&str, String); 8] = [
-        ("[Content_Types].xml", CONTENT_TYPES.to_string()),
-        ("_rels/.rels", ROOT_RELS.to_string()),
-        ("docProps/app.xml", APP.to_string()),
-        ("docProps/core.xml", core(&title)),
-        ("word/document.xml", document(l)),
-        ("word/styles.xml", styles()),
-        ("word/settings.xml", SETTINGS.to_string()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
-    ];
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut zip = zip::ZipWriter::new(Latch::new(w)?);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
-    for (name, text) in parts {
-        // Writing to memory cannot fail short of running out of it.
-        zip.start_file(name, options).expect("zip entry");
-        zip.write_all(text.as_bytes()).expect("zip write");
+    let parts: [(&str, Option<String>); 8] = [
+        ("[Content_Types].xml", Some(CONTENT_TYPES.to_string())),
+        ("_rels/.rels", Some(ROOT_RELS.to_string())),
+        ("docProps/app.xml", Some(APP.to_string())),
+        ("docProps/core.xml", Some(core(&title))),
+        ("word/document.xml", None),
+        ("word/styles.xml", Some(styles())),
+        ("word/settings.xml", Some(SETTINGS.to_string())),
+        (
+            "word/_rels/document.xml.rels",
+            Some(DOCUMENT_RELS.to_string()),
+        ),
+    ];
+    let written = (|| {
+        for (name, text) in parts {
+            zip.start_file(name, options).map_err(io_error)?;
+            match text {
+                Some(text) => zip.write_all(text.as_bytes())?,
+                None => {
+                    let mut o = Sink::holding(&mut zip, hold);
+                    document(&mut o, &l, sheet);
+                    o.finish()?;
+                }
+            }
+        }
+        std::io::Result::Ok(())
+    })();
+    // Finished even after a failure (the latch then discards it): a
+    // `ZipWriter` dropped unfinished finishes itself and prints its own
+    // failure on stderr.
+    let finished = zip.finish().map_err(io_error);
+    written?;
+    finished?.into_inner()?.flush()
+}
+
+/// A zip error as the I/O error it wraps, when it is one (the message then
+/// reads as for the other formats).
+fn io_error(e: zip::result::ZipError) -> std::io::Error {
+    match e {
+        zip::result::ZipError::Io(e) => e,
+        e => e.into(),
     }
-    zip.finish().expect("zip finish").into_inner()
+}
+
+/// The writer under the zip archive: the first error is returned, and from
+/// then on writes and seeks only pretend to succeed, tracking the position,
+/// so that the archive can always be finished.
+struct Latch<W> {
+    inner: W,
+    failed: bool,
+    pos: u64,
+    len: u64,
+}
+
+impl<W: Write + Seek> Latch<W> {
+    fn new(mut inner: W) -> std::io::Result<Self> {
+        let pos = inner.stream_position()?;
+        Ok(Latch {
+            inner,
+            failed: false,
+            pos,
+            len: pos,
+        })
+    }
+
+    /// The writer, unless a write failed (in case an error was dropped on
+    /// the way up).
+    fn into_inner(self) -> std::io::Result<W> {
+        if self.failed {
+            return Err(std::io::Error::other("a write to the file failed"));
+        }
+        Ok(self.inner)
+    }
+
+    fn moved(&mut self, to: u64) {
+        self.pos = to;
+        self.len = self.len.max(to);
+    }
+
+    /// Keep the first error, other than an interruption (which is retried).
+    fn fail(&mut self, e: std::io::Error) -> std::io::Error {
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            self.failed = true;
+        }
+        e
+    }
+}
+
+impl<W: Write + Seek> Write for Latch<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed {
+            self.moved(self.pos + buf.len() as u64);
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Ok(n) => {
+                self.moved(self.pos + n as u64);
+                Ok(n)
+            }
+            Err(e) => Err(self.fail(e)),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed {
+            return Ok(());
+        }
+        self.inner.flush().map_err(|e| self.fail(e))
+    }
+}
+
+impl<W: Write + Seek> Seek for Latch<W> {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        if self.failed {
+            let target = match to {
+                SeekFrom::Start(n) => Some(n),
+                SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+                SeekFrom::End(d) => self.len.checked_add_signed(d),
+            }
+            .ok_or(std::io::ErrorKind::InvalidInput)?;
+            self.moved(target);
+            return Ok(target);
+        }
+        match self.inner.seek(to) {
+            Ok(n) => {
+                self.moved(n);
+                Ok(n)
+            }
+            Err(e) => Err(self.fail(e)),
+        }
+    }
 }
 
 const XML_DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -273,13 +410,13 @@ fn borders(tag: &str, inner: bool) -> String {
 
 /// A run of text in a paragraph style, with an explicit font for the East
 /// Asian text (some readers ignore style fonts on runs without one).
-fn para(o: &mut String, style: &str, ppr: &str, text: &str, font: &str) {
+fn para(o: &mut Sink, style: &str, ppr: &str, text: &str, font: &str) {
     let _ = write!(o, "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{ppr}</w:pPr>");
     run(o, text, font, "");
     o.push_str("</w:p>");
 }
 
-fn run(o: &mut String, text: &str, font: &str, rpr: &str) {
+fn run(o: &mut Sink, text: &str, font: &str, rpr: &str) {
     if text.is_empty() {
         return;
     }
@@ -287,50 +424,50 @@ fn run(o: &mut String, text: &str, font: &str, rpr: &str) {
         o,
         "<w:r><w:rPr>{}{rpr}</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
         fonts(font),
-        esc(text)
+        e(text)
     );
 }
 
-fn document(l: &Layout) -> String {
-    let mut o = String::with_capacity(256 * 1024);
+/// `word/document.xml`, one project table at a time.
+fn document(o: &mut Sink, l: &Head, sheet: &Sheet) {
     o.push_str(XML_DECL);
     o.push_str(
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
          xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>",
     );
-    para(&mut o, "Title", "", &l.title, HEADING_FONT);
-    para(&mut o, "Subtitle", "", &l.department, BODY_FONT);
+    para(o, "Title", "", &l.title, HEADING_FONT);
+    para(o, "Subtitle", "", &l.department, BODY_FONT);
     if let Some(one) = &l.part_one {
-        para(&mut o, "Heading1", "", &one.heading, HEADING_FONT);
+        para(o, "Heading1", "", &one.heading, HEADING_FONT);
         for s in &one.sections {
-            para(&mut o, "Heading2", "", &s.heading, HEADING_FONT);
+            para(o, "Heading2", "", &s.heading, HEADING_FONT);
             for p in &s.paragraphs {
-                para(&mut o, "BodyText", "", p, BODY_FONT);
+                para(o, "BodyText", "", p, BODY_FONT);
             }
             if let Some(t) = &s.table {
-                table(&mut o, t);
-                para(&mut o, "Normal", "", "", BODY_FONT);
+                table(o, t);
+                para(o, "Normal", "", "", BODY_FONT);
             }
         }
     }
     para(
-        &mut o,
+        o,
         "Heading1",
         "<w:pageBreakBefore/>",
         &l.part_two_heading,
         HEADING_FONT,
     );
-    for (i, p) in l.projects.iter().enumerate() {
+    for (i, p) in layout::project_tables(sheet).enumerate() {
         // Each table starts on a page of its own (the first follows the
         // part heading).
         let ppr = if i == 0 { "" } else { "<w:pageBreakBefore/>" };
-        para(&mut o, "Heading3", ppr, &p.heading, HEADING_FONT);
+        para(o, "Heading3", ppr, &p.heading, HEADING_FONT);
         o.push_str("<w:p><w:pPr><w:pStyle w:val=\"TableMeta\"/></w:pPr>");
-        run(&mut o, &p.body_line, BODY_FONT, "");
+        run(o, &p.body_line, BODY_FONT, "");
         o.push_str("<w:r><w:tab/></w:r>");
-        run(&mut o, &p.unit_line, BODY_FONT, "");
+        run(o, &p.unit_line, BODY_FONT, "");
         o.push_str("</w:p>");
-        table(&mut o, &p.table);
+        table(o, &p.table);
         // Word needs a paragraph between two tables and at the end of a cell
         // or a body; this one also keeps the next page break clean.
         o.push_str("<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:p>");
@@ -342,7 +479,6 @@ fn document(l: &Layout) -> String {
          <w:cols w:space=\"425\"/></w:sectPr>"
     );
     o.push_str("</w:body></w:document>\n");
-    o
 }
 
 /// Grid column widths in twips, adding up to the text width exactly.
@@ -355,7 +491,7 @@ fn twips(t: &Table) -> Vec<u32> {
     out
 }
 
-fn table(o: &mut String, t: &Table) {
+fn table(o: &mut Sink, t: &Table) {
     let widths = twips(t);
     let _ = write!(
         o,
@@ -420,27 +556,72 @@ fn table(o: &mut String, t: &Table) {
     o.push_str("</w:tbl>");
 }
 
+/// A text escaped for XML as it is formatted.
+fn e(s: &str) -> Escaped<'_> {
+    Escaped {
+        text: s,
+        apos: "&apos;",
+    }
+}
+
 /// Escape a text for XML content and attributes, after replacing the
 /// characters XML 1.0 forbids with U+FFFD.
 pub fn esc(s: &str) -> String {
-    let s = layout::clean(s);
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
+    e(s).to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The example with its projects repeated, each with a text that
+    /// compresses little, so that a few MB of document need many calls of
+    /// the compressor.
+    fn large_sheet(projects: usize) -> Sheet {
+        let src = include_str!("../../examples/beidaihe-2020.jx");
+        let c = crate::compile(&crate::source::SourceFile::new("x.jx", src));
+        let mut sheet = c.ok().cloned().unwrap();
+        let base = sheet.projects.clone();
+        let mut seed: u64 = 0x5EED;
+        sheet.projects = (0..projects)
+            .map(|i| {
+                let mut p = base[i % base.len()].clone();
+                let text: String = (0..1500)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                        char::from_u32(0x4E00 + (seed >> 33) as u32 % 2000).unwrap_or('好')
+                    })
+                    .collect();
+                p.code = format!("{}-{i}", p.code);
+                p.purpose = Some(text);
+                p
+            })
+            .collect();
+        sheet
+    }
+
+    #[test]
+    fn a_held_document_gives_the_bytes_of_the_whole_document() {
+        let sheet = large_sheet(130);
+        let whole = {
+            let mut c = std::io::Cursor::new(Vec::new());
+            write_holding(&sheet, &mut c, usize::MAX).unwrap();
+            c.into_inner()
+        };
+        // One call of the compressor takes more than 256 KiB of these
+        // projects' text at times (up to 1.5 MiB of the bench inputs'), so
+        // holding 256 KiB would change the bytes.
+        let hold = 512 * 1024;
+        let mut doc = Vec::new();
+        let mut o = Sink::new(&mut doc);
+        document(&mut o, &layout::head(&sheet), &sheet);
+        o.finish().unwrap();
+        assert!(doc.len() > 8 * hold, "{}", doc.len());
+        let mut held = std::io::Cursor::new(Vec::new());
+        write_holding(&sheet, &mut held, hold).unwrap();
+        assert!(held.into_inner() == whole);
+        assert!(to_bytes(&sheet) == whole);
+    }
 
     #[test]
     fn escapes_and_cleans() {

@@ -3,45 +3,52 @@
 //! shared table layout. Every text is escaped; the bytes depend only on the
 //! sheet.
 
-use super::layout::{self, Align, Cell, Layout, PlanPoint, ProjectTable, Role, Table};
+use super::layout::{self, Align, Cell, Head, PlanPoint, ProjectTable, Role, Table};
+use super::{Escaped, Sink};
 use crate::model::Sheet;
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
 /// The whole page.
 pub fn to_string(sheet: &Sheet) -> String {
-    render(&layout::layout(sheet))
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(sheet, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Render a computed layout.
-pub fn render(l: &Layout) -> String {
-    let mut o = String::with_capacity(64 * 1024);
+/// The same bytes as `to_string`, written as they are produced: one project
+/// table at a time is computed, written and dropped.
+pub fn write(sheet: &Sheet, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let l = layout::head(sheet);
+    let mut sink = Sink::new(w);
+    let o = &mut sink;
     o.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(o, "<title>{} {}</title>", esc(&l.department), esc(&l.title));
+    let _ = writeln!(o, "<title>{} {}</title>", e(&l.department), e(&l.title));
     o.push_str("<style>\n");
     o.push_str(CSS);
     o.push_str("</style>\n</head>\n<body>\n<main>\n");
     let _ = writeln!(
         o,
         "<header>\n<h1>{}</h1>\n<p class=\"dept\">{}</p>\n</header>",
-        esc(&l.title),
-        esc(&l.department)
+        e(&l.title),
+        e(&l.department)
     );
-    contents(&mut o, l);
+    contents(o, &l, sheet);
     if let Some(one) = &l.part_one {
         let _ = writeln!(
             o,
             "<section id=\"part-one\" class=\"part\">\n<h2>{}</h2>",
-            esc(&one.heading)
+            e(&one.heading)
         );
         for s in &one.sections {
-            let _ = writeln!(o, "<h3>{}</h3>", esc(&s.heading));
+            let _ = writeln!(o, "<h3>{}</h3>", e(&s.heading));
             for p in &s.paragraphs {
-                let _ = writeln!(o, "<p class=\"para\">{}</p>", esc(p));
+                let _ = writeln!(o, "<p class=\"para\">{}</p>", e(p));
             }
             if let Some(t) = &s.table {
-                table(&mut o, t);
+                table(o, t);
             }
         }
         o.push_str("</section>\n");
@@ -49,16 +56,16 @@ pub fn render(l: &Layout) -> String {
     let _ = writeln!(
         o,
         "<section id=\"part-two\" class=\"part\">\n<h2>{}</h2>",
-        esc(&l.part_two_heading)
+        e(&l.part_two_heading)
     );
-    if !l.projects.is_empty() {
-        budget_chart(&mut o, l);
+    if !sheet.projects.is_empty() {
+        budget_chart(o, &l, sheet);
     }
-    for p in &l.projects {
-        project(&mut o, p);
+    for p in layout::project_tables(sheet) {
+        project(o, &p);
     }
     o.push_str("</section>\n</main>\n</body>\n</html>\n");
-    o
+    sink.finish()
 }
 
 const CSS: &str = r#"body {
@@ -135,28 +142,26 @@ h2, h3, .meta { break-after: avoid; page-break-after: avoid; }
 }
 "#;
 
-fn contents(o: &mut String, l: &Layout) {
+/// The table of contents; the project entries come from the sheet, without
+/// computing the tables.
+fn contents(o: &mut Sink, l: &Head, sheet: &Sheet) {
     o.push_str("<nav aria-label=\"目录\">\n<h2>目录</h2>\n<ol>\n");
     if let Some(one) = &l.part_one {
-        let _ = writeln!(
-            o,
-            "<li><a href=\"#part-one\">{}</a></li>",
-            esc(&one.heading)
-        );
+        let _ = writeln!(o, "<li><a href=\"#part-one\">{}</a></li>", e(&one.heading));
     }
     let _ = write!(
         o,
         "<li><a href=\"#part-two\">{}</a>",
-        esc(&l.part_two_heading)
+        e(&l.part_two_heading)
     );
-    if !l.projects.is_empty() {
+    if !sheet.projects.is_empty() {
         o.push_str("\n<ol>\n");
-        for p in &l.projects {
+        for (i, p) in sheet.projects.iter().enumerate() {
             let _ = writeln!(
                 o,
                 "<li><a href=\"#{}\">{}</a></li>",
-                esc(&p.anchor),
-                esc(&p.heading)
+                e(&layout::project_anchor(i + 1)),
+                e(&layout::project_heading(i + 1, p))
             );
         }
         o.push_str("</ol>\n");
@@ -164,25 +169,25 @@ fn contents(o: &mut String, l: &Layout) {
     o.push_str("</li>\n</ol>\n</nav>\n");
 }
 
-fn project(o: &mut String, p: &ProjectTable) {
+fn project(o: &mut Sink, p: &ProjectTable) {
     let _ = writeln!(
         o,
         "<section class=\"project\" id=\"{}\">\n<h3>{}</h3>",
-        esc(&p.anchor),
-        esc(&p.heading)
+        e(&p.anchor),
+        e(&p.heading)
     );
     let _ = writeln!(
         o,
         "<p class=\"meta\"><span>{}</span><span>{}</span></p>",
-        esc(&p.body_line),
-        esc(&p.unit_line)
+        e(&p.body_line),
+        e(&p.unit_line)
     );
     table(o, &p.table);
     plan_chart(o, p);
     o.push_str("</section>\n");
 }
 
-fn table(o: &mut String, t: &Table) {
+fn table(o: &mut Sink, t: &Table) {
     o.push_str("<table class=\"sheet\">\n<colgroup>");
     for w in &t.columns {
         let _ = write!(o, "<col style=\"width:{}.{}%\">", w / 10, w % 10);
@@ -198,7 +203,7 @@ fn table(o: &mut String, t: &Table) {
     o.push_str("</tbody>\n</table>\n");
 }
 
-fn cell(o: &mut String, c: &Cell) {
+fn cell(o: &mut Sink, c: &Cell) {
     let (tag, class) = match (c.role, c.align) {
         (Role::Label, _) => ("th", ""),
         (Role::Header, _) => ("th", " class=\"col\" scope=\"col\""),
@@ -217,7 +222,7 @@ fn cell(o: &mut String, c: &Cell) {
         if i > 0 {
             o.push_str("<br>");
         }
-        o.push_str(&esc(line));
+        let _ = write!(o, "{}", e(line));
     }
     let _ = write!(o, "</{tag}>");
 }
@@ -228,7 +233,7 @@ fn f(d: &Decimal) -> f64 {
 }
 
 /// The cumulative spending plan of one project as a small line chart.
-fn plan_chart(o: &mut String, p: &ProjectTable) {
+fn plan_chart(o: &mut Sink, p: &ProjectTable) {
     let (w, h) = (480.0, 170.0);
     let (x0, x1, y0, y1) = (44.0, 460.0, 138.0, 22.0);
     let top = p
@@ -244,14 +249,14 @@ fn plan_chart(o: &mut String, p: &ProjectTable) {
     let _ = writeln!(
         o,
         "<svg role=\"img\" aria-labelledby=\"{}\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">",
-        esc(&id)
+        e(&id)
     );
     let _ = writeln!(
         o,
         "<title id=\"{}\">{}：{}</title>",
-        esc(&id),
-        esc(&title),
-        esc(&describe_plan(&p.plan))
+        e(&id),
+        e(&title),
+        e(&describe_plan(&p.plan))
     );
     // Grid: 0, 50 and 100 % (and the top when a value exceeds 100).
     let mut levels = vec![0.0, 50.0, 100.0];
@@ -289,29 +294,23 @@ fn plan_chart(o: &mut String, p: &ProjectTable) {
             (y0 + y1) / 2.0
         );
     } else {
-        let mut pts = vec![format!("{:.1},{:.1}", x(0.0), y(0.0))];
-        pts.extend(
-            p.plan
-                .iter()
-                .map(|c| format!("{:.1},{:.1}", x(f64::from(c.month)), y(f(&c.percent)))),
-        );
-        let _ = writeln!(
-            o,
-            "<polyline points=\"{}\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\"/>",
-            pts.join(" ")
-        );
+        let _ = write!(o, "<polyline points=\"{:.1},{:.1}", x(0.0), y(0.0));
+        for c in &p.plan {
+            let _ = write!(o, " {:.1},{:.1}", x(f64::from(c.month)), y(f(&c.percent)));
+        }
+        o.push_str("\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\"/>\n");
         for c in &p.plan {
             let (cx, cy) = (x(f64::from(c.month)), y(f(&c.percent)));
             let _ = writeln!(
                 o,
                 "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"3.5\" fill=\"#1f5fa8\"/><text x=\"{cx:.1}\" y=\"{ty:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1f5fa8\">{}</text>",
-                esc(&c.percent.to_string()),
+                e(&c.percent.to_string()),
                 ty = cy - 7.0,
             );
         }
     }
     o.push_str("</svg>\n");
-    let _ = writeln!(o, "<figcaption>{}</figcaption>\n</figure>", esc(&title));
+    let _ = writeln!(o, "<figcaption>{}</figcaption>\n</figure>", e(&title));
 }
 
 fn describe_plan(plan: &[PlanPoint]) -> String {
@@ -335,57 +334,53 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-/// One horizontal bar per project: the budget split across projects.
-fn budget_chart(o: &mut String, l: &Layout) {
-    let sum: Decimal = l.projects.iter().map(|p| p.total).sum();
-    let max = l
-        .projects
+/// One horizontal bar per project: the budget split across projects. Only
+/// the names and totals are needed, taken from the sheet.
+fn budget_chart(o: &mut Sink, l: &Head, sheet: &Sheet) {
+    let projects = &sheet.projects;
+    let sum: Decimal = projects.iter().map(|p| p.budget.total).sum();
+    let max = projects
         .iter()
-        .map(|p| f(&p.total))
+        .map(|p| f(&p.budget.total))
         .fold(0.0_f64, f64::max);
     let bar_h = 22.0;
     let (label_w, bar_w) = (230.0, 420.0);
     let w = label_w + bar_w + 140.0;
-    let h = 16.0 + bar_h * l.projects.len() as f64 + 8.0;
+    let h = 16.0 + bar_h * projects.len() as f64 + 8.0;
     let caption = format!("各项目预算规模（单位：{}，合计 {}）", l.unit, sum);
     let _ = writeln!(o, "<figure class=\"chart\">");
     let _ = writeln!(
         o,
         "<svg role=\"img\" aria-labelledby=\"budget-split\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">"
     );
-    let listed = l
-        .projects
-        .iter()
-        .map(|p| format!("{} {}", p.name, p.total))
-        .collect::<Vec<_>>()
-        .join("，");
-    let _ = writeln!(
-        o,
-        "<title id=\"budget-split\">{}：{}</title>",
-        esc(&caption),
-        esc(&listed)
-    );
-    for (i, p) in l.projects.iter().enumerate() {
+    // Escaping maps each character alone, so the list is escaped piecewise.
+    let _ = write!(o, "<title id=\"budget-split\">{}：", e(&caption));
+    for (i, p) in projects.iter().enumerate() {
+        if i > 0 {
+            o.push_str("，");
+        }
+        let _ = write!(o, "{} {}", e(&p.name), e(&p.budget.total.to_string()));
+    }
+    o.push_str("</title>\n");
+    for (i, p) in projects.iter().enumerate() {
+        let total = p.budget.total;
         let top = 12.0 + bar_h * i as f64;
         let len = if max > 0.0 {
-            (f(&p.total).max(0.0) / max * bar_w).max(0.0)
+            (f(&total).max(0.0) / max * bar_w).max(0.0)
         } else {
             0.0
         };
         let share = if sum.is_zero() {
             String::new()
         } else {
-            format!(
-                "（{}%）",
-                (p.total * Decimal::ONE_HUNDRED / sum).round_dp(1)
-            )
+            format!("（{}%）", (total * Decimal::ONE_HUNDRED / sum).round_dp(1))
         };
         let _ = writeln!(
             o,
             "<text x=\"{lx:.1}\" y=\"{ty:.1}\" font-size=\"12\" text-anchor=\"end\" fill=\"#222\">{}</text><rect x=\"{label_w:.1}\" y=\"{by:.1}\" width=\"{len:.1}\" height=\"{bh:.1}\" fill=\"#3b78c2\"/><text x=\"{vx:.1}\" y=\"{ty:.1}\" font-size=\"12\" fill=\"#222\">{}{}</text>",
-            esc(&short(&format!("{}、{}", p.number, p.name), 16)),
-            esc(&p.total.to_string()),
-            esc(&share),
+            e(&short(&format!("{}、{}", i + 1, p.name), 16)),
+            e(&total.to_string()),
+            e(&share),
             lx = label_w - 8.0,
             ty = top + bar_h / 2.0 + 4.0,
             by = top + 3.0,
@@ -394,25 +389,21 @@ fn budget_chart(o: &mut String, l: &Layout) {
         );
     }
     o.push_str("</svg>\n");
-    let _ = writeln!(o, "<figcaption>{}</figcaption>\n</figure>", esc(&caption));
+    let _ = writeln!(o, "<figcaption>{}</figcaption>\n</figure>", e(&caption));
+}
+
+/// A text escaped for HTML as it is formatted.
+fn e(s: &str) -> Escaped<'_> {
+    Escaped {
+        text: s,
+        apos: "&#39;",
+    }
 }
 
 /// Escape a text for HTML content and attribute values, after replacing the
 /// characters HTML forbids.
 pub fn esc(s: &str) -> String {
-    let s = layout::clean(s);
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    e(s).to_string()
 }
 
 #[cfg(test)]

@@ -159,8 +159,11 @@ pub struct ProjectTable {
     pub total: Decimal,
 }
 
+/// Everything printed besides the project tables. The emitters write one
+/// project table at a time (`project_table`), so that a large sheet's tables
+/// are never all in memory.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Layout {
+pub struct Head {
     /// "2020年部门预算绩效信息"
     pub title: String,
     /// The body's name, printed under the title.
@@ -170,6 +173,12 @@ pub struct Layout {
     pub part_one: Option<PartOne>,
     /// "第二部分 预算项目绩效目标"
     pub part_two_heading: String,
+}
+
+/// The whole document at once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub head: Head,
     pub projects: Vec<ProjectTable>,
 }
 
@@ -185,21 +194,42 @@ const CN_NUMBERS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七",
 
 /// Compute the layout of a whole sheet.
 pub fn layout(sheet: &Sheet) -> Layout {
-    let dept = &sheet.department;
-    let projects = sheet
-        .projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| project_table(dept, i + 1, p))
-        .collect();
     Layout {
+        head: head(sheet),
+        projects: project_tables(sheet).collect(),
+    }
+}
+
+/// Compute everything but the project tables.
+pub fn head(sheet: &Sheet) -> Head {
+    let dept = &sheet.department;
+    Head {
         title: format!("{}年部门预算绩效信息", dept.year),
         department: dept.name.clone(),
         unit: dept.unit.clone(),
         part_one: part_one(sheet),
         part_two_heading: "第二部分 预算项目绩效目标".to_string(),
-        projects,
     }
+}
+
+/// The project tables in order, each computed when it is asked for.
+pub fn project_tables(sheet: &Sheet) -> impl Iterator<Item = ProjectTable> + '_ {
+    let dept = &sheet.department;
+    sheet
+        .projects
+        .iter()
+        .enumerate()
+        .map(move |(i, p)| project_table(dept, i + 1, p))
+}
+
+/// The link anchor of the project numbered `number` (1-based).
+pub fn project_anchor(number: usize) -> String {
+    format!("project-{number}")
+}
+
+/// The heading of the project numbered `number` (1-based).
+pub fn project_heading(number: usize, p: &Project) -> String {
+    format!("{number}、{}绩效目标表", p.name)
 }
 
 fn part_one(sheet: &Sheet) -> Option<PartOne> {
@@ -615,7 +645,9 @@ pub fn plan_months(project: &Project) -> Vec<u32> {
     months
 }
 
-fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTable {
+/// The table of the project numbered `number` (1-based) with what is printed
+/// around it.
+pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTable {
     let cols = indicator_columns(&p.indicators);
     let b3 = boundary(&cols, 3);
     let b2 = boundary(&cols, 2);
@@ -728,10 +760,10 @@ fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTable 
     plan.sort_by_key(|c| c.month);
     ProjectTable {
         number,
-        anchor: format!("project-{number}"),
+        anchor: project_anchor(number),
         code: p.code.clone(),
         name: p.name.clone(),
-        heading: format!("{number}、{}绩效目标表", p.name),
+        heading: project_heading(number, p),
         body_line: format!("{}{}", dept.code, dept.name),
         unit_line: format!("单位：{}", dept.unit),
         table: d.finish(&cols),
@@ -887,7 +919,7 @@ mod tests {
     #[test]
     fn sample_table_has_the_official_rows() {
         let l = layout(&sheet(vec![project(sample_indicators())]));
-        assert_eq!(l.title, "2020年部门预算绩效信息");
+        assert_eq!(l.head.title, "2020年部门预算绩效信息");
         let p = &l.projects[0];
         assert_eq!(p.heading, "1、“创意之家”租赁费绩效目标表");
         assert_eq!(p.body_line, "430002秦皇岛市北戴河区机关事务管理局");
@@ -1127,10 +1159,10 @@ mod tests {
         s.overall.summary = Some("总体".into());
         s.overall.measures = vec!["措施一".into(), "措施二".into()];
         let l = layout(&s);
-        let one = l.part_one.unwrap();
+        let one = l.head.part_one.unwrap();
         assert_eq!(one.sections[0].heading, "（一）总体绩效目标：");
         assert_eq!(one.sections[1].heading, "（二）工作保障措施：");
         assert_eq!(one.sections[1].paragraphs, ["1、措施一", "2、措施二"]);
-        assert!(layout(&sheet(vec![])).part_one.is_none());
+        assert!(layout(&sheet(vec![])).head.part_one.is_none());
     }
 }
