@@ -145,6 +145,26 @@ fn build_refuses_to_overwrite_its_input() {
     let o = jixiao(&["build", f.to_str().unwrap(), "-o", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&f).unwrap(), example());
+    // Spelt differently, and in a batch into a folder where an output
+    // (`b.json`) would be an input saved with that name.
+    let dotted = dir.join(".").join("a.jx");
+    let o = jixiao(&["build", f.to_str().unwrap(), "-o", dotted.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let b = dir.join("b.json");
+    std::fs::write(&b, example()).unwrap();
+    let folder = dir.join("sub").join("..");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let o = jixiao(&[
+        "build",
+        f.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        folder.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("is an input file"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&b).unwrap(), example());
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), example());
 }
 
 #[test]
