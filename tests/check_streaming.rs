@@ -32,27 +32,11 @@ fn assert_same(text: &str, what: &str) -> bool {
 }
 
 fn files() -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for dir in [
+    sheets_in(&[
         "examples",
         "tests/fixtures/diagnostics",
         "tests/fixtures/crashers",
-    ] {
-        let mut paths: Vec<_> = std::fs::read_dir(root().join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "jx"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            let bytes = std::fs::read(&p).unwrap();
-            out.push((
-                p.display().to_string(),
-                String::from_utf8_lossy(&bytes).into_owned(),
-            ));
-        }
-    }
-    out
+    ])
 }
 
 #[test]
@@ -120,21 +104,7 @@ fn same_outcome_on_mutated_sheets() {
     let mut rng = Rng(0x005E_ED0F_5EED);
     let mut streamed = 0;
     for i in 0..1500 {
-        let mut s = base.clone();
-        for _ in 0..1 + rng.below(3) {
-            let mut a = rng.below(s.len() + 1);
-            while !s.is_char_boundary(a) {
-                a -= 1;
-            }
-            let mut b = (a + rng.below(60)).min(s.len());
-            while !s.is_char_boundary(b) {
-                b -= 1;
-            }
-            match rng.below(3) {
-                0 => s.replace_range(a..b, ""),
-                _ => s.insert_str(a, PIECES[rng.below(PIECES.len())]),
-            }
-        }
+        let s = mutate(&base, &mut rng, 3, 60, PIECES);
         if assert_same(&s, &format!("mutant {i}")) {
             streamed += 1;
         }

@@ -44,36 +44,12 @@ const INSERTS: &[&str] = &[
     "\\q",
 ];
 
-fn char_boundary(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(s.len())
-}
-
-fn mutate(src: &str, rng: &mut Rng) -> String {
-    let mut s = src.to_string();
-    for _ in 0..1 + rng.below(4) {
-        let a = char_boundary(&s, rng.below(s.len() + 1));
-        let b = char_boundary(&s, a + rng.below(40));
-        match rng.below(4) {
-            0 => s.replace_range(a..b, ""),
-            1 => {
-                let piece = s[a..b].to_string();
-                s.insert_str(a, &piece);
-            }
-            _ => s.insert_str(a, INSERTS[rng.below(INSERTS.len())]),
-        }
-    }
-    s
-}
-
 #[test]
 fn mutated_examples_never_panic() {
     let src = example();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for i in 0..1500 {
-        let text = mutate(&src, &mut rng);
+        let text = mutate(&src, &mut rng, 4, 40, INSERTS);
         // Parsing in top-level pieces (as large files are) changes nothing.
         let strip = |items: &[jixiao::syntax::Item<'_>]| -> Vec<String> {
             items

@@ -67,28 +67,11 @@ fn assert_streamed_same(
 
 /// Every `.jx` the repository holds.
 fn corpus() -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for dir in [
+    let out = sheets_in(&[
         "examples",
         "tests/fixtures/diagnostics",
         "tests/fixtures/crashers",
-    ] {
-        let mut paths: Vec<_> = std::fs::read_dir(root().join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "jx"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            // A fixture may hold bytes that are not UTF-8 (the decoder's
-            // tests): the parser only ever sees decoded text.
-            let bytes = std::fs::read(&p).unwrap();
-            out.push((
-                p.display().to_string(),
-                String::from_utf8_lossy(&bytes).into_owned(),
-            ));
-        }
-    }
+    ]);
     assert!(out.len() > 80, "the corpus was not found");
     out
 }
@@ -145,40 +128,13 @@ const SYNTAX: &[&str] = &[
     "x \"a { // b\"",
 ];
 
-fn char_boundary(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(s.len())
-}
-
-fn mutate(src: &str, rng: &mut Rng) -> String {
-    let mut s = src.to_string();
-    for _ in 0..1 + rng.below(6) {
-        let a = char_boundary(&s, rng.below(s.len() + 1));
-        let b = char_boundary(&s, a + rng.below(30));
-        match rng.below(4) {
-            0 => s.replace_range(a..b, ""),
-            1 => {
-                let piece = s[a..b].to_string();
-                s.insert_str(a, &piece);
-            }
-            _ => {
-                let piece = SYNTAX[rng.below(SYNTAX.len())];
-                s.insert_str(a, piece);
-            }
-        }
-    }
-    s
-}
-
 #[test]
 fn same_tree_on_mutated_sheets() {
     let corpus = corpus();
     let mut rng = Rng(0x0DDB_1A5E_5BAD_5EED);
     for i in 0..3000 {
         let (name, base) = rng.pick(&corpus);
-        let text = mutate(base, &mut rng);
+        let text = mutate(base, &mut rng, 6, 30, SYNTAX);
         assert_same(&text, &format!("mutant {i} of {name}"));
     }
 }

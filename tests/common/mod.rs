@@ -61,8 +61,15 @@ impl Rng {
 
 /// Every example and diagnostic fixture as (file name, text), sorted.
 pub fn sheets() -> Vec<(String, String)> {
+    sheets_in(&["examples", "tests/fixtures/diagnostics"])
+}
+
+/// Every `.jx` of the given folders as (file name, text), sorted by folder
+/// then name. A file that is not UTF-8 is read with replacement characters:
+/// what the parser sees is decoded text.
+pub fn sheets_in(dirs: &[&str]) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for dir in ["examples", "tests/fixtures/diagnostics"] {
+    for dir in dirs {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -71,8 +78,42 @@ pub fn sheets() -> Vec<(String, String)> {
         paths.sort();
         for p in paths {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            out.push((name, std::fs::read_to_string(&p).unwrap()));
+            let bytes = std::fs::read(&p).unwrap();
+            out.push((name, String::from_utf8_lossy(&bytes).into_owned()));
         }
     }
     out
+}
+
+/// The nearest character boundary at or after `i`, inside `s`.
+pub fn char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
+/// One to `max_edits` edits of at most `max_span` bytes each: a deletion, a
+/// duplication, or one of `inserts` put in (half of the edits).
+pub fn mutate(
+    src: &str,
+    rng: &mut Rng,
+    max_edits: usize,
+    max_span: usize,
+    inserts: &[&str],
+) -> String {
+    let mut s = src.to_string();
+    for _ in 0..1 + rng.below(max_edits) {
+        let a = char_boundary(&s, rng.below(s.len() + 1));
+        let b = char_boundary(&s, a + rng.below(max_span));
+        match rng.below(4) {
+            0 => s.replace_range(a..b, ""),
+            1 => {
+                let piece = s[a..b].to_string();
+                s.insert_str(a, &piece);
+            }
+            _ => s.insert_str(a, inserts[rng.below(inserts.len())]),
+        }
+    }
+    s
 }
