@@ -2,6 +2,8 @@
 //! (tables, merged cells against the layout model, fonts, page size,
 //! headings, escaping), well-formedness and reproducibility.
 
+mod common;
+
 use jixiao::emit::layout;
 use jixiao::model::Sheet;
 use jixiao::source::SourceFile;
@@ -426,17 +428,7 @@ fn forbidden_characters_become_replacement_characters() {
 
 /// Every example, by file name.
 fn examples() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jx"))
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect();
-    out.sort();
+    let out = common::sheets_in(&["examples"]);
     assert!(out.len() >= 3);
     out
 }

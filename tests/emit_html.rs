@@ -1,6 +1,8 @@
 //! The HTML page: the example as a reviewed snapshot, escaping, the table
 //! structure, self-containment and determinism.
 
+mod common;
+
 use jixiao::model::Sheet;
 use jixiao::source::SourceFile;
 
@@ -255,17 +257,7 @@ fn same_sheet_same_bytes() {
 
 /// Every example, by file name.
 fn examples() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jx"))
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect();
-    out.sort();
+    let out = common::sheets_in(&["examples"]);
     assert!(out.len() >= 3);
     out
 }
