@@ -24,7 +24,7 @@ pub fn compile_checked(file: &SourceFile) -> Option<Sheet> {
         compiled.errors + compiled.warnings,
         compiled.diagnostics.len() + compiled.hidden
     );
-    let human = diag::HumanRenderer::new(file, Lang::En, ColorChoice::Never);
+    let human = diag::HumanRenderer::new(file, &compiled.diagnostics, Lang::En, ColorChoice::Never);
     for d in &compiled.diagnostics {
         assert!(
             d.span.start <= d.span.end && d.span.end <= file.text.len(),

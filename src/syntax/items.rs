@@ -23,8 +23,14 @@ impl<'a> ItemList<'a> {
     /// `after_open` is true inside a block, where the `{` counts as content
     /// on its line.
     pub fn new(after_open: bool) -> Self {
+        Self::with_buffer(after_open, Vec::new())
+    }
+
+    /// Reading into `buffer` (empty; only its room is used), to be given
+    /// back by `finish_exact`.
+    pub fn with_buffer(after_open: bool, buffer: Vec<Item<'a>>) -> Self {
         ItemList {
-            items: Vec::new(),
+            items: buffer,
             at_line_start: !after_open,
             seen_item: false,
             newlines: 0,
@@ -79,6 +85,12 @@ impl<'a> ItemList<'a> {
         // Exact sizes: a large sheet holds hundreds of thousands of these.
         self.items.shrink_to_fit();
         self.items
+    }
+
+    /// The items in a list of their exact size, and the buffer, emptied.
+    pub fn finish_exact(mut self) -> (Vec<Item<'a>>, Vec<Item<'a>>) {
+        let items: Vec<Item<'a>> = self.items.drain(..).collect();
+        (items, self.items)
     }
 }
 
