@@ -232,12 +232,9 @@ pub enum Level2Lookup {
 pub fn level2(parent: Level1, word: &str, fw: Framework) -> Level2Lookup {
     let lower = word.to_lowercase();
     let matches = |d: &&Level2Def| spells(word, &lower, d.canonical, d.aliases);
-    let under: Vec<&'static Level2Def> = LEVEL2
-        .iter()
-        .filter(|d| d.parent == parent)
-        .filter(matches)
-        .collect();
-    if let Some(d) = under.iter().find(|d| d.in_framework(fw)).or(under.first()) {
+    let mut under = LEVEL2.iter().filter(|d| d.parent == parent).filter(matches);
+    let first = under.clone().next();
+    if let Some(d) = under.find(|d| d.in_framework(fw)).or(first) {
         return Level2Lookup::Found(d);
     }
     if let Some(d) = LEVEL2.iter().filter(matches).find(|d| d.in_framework(fw)) {

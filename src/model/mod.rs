@@ -7,12 +7,50 @@ use serde::{Serialize, Serializer};
 pub const FORMAT: &str = "jixiao-sheet/1";
 
 fn dec<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&d.to_string())
+    let mut text = DecimalText::default();
+    match std::fmt::Write::write_fmt(&mut text, format_args!("{d}")) {
+        Ok(()) => s.serialize_str(text.as_str()),
+        // Longer than any decimal prints: not reached, but never wrong.
+        Err(_) => s.serialize_str(&d.to_string()),
+    }
 }
 fn opt_dec<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match d {
-        Some(d) => s.serialize_str(&d.to_string()),
+        Some(d) => dec(d, s),
         None => s.serialize_none(),
+    }
+}
+
+/// A decimal printed on the stack: the JSON of a large sheet prints
+/// hundreds of thousands of them.
+struct DecimalText {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for DecimalText {
+    fn default() -> Self {
+        DecimalText {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl DecimalText {
+    fn as_str(&self) -> &str {
+        // Only whole `&str` pieces are ever copied in.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+impl std::fmt::Write for DecimalText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let room = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        room.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -161,4 +199,32 @@ pub struct Totals {
     pub projects: usize,
     /// Indicators of all projects plus the body-level ones.
     pub indicators: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_print_on_the_stack_as_to_string_prints_them() {
+        let samples = [
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            Decimal::new(-78_00, 2),
+            Decimal::ZERO,
+            Decimal::new(555_740_000, 6),
+        ];
+        for d in samples {
+            let json = serde_json::to_string(&Checkpoint {
+                month: 3,
+                percent: d,
+            })
+            .unwrap();
+            assert_eq!(json, format!("{{\"month\":3,\"percent\":\"{d}\"}}"));
+            let mut text = DecimalText::default();
+            std::fmt::Write::write_fmt(&mut text, format_args!("{d}")).unwrap();
+            assert_eq!(text.as_str(), d.to_string());
+        }
+    }
 }
