@@ -13,7 +13,7 @@
 # Options: --quick (0.1x criterion inputs only, about 2 minutes),
 #          --profile (also perf record of sheet->JSON on the 1x sample,
 #          top symbols in target/bench-data/perf-top.txt).
-# About 7 minutes on a 2-core machine with the dependencies already built.
+# About 12 minutes on a 2-core machine with the dependencies already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -75,27 +75,39 @@ run batch-301      $BIN build "${J[@]}" "$D"/batch/*.jx -o "$OUT/batch"
 run batch-300-small $BIN build "${J[@]}" "$D"/batch/sheet-[0-9]*.jx -o "$OUT/small"
 [ "$(ls "$OUT/batch" | wc -l)" = 903 ] || { echo "batch: expected 903 outputs" >&2; exit 1; }
 
-# Growth through the CLI: best of several runs (less noise than one run),
-# for each output format.
-best_ms() { # runs, file, format
-  local best=""
-  for _ in $(seq "$1"); do
-    local s e
-    s=$(date +%s%N)
-    $BIN build "${J[@]}" "$2" --format "$3" -o "$OUT/best.$3" >/dev/null 2>&1
-    e=$(date +%s%N)
-    local t=$(( (e - s) / 1000000 ))
-    if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
-  done
-  echo "$best"
+# Growth through the CLI, for each output format: the two sizes are run in
+# turn (0.1x, 1x, 0.1x, 1x, ...) so that both see the same moments of a
+# shared machine, and the best of each is kept.
+run_ms() { # file, format
+  local s e
+  s=$(date +%s%N)
+  $BIN build "${J[@]}" "$1" --format "$2" -o "$OUT/best.$2" >/dev/null 2>&1
+  e=$(date +%s%N)
+  echo $(( (e - s) / 1000000 ))
 }
 : > "$D/best.tsv"
 for f in json html docx; do
-  b01=$(best_ms 10 "$D/sample-0.1x.jx" $f)
-  b1=$(best_ms 5 "$D/sample-1x.jx" $f)
+  b01=""; b1=""
+  for _ in 1 2 3 4 5 6; do
+    for _ in 1 2; do
+      t=$(run_ms "$D/sample-0.1x.jx" $f)
+      if [ -z "$b01" ] || [ "$t" -lt "$b01" ]; then b01=$t; fi
+    done
+    t=$(run_ms "$D/sample-1x.jx" $f)
+    if [ -z "$b1" ] || [ "$t" -lt "$b1" ]; then b1=$t; fi
+  done
   printf 'best-%s-0.1x\t%s\nbest-%s-1x\t%s\n' $f "$b01" $f "$b1" >> "$D/best.tsv"
   echo "  best of runs, build $f: 0.1x ${b01} ms, 1x ${b1} ms"
 done
+# Growth in instructions (valgrind callgrind): the same on a busy machine.
+if command -v valgrind >/dev/null; then
+  for size in 0.1x 1x; do
+    valgrind --tool=callgrind --callgrind-out-file="$D/callgrind-$size.out" \
+      $BIN build "${J[@]}" "$D/sample-$size.jx" --format json -o "$OUT/cg.json" 2>&1 \
+      | awk -v s=$size '/refs:/ {gsub(",", "", $NF); printf "instructions-json-%s\t%s\n", s, $NF}' >> "$D/best.tsv"
+  done
+  grep instructions "$D/best.tsv" | sed 's/^/  /'
+fi
 ls -l "$D"/*.jx | awk '{printf "%s\t%s\n", $9, $5}' > "$D/sizes.tsv"
 du -bc "$D"/batch/*.jx | tail -1 | awk '{printf "batch\t%s\n", $1}' >> "$D/sizes.tsv"
 du -bc "$D"/batch/sheet-[0-9]*.jx | tail -1 | awk '{printf "batch-small\t%s\n", $1}' >> "$D/sizes.tsv"
@@ -187,8 +199,12 @@ p("")
 best = dict(l.split() for l in open(f"{d}/best.tsv"))
 for fmt in ["json", "html", "docx"]:
     b01, b1 = int(best[f"best-{fmt}-0.1x"]), int(best[f"best-{fmt}-1x"])
-    p(f"- CLI `build --format {fmt}`, best of 10 / of 5 runs: 0.1× {b01} ms, 1× {b1} ms, "
+    p(f"- CLI `build --format {fmt}`, best of 12 / of 6 runs taken in turn: 0.1× {b01} ms, 1× {b1} ms, "
       f"growth {b1/b01:.2f} (target ≤ 11.5)")
+if "instructions-json-1x" in best:
+    i01, i1 = int(best["instructions-json-0.1x"]), int(best["instructions-json-1x"])
+    p(f"- Instructions of `build --format json` (callgrind): 0.1× {i01/1e6:,.1f} M, 1× {i1/1e6:,.1f} M, "
+      f"growth {i1/i01:.2f} (target ≤ 11.5)")
 b, l, sm = times.get("batch-301"), times.get("batch-largest"), times.get("batch-300-small")
 if b and l:
     p(f"- Batch of 301 files (all formats): peak RSS {b[1]/2**20:.0f} MiB, the largest file alone "
