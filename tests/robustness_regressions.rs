@@ -331,3 +331,19 @@ fn fmt_of_a_crlf_text_block_is_idempotent() {
     assert_eq!(jixiao::fmt::format(&f, &opts).unwrap(), f);
     assert!(!f.contains("\r\r"), "{f:?}");
 }
+
+// Was: check/mod.rs streaming looked through every syntax diagnostic so far
+// after each top-level item (for a lost brace), so 100,000 lines each with a
+// control character took time quadratic in the file. Found in review before
+// it landed; kept so that it stays linear.
+#[test]
+fn many_syntax_errors_are_checked_in_linear_time() {
+    let text = format!(
+        "department \"1\" \"x\" {{ year 2020; unit 元 }}\n{}",
+        "x \"\u{1}\"\n".repeat(100_000)
+    );
+    let t = Instant::now();
+    let c = jixiao::compile(&SourceFile::new("x.jx", text));
+    assert!(c.errors >= 100_000, "{}", c.errors);
+    assert!(t.elapsed() < Duration::from_secs(20));
+}

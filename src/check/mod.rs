@@ -72,7 +72,11 @@ pub fn streaming(src: &str) -> Option<Outcome> {
     let mut top = sheet::Top::default();
     let mut top_level = TopLevel::new(src);
     let mut in_second_pass = false;
-    while let Some(item) = top_level.next_item(&mut syntax_diags) {
+    loop {
+        let seen = syntax_diags.len();
+        let Some(item) = top_level.next_item(&mut syntax_diags) else {
+            break;
+        };
         let item = match item {
             Ok(item) => item,
             Err(open) => {
@@ -84,7 +88,9 @@ pub fn streaming(src: &str) -> Option<Outcome> {
             }
         };
         // A lost brace: the repairs need the whole tree.
-        if matches!(item, Item::StrayClose(_)) || syntax_diags.iter().any(|d| d.code == "E003") {
+        if matches!(item, Item::StrayClose(_))
+            || syntax_diags[seen..].iter().any(|d| d.code == "E003")
+        {
             return None;
         }
         let kw = cx.top_first(&mut top, &item);

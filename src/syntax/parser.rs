@@ -21,18 +21,13 @@ const FULL_SEMICOLON: &[u8] = "；".as_bytes();
 /// Parse a whole file. `Err` holds the `{` that opens a block deeper than
 /// `MAX_DEPTH` (the input is then refused).
 pub(super) fn parse<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Result<Vec<Item<'a>>, Span> {
-    let mut scratch = Scratch::default();
-    let mut p = Parser {
-        r: Reader::new(src),
-        pos: 0,
-        depth: 0,
-        diags,
-        scratch: &mut scratch,
-    };
-    if src.starts_with('\u{FEFF}') {
-        p.pos = '\u{FEFF}'.len_utf8();
+    let mut top = TopLevel::new(src);
+    let mut items = Vec::new();
+    while let Some(item) = top.next_item(diags) {
+        items.push(item?);
     }
-    Ok(p.body(false)?.0)
+    items.shrink_to_fit();
+    Ok(items)
 }
 
 /// What one step of reading an item list met.
@@ -262,17 +257,18 @@ impl<'a> Reader<'a> {
 }
 
 impl<'a> Parser<'a, '_> {
-    /// The items of the file, or of a block up to its `}` (returned).
-    fn body(&mut self, in_block: bool) -> Result<(Vec<Item<'a>>, Option<Span>), Span> {
+    /// The items of a block up to its `}` (returned; `None` when the file
+    /// ends first).
+    fn block_items(&mut self) -> Result<(Vec<Item<'a>>, Option<Span>), Span> {
         let buffer = self
             .scratch
             .items
             .get_mut(self.depth)
             .map(std::mem::take)
             .unwrap_or_default();
-        let mut list = ItemList::with_buffer(in_block, buffer);
+        let mut list = ItemList::with_buffer(true, buffer);
         let close = loop {
-            match self.step(&mut list, in_block)? {
+            match self.step(&mut list, true)? {
                 Step::Item => {}
                 Step::Close(span) => break Some(span),
                 Step::End => break None,
@@ -397,7 +393,7 @@ impl<'a> Parser<'a, '_> {
         self.pos = open.end;
         // The braces are reported before what is inside the block.
         let at = self.diags.len();
-        let (items, close) = self.body(true)?;
+        let (items, close) = self.block_items()?;
         self.depth -= 1;
         let braces: Vec<Diagnostic> = items::brace_diagnostics(open, close, owner).collect();
         self.diags.splice(at..at, braces);
