@@ -109,16 +109,22 @@ impl<'f> HumanRenderer<'f> {
         lang: Lang,
         color: ColorChoice,
     ) -> HumanRenderer<'f> {
-        let mut lines: Vec<usize> = Vec::new();
-        for d in diags {
-            for s in std::iter::once(d.span).chain(d.secondary.iter().map(|l| l.span)) {
+        // The line ranges the labels cover, merged: each line is taken once
+        // however many labels cover it.
+        let mut ranges: Vec<(usize, usize)> = diags
+            .iter()
+            .flat_map(|d| std::iter::once(d.span).chain(d.secondary.iter().map(|l| l.span)))
+            .map(|s| {
                 let first = file.line_of(file.clamp(s.start));
-                let last = file.line_of(file.clamp(s.end.max(s.start)));
-                lines.extend(first..=last);
-            }
+                (first, file.line_of(file.clamp(s.end.max(s.start))))
+            })
+            .collect();
+        ranges.sort_unstable();
+        let mut lines: Vec<usize> = Vec::new();
+        for (first, last) in ranges {
+            let from = lines.last().map_or(first, |&l| first.max(l + 1));
+            lines.extend(from..=last);
         }
-        lines.sort_unstable();
-        lines.dedup();
         let count = file.line_count();
         let mut text = String::with_capacity(count + 64 * lines.len());
         let mut kept = Vec::with_capacity(lines.len());
