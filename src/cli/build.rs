@@ -172,14 +172,15 @@ fn build_one(
 }
 
 /// The input files, as given and resolved, to tell whether a path is one of
-/// them (as `same_file` would) without resolving them again each time.
-struct InputSet<'p> {
+/// them, even spelt differently (`a.jx` and `./a.jx`), without resolving
+/// them again for each path asked about.
+pub(super) struct InputSet<'p> {
     given: std::collections::BTreeSet<&'p Path>,
     resolved: std::collections::BTreeSet<PathBuf>,
 }
 
 impl<'p> InputSet<'p> {
-    fn new(paths: impl IntoIterator<Item = &'p Path>) -> Self {
+    pub(super) fn new(paths: impl IntoIterator<Item = &'p Path>) -> Self {
         let given: std::collections::BTreeSet<&Path> = paths.into_iter().collect();
         let resolved = given
             .iter()
@@ -188,19 +189,8 @@ impl<'p> InputSet<'p> {
         InputSet { given, resolved }
     }
 
-    fn holds(&self, path: &Path) -> bool {
+    pub(super) fn holds(&self, path: &Path) -> bool {
         self.given.contains(path)
             || std::fs::canonicalize(path).is_ok_and(|c| self.resolved.contains(&c))
-    }
-}
-
-/// The same file, even when spelt differently (`a.jx` and `./a.jx`).
-pub(super) fn same_file(a: &Path, b: &Path) -> bool {
-    if a == b {
-        return true;
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
     }
 }

@@ -112,10 +112,7 @@ pub(super) fn diff_cmd(
         DiffFormat::Html => crate::diff::render_html(&d, &old_sheet, &new_sheet),
     };
     if let Some(o) = output.filter(|o| *o != Path::new("-")) {
-        if [old.path, new.path]
-            .iter()
-            .any(|p| build::same_file(Path::new(p), o))
-        {
+        if build::InputSet::new([Path::new(old.path), Path::new(new.path)]).holds(o) {
             return usage_error(
                 out,
                 format!("输出路径 {} 就是输入文件", o.display()),

@@ -18,16 +18,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Like `write_atomic`, with the content produced by `fill` straight into the
-/// temporary file (a large output is never held in memory whole).
+/// temporary file (a large output is never held in memory whole). `fill`
+/// should write in large pieces: the JSON and HTML writers buffer their own.
 pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    write_atomic_file(path, |f| {
-        let mut w = std::io::BufWriter::new(f);
-        fill(&mut w)?;
-        w.flush()
-    })
+    write_atomic_file(path, |f| fill(f))
 }
 
 /// Like `write_atomic_with`, handing `fill` the temporary file itself, which

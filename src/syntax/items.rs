@@ -81,14 +81,9 @@ impl<'a> ItemList<'a> {
         self.items.push(Item::StrayClose(span));
     }
 
-    pub fn finish(mut self) -> Vec<Item<'a>> {
-        // Exact sizes: a large sheet holds hundreds of thousands of these.
-        self.items.shrink_to_fit();
-        self.items
-    }
-
-    /// The items in a list of their exact size, and the buffer, emptied.
-    pub fn finish_exact(mut self) -> (Vec<Item<'a>>, Vec<Item<'a>>) {
+    /// The items in a list of their exact size (a large sheet holds
+    /// hundreds of thousands of lists), and the buffer, emptied for reuse.
+    pub fn finish(mut self) -> (Vec<Item<'a>>, Vec<Item<'a>>) {
         let items: Vec<Item<'a>> = self.items.drain(..).collect();
         (items, self.items)
     }

@@ -274,7 +274,7 @@ impl<'a> Parser<'a, '_> {
                 Step::End => break None,
             }
         };
-        let (items, buffer) = list.finish_exact();
+        let (items, buffer) = list.finish();
         if self.scratch.items.len() <= self.depth {
             self.scratch.items.resize_with(self.depth + 1, Vec::new);
         }

@@ -166,7 +166,7 @@ impl Builder<'_> {
                 _ => {}
             }
         }
-        list.finish()
+        list.finish().0
     }
 
     fn stmt<'a>(&mut self, pair: Pair<'a, Rule>) -> Option<Stmt<'a>> {
