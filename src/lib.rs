@@ -16,9 +16,11 @@ pub mod diag;
 pub mod diff;
 pub mod emit;
 pub mod fmt;
+pub mod lang;
 pub mod model;
 pub mod source;
 pub mod syntax;
+pub mod target;
 
 use diag::Diagnostic;
 use model::Sheet;

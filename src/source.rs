@@ -2,6 +2,36 @@
 
 use std::ops::Range;
 
+/// Characters a sheet may not contain: XML 1.0 forbids them in the Word
+/// output and they have no place in a table: C0 controls other than tab,
+/// line feed and carriage return, DEL and the C1 controls (U+0085 among
+/// them), and the Unicode noncharacters (U+FDD0–U+FDEF and the last two code
+/// points of every plane). The one definition: the parser reports them, the
+/// emitters replace any that reach them with U+FFFD as a safety net.
+pub fn is_forbidden_char(c: char) -> bool {
+    let u = c as u32;
+    (u < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        || (0x7F..=0x9F).contains(&u)
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || (u & 0xFFFE) == 0xFFFE
+}
+
+/// Where the first forbidden character of `text` starts. Scans bytes and
+/// decodes only at the few lead bytes a forbidden character can start with
+/// (most text has none of them but ASCII and the Han range E4–E9).
+pub fn first_forbidden(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    b.iter().enumerate().find_map(|(i, &c)| {
+        let candidate = matches!(c, 0..=0x1F | 0x7F | 0xC2 | 0xEF | 0xF0..=0xF4)
+            && !matches!(c, b'\t' | b'\n' | b'\r');
+        if !candidate {
+            return None;
+        }
+        let ch = text.get(i..)?.chars().next()?;
+        is_forbidden_char(ch).then_some(i)
+    })
+}
+
 /// A byte range in a source file. Every node and diagnostic carries one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
@@ -203,6 +233,39 @@ impl SourceFile {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn forbidden_characters_found_by_bytes_as_by_characters() {
+        use super::{first_forbidden, is_forbidden_char};
+        for s in [
+            "",
+            "plain",
+            "年度\u{0085}",
+            "\u{FDD0}x",
+            "a\u{7F}",
+            "ok\tok\r\n",
+            "\u{1FFFE}",
+            "\u{FFFF}",
+            "\u{FFFD}\u{FEFF}",
+            "é\u{9F}",
+            "\u{A0}\u{FDEF}",
+            "\u{10FFFF}",
+            "\"甲乙\"",
+            "x\u{0}y",
+            "“引号”，\u{1b}[31m",
+            "\u{FFFE}",
+            "\u{FFFD}\u{FFEF}\u{EFBF}",
+            "，。：\u{7}",
+        ] {
+            let by_chars = s
+                .char_indices()
+                .find(|(_, c)| is_forbidden_char(*c))
+                .map(|(i, _)| i);
+            assert_eq!(first_forbidden(s), by_chars, "{s:?}");
+        }
+        assert!(is_forbidden_char('\u{0085}') && is_forbidden_char('\u{FDD0}'));
+        assert!(!is_forbidden_char('\u{A0}') && !is_forbidden_char('\u{FEFF}'));
+    }
+
     use super::*;
 
     #[test]

@@ -1,17 +1,17 @@
 //! Indicators: category resolution, typed targets, the indicator block, and
 //! the checks over a project's set of indicators.
 
-use super::category::{self, Framework, Level1, Level2Lookup};
-use super::keywords::Kw;
 use super::sheet::{Checker, ProjectText, Seen};
-use super::target::{
-    parse_quoted_target, parse_target, Op, ParsedTarget, TargetProblem, TargetValue,
-};
-use super::units::Dimension;
 use crate::diag::catalogue as cat;
+use crate::lang::category::{self, Framework, Level1, Level2Lookup};
+use crate::lang::keywords::Kw;
+use crate::lang::units::Dimension;
 use crate::model::{Indicator, Target, TargetKind};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
+use crate::target::{
+    parse_quoted_target, parse_target, Op, ParsedTarget, TargetProblem, TargetValue,
+};
 use rust_decimal::Decimal;
 
 /// An indicator with the spans the set-level checks point at.

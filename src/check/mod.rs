@@ -2,20 +2,15 @@
 //! semantic rule, collecting all diagnostics of the file in one pass.
 
 mod args;
-pub mod budget;
-pub mod category;
+mod budget;
 mod indicator;
-pub mod keywords;
 mod plan;
 mod sheet;
-pub mod suggest;
-pub mod target;
-pub mod units;
 
 use crate::diag::{catalogue as cat, Diagnostic};
+use crate::lang::keywords::Kw;
 use crate::model::Sheet;
 use crate::syntax::{self, Item, SyntaxTree, TopLevel};
-use keywords::Kw;
 
 /// Check a parsed file. The model is returned when the sheet is complete
 /// enough to build one, even if it drew errors (the caller decides what to do

@@ -1,12 +1,12 @@
 //! The sheet's structure: top level, department, overall part and projects.
 
 use super::args::FULL_WIDTH;
-use super::category::Framework;
 use super::indicator::Checked;
-use super::keywords::Kw;
-use super::suggest::closest;
-use super::units::{Dimension, UnitTable};
 use crate::diag::{catalogue as cat, Diagnostic};
+use crate::lang::category::Framework;
+use crate::lang::keywords::Kw;
+use crate::lang::suggest::closest;
+use crate::lang::units::{Dimension, UnitTable};
 use crate::model::*;
 use crate::source::Span;
 use crate::syntax::{Item, Stmt, SyntaxTree};

@@ -14,11 +14,11 @@ mod text;
 mod textual;
 
 pub use html::render_html;
-pub use target::{classify, grade_order, TargetClass};
+pub use target::{classify, TargetClass};
 pub use text::{char_diff, inline, similarity_permille, Segment};
 pub use textual::render_text;
 
-use crate::check::units::money_factor;
+use crate::lang::units::money_factor;
 use crate::model::{Checkpoint, Indicator, Project, Sheet, Source, Target};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
@@ -941,28 +941,15 @@ enum Step {
 /// pair"), keeping order. Steps come in reading order.
 fn align<T: PartialEq>(old: &[T], new: &[T], score: impl Fn(&T, &T) -> Option<u32>) -> Vec<Step> {
     let (n, m) = (old.len(), new.len());
-    let w = m + 1;
-    let mut len = vec![0u32; (n + 1) * w];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            len[i * w + j] = if old[i] == new[j] {
-                len[(i + 1) * w + j + 1] + 1
-            } else {
-                len[(i + 1) * w + j].max(len[i * w + j + 1])
-            };
-        }
-    }
     let mut anchors = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        if old[i] == new[j] {
-            anchors.push((i, j));
-            i += 1;
-            j += 1;
-        } else if len[(i + 1) * w + j] >= len[i * w + j + 1] {
-            i += 1;
-        } else {
-            j += 1;
+    for op in text::lcs(old, new) {
+        if let similar::DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            anchors.extend((0..len).map(|k| (old_index + k, new_index + k)));
         }
     }
     anchors.push((n, m));

@@ -17,7 +17,8 @@
 //!   difference of the sheet years; with `≥`/`>` later is tighter; otherwise changed.
 //! - Yes/no, periods and free text: changed.
 
-use crate::check::units::money_factor;
+use crate::lang::grades;
+use crate::lang::units::money_factor;
 use crate::model::{Target, TargetKind};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -118,38 +119,6 @@ fn directed(old: Bound, new: Bound, ord: Ordering) -> Option<TargetClass> {
     }
 }
 
-/// Grade scales, lowest first; words on one step share a rank.
-const SCALES: &[&[&[&str]]] = &[
-    &[&["差"], &["较差"], &["一般"], &["较好"], &["好"], &["很好"]],
-    &[
-        &["差"],
-        &["中", "中等"],
-        &["良", "良好", "优良"],
-        &["优", "优秀"],
-    ],
-    &[&["不合格"], &["合格"]],
-    &[&["不达标"], &["达标"]],
-    &[&["不及格"], &["及格"]],
-    &[
-        &["不满意"],
-        &["基本满意"],
-        &["较满意"],
-        &["满意"],
-        &["非常满意"],
-    ],
-];
-
-fn rank(scale: &[&[&str]], g: &str) -> Option<usize> {
-    scale.iter().position(|step| step.contains(&g))
-}
-
-/// Compares two grades on the first scale holding both: the new grade against the old.
-pub fn grade_order(old: &str, new: &str) -> Option<Ordering> {
-    SCALES
-        .iter()
-        .find_map(|s| Some(rank(s, new)?.cmp(&rank(s, old)?)))
-}
-
 /// Compares two ISO dates of the same shape (`2020-12-31`, `2020-12`, `2020`) after moving
 /// the old one forward by `years`.
 fn date_order(old: &str, new: &str, years: i32) -> Option<Ordering> {
@@ -198,7 +167,7 @@ pub fn classify(old: &Target, new: &Target, years: i32) -> Option<TargetClass> {
             // A bare grade is a floor: "好" means "at least 好".
             let lower = |op: Option<&'static str>| if op.is_none() { Some(">=") } else { op };
             let (o0, o1) = (bound(lower(old.op)), bound(lower(new.op)));
-            match grade_order(a, b) {
+            match grades::order(a, b) {
                 Some(ord) => directed(o0, o1, ord),
                 None if a == b && o0 == o1 => None,
                 None => Some(Changed),

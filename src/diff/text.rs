@@ -6,6 +6,8 @@
 //! around them, so that `按时` → `及时` does not read as a scatter of one-character edits.
 
 use serde::Serialize;
+use similar::algorithms::Capture;
+use similar::DiffOp;
 
 /// One piece of an inline diff.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -52,35 +54,45 @@ pub fn char_diff(old: &str, new: &str) -> Vec<Segment> {
 
 /// Appends the LCS alignment of `a` and `b` as single-character operations.
 fn lcs_ops(a: &[char], b: &[char], ops: &mut Vec<(u8, char)>) {
-    let (n, m) = (a.len(), b.len());
-    // len[i][j]: LCS length of a[i..] and b[j..].
-    let w = m + 1;
-    let mut len = vec![0u32; (n + 1) * w];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            len[i * w + j] = if a[i] == b[j] {
-                len[(i + 1) * w + j + 1] + 1
-            } else {
-                len[(i + 1) * w + j].max(len[i * w + j + 1])
-            };
+    for op in lcs(a, b) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                ops.extend(a[old_index..old_index + len].iter().map(|&c| (0, c)))
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => ops.extend(a[old_index..old_index + old_len].iter().map(|&c| (1, c))),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => ops.extend(b[new_index..new_index + new_len].iter().map(|&c| (2, c))),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                ops.extend(a[old_index..old_index + old_len].iter().map(|&c| (1, c)));
+                ops.extend(b[new_index..new_index + new_len].iter().map(|&c| (2, c)));
+            }
         }
     }
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        if a[i] == b[j] {
-            ops.push((0, a[i]));
-            i += 1;
-            j += 1;
-        } else if len[(i + 1) * w + j] >= len[i * w + j + 1] {
-            ops.push((1, a[i]));
-            i += 1;
-        } else {
-            ops.push((2, b[j]));
-            j += 1;
-        }
-    }
-    ops.extend(a[i..].iter().map(|&c| (1, c)));
-    ops.extend(b[j..].iter().map(|&c| (2, c)));
+}
+
+/// A longest-common-subsequence alignment of two sequences (similar's LCS,
+/// whose ties go to deletions first): the one alignment the text diff and
+/// the list diff share. Callers bound the product of the lengths.
+pub(crate) fn lcs<T: PartialEq>(old: &[T], new: &[T]) -> Vec<DiffOp> {
+    let mut capture = Capture::new();
+    // Capture never fails.
+    let _ = similar::algorithms::lcs::diff_deadline_raw(
+        &mut capture,
+        old,
+        0..old.len(),
+        new,
+        0..new.len(),
+        None,
+    );
+    capture.into_ops()
 }
 
 /// A stretch of the diff: equal text, or an edit (deleted and inserted text).

@@ -293,7 +293,7 @@ fn lines(text: &str) -> Vec<String> {
     text.lines().map(|l| l.to_string()).collect()
 }
 
-pub use crate::check::budget::is_fiscal;
+pub use crate::lang::sources::is_fiscal;
 
 /// The 财政资金 and 其他资金 amounts of a budget: the sums of its top-level
 /// sources by class, `None` when the class has no source.
@@ -772,17 +772,7 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
     }
 }
 
-/// Characters that must never reach an XML or HTML file: C0 controls other
-/// than tab, line feed and carriage return, DEL and the C1 controls, and the
-/// Unicode noncharacters (U+FFFE, U+FFFF, …). The emitters replace them with
-/// U+FFFD as a safety net; the checker reports them with a span.
-pub fn is_forbidden_char(c: char) -> bool {
-    let u = c as u32;
-    (u < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
-        || (0x7F..=0x9F).contains(&u)
-        || (0xFDD0..=0xFDEF).contains(&u)
-        || (u & 0xFFFE) == 0xFFFE
-}
+pub use crate::source::is_forbidden_char;
 
 /// Replace the forbidden characters with U+FFFD.
 pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {

@@ -17,8 +17,8 @@
 //!
 //! The file's line ending (LF or CRLF) and byte-order mark are kept.
 
-use crate::check::keywords::Kw;
 use crate::diag::Diagnostic;
+use crate::lang::keywords::Kw;
 use crate::syntax::{self, text, Block, Comment, Item, Stmt, SyntaxTree, Token, TokenKind};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

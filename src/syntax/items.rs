@@ -103,9 +103,9 @@ pub(super) fn token<'a>(
     raw: &'a str,
     diags: &mut Vec<Diagnostic>,
 ) -> Token<'a> {
-    // Characters XML 1.0 forbids would corrupt the Word output; report each
-    // where it stands (one per token is enough).
-    if let Some(i) = first_forbidden(raw) {
+    // Forbidden characters (`source::is_forbidden_char`) would corrupt the
+    // Word output; report each where it stands (one per token is enough).
+    if let Some(i) = crate::source::first_forbidden(raw) {
         let c = raw[i..].chars().next().unwrap_or('\0');
         diags.push(cat::control_char(span.part(i..i + c.len_utf8()), c));
     }
@@ -118,19 +118,6 @@ pub(super) fn token<'a>(
         _ => {}
     }
     Token { kind, span, raw }
-}
-
-/// Where the first character XML 1.0 forbids (`super::is_forbidden`)
-/// starts, by bytes: control characters are single bytes, and U+FFFE and
-/// U+FFFF are EF BF BE and EF BF BF.
-fn first_forbidden(raw: &str) -> Option<usize> {
-    let b = raw.as_bytes();
-    b.iter().enumerate().position(|(i, &c)| match c {
-        b'\t' | b'\n' | b'\r' => false,
-        0..=0x1F => true,
-        0xEF => b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)),
-        _ => false,
-    })
 }
 
 /// `year：2020`: a keyword glued to its value by a full-width colon. Report
@@ -176,28 +163,4 @@ pub(super) fn brace_diagnostics(
         Some(_) => None,
     };
     open_diag.into_iter().chain(close_diag)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn forbidden_characters_found_by_bytes_as_by_characters() {
-        for s in [
-            "",
-            "\"甲乙\"",
-            "a\tb\r\nc",
-            "x\u{0}y",
-            "“引号”，\u{1b}[31m",
-            "\u{FFFE}",
-            "ab\u{FFFF}",
-            "\u{FFFD}\u{FFEF}\u{EFBF}",
-            "，。：\u{7}",
-        ] {
-            let by_chars = s
-                .char_indices()
-                .find(|(_, c)| super::super::is_forbidden(*c))
-                .map(|(i, _)| i);
-            assert_eq!(super::first_forbidden(s), by_chars, "{s:?}");
-        }
-    }
 }

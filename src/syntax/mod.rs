@@ -52,12 +52,6 @@ pub fn parse_or_refuse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>, bool) {
     }
 }
 
-/// Characters XML 1.0 does not allow (tab, line feed and carriage return are
-/// allowed; U+FFFE and U+FFFF are not characters).
-pub fn is_forbidden(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +86,22 @@ mod tests {
             .collect();
         assert_eq!(kinds, ["trailing", "stmt", "blank", "stmt", "trailing"]);
         assert_eq!(tree.comments().len(), 3);
+    }
+
+    #[test]
+    fn c1_controls_and_noncharacters_are_reported_as_the_emitters_refuse_them() {
+        // U+0085 (NEL) and U+FDD0 passed the parser while the HTML turned
+        // them into U+FFFD: one definition now, reported where they stand.
+        for (src, bad) in [
+            ("goal \"年度\u{0085}目标\"\n", '\u{0085}'),
+            ("goal \"\u{FDD0}\"\n", '\u{FDD0}'),
+            ("goal x\u{7F}\n", '\u{7F}'),
+        ] {
+            let at = src.find(bad).unwrap();
+            let (_, diags) = parse(src);
+            assert_eq!(diags.len(), 1, "{src:?}");
+            assert_eq!(diags[0].span.start, at, "{src:?}");
+        }
     }
 
     #[test]

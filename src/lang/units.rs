@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::suggest::distance_chars;
+
 /// The physical or accounting dimension of a unit.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Dimension {
@@ -522,7 +524,7 @@ impl UnitTable {
             if !kc.iter().any(|c| lower.contains(c)) {
                 continue;
             }
-            let d = edit_distance(&lower, &kc);
+            let d = distance_chars(&lower, &kc);
             if d > limit || k == u {
                 continue;
             }
@@ -614,21 +616,6 @@ fn split_compound(u: &str) -> Option<(&str, &str)> {
         return None;
     }
     Some((a, b))
-}
-
-/// Levenshtein distance over characters (both inputs are short: callers cap their length).
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur: Vec<usize> = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = if ca == cb { 0 } else { 1 };
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -774,14 +761,5 @@ mod tests {
         assert_eq!(money_factor("万元"), Some(Decimal::from(10_000)));
         assert_eq!(money_factor("元"), Some(Decimal::from(1)));
         assert_eq!(money_factor("%"), None);
-    }
-
-    #[test]
-    fn distance() {
-        let a: Vec<char> = "kitten".chars().collect();
-        let b: Vec<char> = "sitting".chars().collect();
-        assert_eq!(edit_distance(&a, &b), 3);
-        assert_eq!(edit_distance(&[], &b), 7);
-        assert_eq!(edit_distance(&a, &[]), 6);
     }
 }

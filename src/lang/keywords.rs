@@ -81,11 +81,6 @@ impl Kw {
             .unwrap_or("")
     }
 
-    /// Both spellings for messages: `budget`（预算）.
-    pub fn both(self) -> String {
-        format!("{}（{}）", self.english(), self.chinese())
-    }
-
     /// Every spelling of the given keywords, for "did you mean".
     pub fn spellings(kws: &[Kw]) -> Vec<&'static str> {
         let mut out = Vec::new();

@@ -5,6 +5,11 @@
 pub fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().take(64).collect();
     let b: Vec<char> = b.chars().take(64).collect();
+    distance_chars(&a, &b)
+}
+
+/// Levenshtein distance over two character slices (callers cap their length).
+pub fn distance_chars(a: &[char], b: &[char]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
@@ -51,5 +56,10 @@ mod tests {
         assert_eq!(closest("实效", ["数量", "时效", "质量"]), Some("时效"));
         assert_eq!(closest("projet", ["project", "plan"]), Some("project"));
         assert_eq!(closest("完全不同的词", ["时效"]), None);
+        let a: Vec<char> = "kitten".chars().collect();
+        let b: Vec<char> = "sitting".chars().collect();
+        assert_eq!(distance_chars(&a, &b), 3);
+        assert_eq!(distance_chars(&[], &b), 7);
+        assert_eq!(distance_chars(&a, &[]), 6);
     }
 }

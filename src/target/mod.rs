@@ -15,7 +15,8 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use super::units::{Dimension, UnitTable};
+use crate::lang::grades;
+use crate::lang::units::{Dimension, UnitTable};
 
 /// The most significant digits a number literal may have (a `Decimal` holds 28).
 const MAX_SIG_DIGITS: usize = 28;
@@ -374,33 +375,6 @@ const DATE_TAILS: &[&str] = &[
     "支付完毕",
     "拨付到位",
     "完成支付",
-];
-
-const GRADES: &[&str] = &[
-    "好",
-    "较好",
-    "一般",
-    "较差",
-    "差",
-    "优",
-    "良",
-    "中",
-    "优秀",
-    "良好",
-    "合格",
-    "不合格",
-    "达标",
-    "不达标",
-    "优良",
-    "中等",
-    "及格",
-    "不及格",
-    "很好",
-    "满意",
-    "较满意",
-    "基本满意",
-    "不满意",
-    "非常满意",
 ];
 
 const YES_WORDS: &[&str] = &["是", "有", "yes", "Yes", "YES"];
@@ -1140,7 +1114,7 @@ impl<'a> Parser<'a> {
             return Some(self.yes_no(prefix, false));
         }
         let (end, suffix) = self.strip_suffix(i, n);
-        let grade = GRADES.iter().find(|g| self.equals(i, end, g))?;
+        let grade = grades::words().find(|g| self.equals(i, end, g))?;
         let op = prefix.resolve(suffix, None);
         if prefix.doubled() || prefix.clashes_with(suffix) {
             return Some(Err(TargetProblem::Garbled {
@@ -1895,7 +1869,7 @@ mod tests {
             op,
             value: TargetValue::Grade { grade: s.into() },
         };
-        for w in GRADES {
+        for w in crate::lang::grades::words() {
             assert_eq!(ok(w), g(None, w));
         }
         assert_eq!(ok(" 良好 "), g(None, "良好"));
