@@ -96,15 +96,26 @@ fn illustration_of_the_whole_language_checks_clean() {
     assert_eq!(weights.to_string(), "90");
     assert_eq!(p.indicators[0].level1, "成本指标");
     assert_eq!(
-        p.indicators[0].target.kind,
+        p.indicators[0].target.kind(),
         jixiao::model::TargetKind::Money
     );
-    assert_eq!(p.indicators[3].target.value.as_deref(), Some("2021-06-30"));
-    assert!(p.indicators[1].core);
+    // `6月底前` in a 2021 sheet: a typed date, completed with the sheet's year.
     assert_eq!(
-        p.indicators[1].last_year.as_ref().unwrap().value.as_deref(),
-        Some("1480")
+        p.indicators[3].target.value,
+        jixiao::model::TargetValue::Date {
+            date: jixiao::model::Date::Day {
+                year: 2021,
+                month: 6,
+                day: 30
+            }
+        }
     );
+    assert!(p.indicators[1].core);
+    let last = p.indicators[1].last_year.as_ref().unwrap();
+    assert!(matches!(
+        &last.value,
+        jixiao::model::TargetValue::Quantity { value, .. } if value.to_string() == "1480"
+    ));
     assert_eq!(s.units[0].name, "校次");
     assert_eq!(
         s.overall.summary.as_deref(),

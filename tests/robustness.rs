@@ -1137,9 +1137,14 @@ fn docx_of_xml_special_characters_is_well_formed() {
     assert!(doc.contains("&lt;script&gt;"));
     assert!(doc.contains("]]&gt;"));
     assert!(doc.contains("&amp;amp;"));
-    // Noncharacters and C1 controls (allowed by the checker) never reach it raw.
+    // C1 controls and noncharacters are errors (E012) since they have one
+    // definition; the emitters' safety net still keeps them out of a model
+    // built despite the errors.
     let odd = HOSTILE.replace("用途", "用\u{85}途\u{FDD0}\u{1FFFE}");
-    let sheet = sheet_of("odd.jx", &odd).expect("odd sheet compiles");
+    let comp = jixiao::compile(&SourceFile::new("odd.jx", odd.clone()));
+    assert!(comp.diagnostics.iter().any(|d| d.code == "E012"));
+    assert!(comp.ok().is_none());
+    let sheet = comp.sheet.expect("a model despite the errors");
     let doc = docx_document(&jixiao::emit::docx::to_bytes(&sheet));
     assert!(!doc.contains('\u{85}') && !doc.contains('\u{1FFFE}'));
     let html = jixiao::emit::html::to_string(&sheet);
@@ -1152,6 +1157,7 @@ fn characters_xml_forbids_give_e012_and_no_document() {
     let dir = scratch("robustness-e012");
     for (i, c) in [
         '\0', '\u{1}', '\u{8}', '\u{b}', '\u{c}', '\u{1b}', '\u{1f}', '\u{FFFE}', '\u{FFFF}',
+        '\u{7F}', '\u{85}', '\u{9F}', '\u{FDD0}', '\u{FDEF}', '\u{1FFFE}',
     ]
     .into_iter()
     .enumerate()

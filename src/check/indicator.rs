@@ -6,12 +6,10 @@ use crate::diag::catalogue as cat;
 use crate::lang::category::{self, Framework, Level1, Level2Lookup};
 use crate::lang::keywords::Kw;
 use crate::lang::units::Dimension;
-use crate::model::{Indicator, Target, TargetKind};
+use crate::model::{Indicator, Target};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
-use crate::target::{
-    parse_quoted_target, parse_target, Op, ParsedTarget, TargetProblem, TargetValue,
-};
+use crate::target::{parse_quoted_target, parse_target, ParsedTarget, TargetProblem, TargetValue};
 use rust_decimal::Decimal;
 
 /// An indicator with the spans the set-level checks point at.
@@ -298,29 +296,26 @@ impl<'s> Checker<'s> {
         let parsed = match (&parsed, self.year) {
             (
                 Ok(ParsedTarget {
-                    value: TargetValue::Date { iso },
+                    value: TargetValue::Date { date },
                     ..
                 }),
                 Some(year),
-            ) if !iso
-                .get(..4)
-                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit())) =>
-            {
+            ) if date.year().is_none() => {
                 parse_target(&format!("{year}年{text}"), &self.units).or(parsed)
             }
             _ => parsed,
         };
         if let (
             Ok(ParsedTarget {
-                value: TargetValue::Date { iso },
+                value: TargetValue::Date { date },
                 ..
             }),
             Some(year),
         ) = (&parsed, self.year)
         {
-            let date_year = iso.get(..4).and_then(|y| y.parse::<i32>().ok());
-            if date_year.is_some_and(|y| y < year) {
-                self.diags.push(cat::date_before_year(span, iso, year));
+            if date.year().is_some_and(|y| i64::from(y) < i64::from(year)) {
+                self.diags
+                    .push(cat::date_before_year(span, &date.to_string(), year));
             }
         }
         // Targets are compared and converted (万元 to 元) by the diff: keep
@@ -575,82 +570,11 @@ fn unrelated_subject(c: &Checked, set: &[Checked], text: &ProjectText<'_>) -> Op
     (!related).then(|| subject.to_string())
 }
 
-fn op_str(op: &Option<Op>) -> Option<&'static str> {
-    op.as_ref().map(|o| o.as_str())
-}
-
 /// The model form of a parsed target.
-pub fn to_model(t: &ParsedTarget, written: &str) -> Target {
-    let mut out = Target {
-        kind: TargetKind::Text,
-        op: op_str(&t.op),
-        value: None,
-        unit: None,
-        dimension: None,
-        min: None,
-        max: None,
+fn to_model(t: &ParsedTarget, written: &str) -> Target {
+    Target {
+        op: t.op,
+        value: t.value.clone(),
         text: written.trim().to_string(),
-    };
-    // A compound unit measures what its numerator measures: 元/人 is money.
-    let kind_of = |d: &Option<Dimension>| match d {
-        None => TargetKind::Number,
-        Some(Dimension::Per(num, _)) => match **num {
-            Dimension::Percent => TargetKind::Percent,
-            Dimension::Count => TargetKind::Count,
-            Dimension::Money => TargetKind::Money,
-            Dimension::Time => TargetKind::Duration,
-            _ => TargetKind::Measure,
-        },
-        Some(Dimension::Percent) => TargetKind::Percent,
-        Some(Dimension::Count) => TargetKind::Count,
-        Some(Dimension::Money) => TargetKind::Money,
-        Some(Dimension::Time) => TargetKind::Duration,
-        Some(_) => TargetKind::Measure,
-    };
-    match &t.value {
-        TargetValue::Quantity {
-            value,
-            unit,
-            dimension,
-        } => {
-            out.kind = kind_of(dimension);
-            out.value = Some(value.to_string());
-            out.unit = unit.clone();
-            out.dimension = dimension.as_ref().map(|d| d.name());
-        }
-        TargetValue::Range {
-            min,
-            max,
-            unit,
-            dimension,
-        } => {
-            out.kind = TargetKind::Range;
-            out.min = Some(min.to_string());
-            out.max = Some(max.to_string());
-            out.unit = unit.clone();
-            out.dimension = dimension.as_ref().map(|d| d.name());
-        }
-        TargetValue::Date { iso } => {
-            out.kind = TargetKind::Date;
-            out.value = Some(iso.clone());
-        }
-        TargetValue::Period { from, to } => {
-            out.kind = TargetKind::Period;
-            out.min = Some(from.clone());
-            out.max = Some(to.clone());
-        }
-        TargetValue::Grade { grade } => {
-            out.kind = TargetKind::Grade;
-            out.value = Some(grade.clone());
-        }
-        TargetValue::YesNo { yes } => {
-            out.kind = TargetKind::Boolean;
-            out.value = Some(if *yes { "是" } else { "否" }.to_string());
-        }
-        TargetValue::Text { text } => {
-            out.kind = TargetKind::Text;
-            out.value = Some(text.clone());
-        }
     }
-    out
 }

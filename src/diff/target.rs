@@ -19,7 +19,8 @@
 
 use crate::lang::grades;
 use crate::lang::units::money_factor;
-use crate::model::{Target, TargetKind};
+use crate::lang::units::Dimension;
+use crate::model::{Op, Target, TargetKind, TargetValue};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -45,25 +46,9 @@ impl TargetClass {
     }
 }
 
-fn is_quantity(k: &TargetKind) -> bool {
-    matches!(
-        k,
-        TargetKind::Percent
-            | TargetKind::Count
-            | TargetKind::Money
-            | TargetKind::Duration
-            | TargetKind::Measure
-            | TargetKind::Number
-    )
-}
-
-fn num(s: &Option<String>) -> Option<Decimal> {
-    s.as_deref()?.parse().ok()
-}
-
 /// How to bring values of the old unit to the new unit: `Some(f)` multiplies old values by
 /// `f`; `None` when the units are not comparable.
-fn unit_factor(old: &Option<String>, new: &Option<String>) -> Option<Decimal> {
+fn unit_factor(old: Option<&str>, new: Option<&str>) -> Option<Decimal> {
     match (old, new) {
         (None, None) => Some(Decimal::ONE),
         (Some(a), Some(b)) if a == b => Some(Decimal::ONE),
@@ -75,6 +60,19 @@ fn unit_factor(old: &Option<String>, new: &Option<String>) -> Option<Decimal> {
     }
 }
 
+/// The unit of a quantity or range as written, and its dimension.
+fn unit_of(t: &Target) -> (Option<&str>, Option<&Dimension>) {
+    match &t.value {
+        TargetValue::Quantity {
+            unit, dimension, ..
+        }
+        | TargetValue::Range {
+            unit, dimension, ..
+        } => (unit.as_deref(), dimension.as_ref()),
+        _ => (None, None),
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Bound {
     Lower { strict: bool },
@@ -82,13 +80,13 @@ enum Bound {
     Exact,
 }
 
-fn bound(op: Option<&str>) -> Bound {
+fn bound(op: Option<Op>) -> Bound {
     match op {
-        Some(">=") => Bound::Lower { strict: false },
-        Some(">") => Bound::Lower { strict: true },
-        Some("<=") => Bound::Upper { strict: false },
-        Some("<") => Bound::Upper { strict: true },
-        _ => Bound::Exact,
+        Some(Op::Ge) => Bound::Lower { strict: false },
+        Some(Op::Gt) => Bound::Lower { strict: true },
+        Some(Op::Le) => Bound::Upper { strict: false },
+        Some(Op::Lt) => Bound::Upper { strict: true },
+        Some(Op::Eq) | None => Bound::Exact,
     }
 }
 
@@ -119,53 +117,45 @@ fn directed(old: Bound, new: Bound, ord: Ordering) -> Option<TargetClass> {
     }
 }
 
-/// Compares two ISO dates of the same shape (`2020-12-31`, `2020-12`, `2020`) after moving
-/// the old one forward by `years`.
-fn date_order(old: &str, new: &str, years: i32) -> Option<Ordering> {
-    let parts = |s: &str| -> Option<Vec<i32>> {
-        let v: Option<Vec<i32>> = s.split('-').map(|p| p.parse().ok()).collect();
-        v.filter(|v| !v.is_empty() && v.len() <= 3)
-    };
-    let mut a = parts(old)?;
-    let b = parts(new)?;
-    if a.len() != b.len() {
-        return None;
-    }
-    a[0] = a[0].checked_add(years)?;
-    Some(b.cmp(&a))
-}
-
 /// Classifies the change from `old` to `new`; `None` when they mean the same.
 /// `years` is how many years the new sheet is after the old one (for deadlines).
 pub fn classify(old: &Target, new: &Target, years: i32) -> Option<TargetClass> {
     use TargetClass::*;
-    if is_quantity(&old.kind) || is_quantity(&new.kind) || old.kind == TargetKind::Range {
-        if old.kind != new.kind || old.dimension != new.dimension {
+    let (old_kind, new_kind) = (old.kind(), new.kind());
+    if old_kind.is_quantity() || new_kind.is_quantity() || old_kind == TargetKind::Range {
+        let ((old_unit, old_dim), (new_unit, new_dim)) = (unit_of(old), unit_of(new));
+        if old_kind != new_kind || old_dim != new_dim {
             return Some(KindChanged);
         }
-        let Some(f) = unit_factor(&old.unit, &new.unit) else {
+        let Some(f) = unit_factor(old_unit, new_unit) else {
             // Same kind, units not comparable (天 vs 工作日).
             return Some(Changed);
         };
-        if old.kind == TargetKind::Range {
-            return classify_range(old, new, f);
-        }
-        let (Some(a), Some(b)) = (num(&old.value), num(&new.value)) else {
-            return (old != new).then_some(Changed);
+        return match (&old.value, &new.value) {
+            (TargetValue::Quantity { value: a, .. }, TargetValue::Quantity { value: b, .. }) => {
+                let Some(a) = a.checked_mul(f) else {
+                    return Some(Changed);
+                };
+                directed(bound(old.op), bound(new.op), b.cmp(&a))
+            }
+            (
+                TargetValue::Range {
+                    min: a0, max: a1, ..
+                },
+                TargetValue::Range {
+                    min: b0, max: b1, ..
+                },
+            ) => classify_range((*a0, *a1), (*b0, *b1), f, old.op == new.op),
+            _ => (old != new).then_some(Changed),
         };
-        let Some(a) = a.checked_mul(f) else {
-            return Some(Changed);
-        };
-        return directed(bound(old.op), bound(new.op), b.cmp(&a));
     }
-    if old.kind != new.kind {
+    if old_kind != new_kind {
         return Some(KindChanged);
     }
-    match old.kind {
-        TargetKind::Grade => {
-            let (a, b) = (old.value.as_deref()?, new.value.as_deref()?);
+    match (&old.value, &new.value) {
+        (TargetValue::Grade { grade: a }, TargetValue::Grade { grade: b }) => {
             // A bare grade is a floor: "好" means "at least 好".
-            let lower = |op: Option<&'static str>| if op.is_none() { Some(">=") } else { op };
+            let lower = |op: Option<Op>| op.or(Some(Op::Ge));
             let (o0, o1) = (bound(lower(old.op)), bound(lower(new.op)));
             match grades::order(a, b) {
                 Some(ord) => directed(o0, o1, ord),
@@ -173,40 +163,34 @@ pub fn classify(old: &Target, new: &Target, years: i32) -> Option<TargetClass> {
                 None => Some(Changed),
             }
         }
-        TargetKind::Date => {
-            let (a, b) = (old.value.as_deref()?, new.value.as_deref()?);
+        (TargetValue::Date { date: a }, TargetValue::Date { date: b }) => {
             let (o0, o1) = (bound(old.op), bound(new.op));
             if a == b && o0 == o1 && years == 0 {
                 return None;
             }
-            match date_order(a, b, years) {
+            // The old date moved forward by the years between the sheets.
+            match a.shifted(years).and_then(|a| b.compare(&a)) {
                 Some(ord) => directed(o0, o1, ord),
                 None if a == b && o0 == o1 => None,
                 None => Some(Changed),
             }
         }
-        _ => {
-            let same = old.op == new.op
-                && old.value == new.value
-                && old.min == new.min
-                && old.max == new.max
-                && old.unit == new.unit;
-            (!same).then_some(Changed)
-        }
+        _ => (old.op != new.op || old.value != new.value).then_some(Changed),
     }
 }
 
-fn classify_range(old: &Target, new: &Target, f: Decimal) -> Option<TargetClass> {
+/// Ranges (old `a`, new `b`) after bringing the old bounds to the new unit.
+fn classify_range(
+    (a0, a1): (Decimal, Decimal),
+    (b0, b1): (Decimal, Decimal),
+    f: Decimal,
+    same_op: bool,
+) -> Option<TargetClass> {
     use TargetClass::*;
-    let (Some(a0), Some(a1), Some(b0), Some(b1)) =
-        (num(&old.min), num(&old.max), num(&new.min), num(&new.max))
-    else {
-        return (old != new).then_some(Changed);
-    };
     let (Some(a0), Some(a1)) = (a0.checked_mul(f), a1.checked_mul(f)) else {
         return Some(Changed);
     };
-    if old.op != new.op {
+    if !same_op {
         return Some(Changed);
     }
     if a0 == b0 && a1 == b1 {
@@ -223,54 +207,29 @@ fn classify_range(old: &Target, new: &Target, f: Decimal) -> Option<TargetClass>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::units::UnitTable;
     use TargetClass::*;
 
-    /// A target the way the checker builds it, for the shapes the tests need.
-    fn q(op: &'static str, value: &str, unit: &str) -> Target {
-        let (kind, dim) = match unit {
-            "%" => (TargetKind::Percent, "percent"),
-            "个" | "项" | "次" => (TargetKind::Count, "count"),
-            "万元" | "元" => (TargetKind::Money, "money"),
-            "天" | "工作日" | "个月" => (TargetKind::Duration, "time"),
-            "平方米" => (TargetKind::Measure, "area"),
-            _ => (TargetKind::Number, ""),
-        };
+    /// A target the way the checker builds it: read by the target reader.
+    fn t(text: &str) -> Target {
+        let p = crate::target::parse_target(text, &UnitTable::builtin()).unwrap();
         Target {
-            kind,
-            op: Some(op),
-            value: Some(value.into()),
-            unit: (!unit.is_empty()).then(|| unit.to_string()),
-            dimension: (!dim.is_empty()).then(|| dim.to_string()),
-            min: None,
-            max: None,
-            text: format!("{op}{value}{unit}"),
+            op: p.op,
+            value: p.value,
+            text: text.to_string(),
         }
     }
 
-    fn grade(op: Option<&'static str>, g: &str) -> Target {
-        Target {
-            kind: TargetKind::Grade,
-            op,
-            value: Some(g.into()),
-            unit: None,
-            dimension: None,
-            min: None,
-            max: None,
-            text: g.into(),
-        }
+    fn q(op: &str, value: &str, unit: &str) -> Target {
+        t(&format!("{op}{value}{unit}"))
+    }
+
+    fn grade(op: Option<&str>, g: &str) -> Target {
+        t(&format!("{}{g}", op.unwrap_or("")))
     }
 
     fn range(min: &str, max: &str, unit: &str) -> Target {
-        Target {
-            kind: TargetKind::Range,
-            op: None,
-            value: None,
-            unit: Some(unit.into()),
-            dimension: Some("percent".into()),
-            min: Some(min.into()),
-            max: Some(max.into()),
-            text: format!("{min}-{max}{unit}"),
-        }
+        t(&format!("{min}{unit}-{max}{unit}"))
     }
 
     fn c(a: &Target, b: &Target) -> Option<TargetClass> {
@@ -396,16 +355,7 @@ mod tests {
 
     #[test]
     fn deadlines_shift_with_the_year() {
-        let d = |op: &'static str, v: &str| Target {
-            kind: TargetKind::Date,
-            op: Some(op),
-            value: Some(v.into()),
-            unit: None,
-            dimension: None,
-            min: None,
-            max: None,
-            text: v.into(),
-        };
+        let d = |op: &str, v: &str| t(&format!("{op}{v}"));
         assert_eq!(c(&d("<=", "2020-12-31"), &d("<=", "2021-12-31")), None);
         assert_eq!(
             c(&d("<=", "2020-12-31"), &d("<=", "2021-11-30")),

@@ -173,7 +173,7 @@ pub(super) fn class_label(c: TargetClass, lang: Lang) -> &'static str {
 }
 
 fn kind_name(t: &Target) -> String {
-    serde_json::to_value(&t.kind)
+    serde_json::to_value(t.kind())
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()

@@ -789,7 +789,7 @@ pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Budget, Checkpoint, Overall, Target, TargetKind, Totals};
+    use crate::model::{Budget, Checkpoint, Overall, Target, TargetValue, Totals};
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -798,13 +798,10 @@ mod tests {
 
     fn target(text: &str) -> Target {
         Target {
-            kind: TargetKind::Text,
             op: None,
-            value: None,
-            unit: None,
-            dimension: None,
-            min: None,
-            max: None,
+            value: TargetValue::Text {
+                text: text.to_string(),
+            },
             text: text.to_string(),
         }
     }

@@ -4,6 +4,9 @@
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+pub use crate::lang::units::Dimension;
+pub use crate::target::{Date, Op, TargetValue};
+
 pub const FORMAT: &str = "jixiao-sheet/1";
 
 fn dec<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -151,7 +154,8 @@ pub struct Indicator {
     pub core: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// What kind of value a target is; the `kind` of the JSON contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TargetKind {
     Percent,
@@ -168,21 +172,142 @@ pub enum TargetKind {
     Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+impl TargetKind {
+    /// A single number with a unit of this kind's dimension.
+    pub fn is_quantity(self) -> bool {
+        matches!(
+            self,
+            TargetKind::Percent
+                | TargetKind::Count
+                | TargetKind::Money
+                | TargetKind::Duration
+                | TargetKind::Measure
+                | TargetKind::Number
+        )
+    }
+
+    /// The kind of a number in a unit of `dimension`. A compound unit
+    /// measures what its numerator measures: 元/人 is money.
+    fn of_dimension(dimension: Option<&Dimension>) -> TargetKind {
+        let base = match dimension {
+            None => return TargetKind::Number,
+            Some(Dimension::Per(num, _)) => &**num,
+            Some(d) => d,
+        };
+        match base {
+            Dimension::Percent => TargetKind::Percent,
+            Dimension::Count => TargetKind::Count,
+            Dimension::Money => TargetKind::Money,
+            Dimension::Time => TargetKind::Duration,
+            _ => TargetKind::Measure,
+        }
+    }
+}
+
+/// A target value (指标值): the comparison, the typed value, and the text as
+/// written (spacing normalised as the formatter prints it).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Target {
-    pub kind: TargetKind,
-    /// ">=", "<=", "=", ">", "<" or null.
-    pub op: Option<&'static str>,
-    /// The number as a decimal string; the ISO date; the grade word; 是/否; the text.
-    pub value: Option<String>,
-    pub unit: Option<String>,
-    /// Dimension of the unit: percent, count, money, time, area, money/area, …
-    pub dimension: Option<String>,
-    /// Bounds of a range or a period.
-    pub min: Option<String>,
-    pub max: Option<String>,
-    /// The target as written.
+    /// `None` for a plain range, period, grade, yes/no or text; `=` for a
+    /// plain quantity or date.
+    pub op: Option<Op>,
+    pub value: TargetValue,
     pub text: String,
+}
+
+impl Target {
+    pub fn kind(&self) -> TargetKind {
+        match &self.value {
+            TargetValue::Quantity { dimension, .. } => TargetKind::of_dimension(dimension.as_ref()),
+            TargetValue::Range { .. } => TargetKind::Range,
+            TargetValue::Date { .. } => TargetKind::Date,
+            TargetValue::Period { .. } => TargetKind::Period,
+            TargetValue::Grade { .. } => TargetKind::Grade,
+            TargetValue::YesNo { .. } => TargetKind::Boolean,
+            TargetValue::Text { .. } => TargetKind::Text,
+        }
+    }
+
+    /// The unit and its dimension, for quantities and ranges.
+    pub fn unit(&self) -> Option<(&str, &Dimension)> {
+        match &self.value {
+            TargetValue::Quantity {
+                unit: Some(u),
+                dimension: Some(d),
+                ..
+            }
+            | TargetValue::Range {
+                unit: Some(u),
+                dimension: Some(d),
+                ..
+            } => Some((u, d)),
+            _ => None,
+        }
+    }
+}
+
+/// The JSON contract `jixiao-sheet/1` gives a target as flat strings:
+/// `kind`, `op` (`>=` …), `value` (the number, ISO date, grade word, 是/否 or
+/// text), `unit`, `dimension`, `min`/`max` (range or period bounds), `text`.
+impl Serialize for Target {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Dec<'a>(&'a Decimal);
+        impl Serialize for Dec<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                dec(self.0, s)
+            }
+        }
+        struct Shown<'a, T: std::fmt::Display>(&'a T);
+        impl<T: std::fmt::Display> Serialize for Shown<'_, T> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self.0)
+            }
+        }
+        let none = Option::<&str>::None;
+        let mut st = s.serialize_struct("Target", 8)?;
+        st.serialize_field("kind", &self.kind())?;
+        st.serialize_field("op", &self.op.map(|o| o.as_str()))?;
+        let (unit, dimension) = match &self.value {
+            TargetValue::Quantity {
+                unit, dimension, ..
+            }
+            | TargetValue::Range {
+                unit, dimension, ..
+            } => (unit.as_deref(), dimension.as_ref()),
+            _ => (None, None),
+        };
+        match &self.value {
+            TargetValue::Quantity { value, .. } => st.serialize_field("value", &Dec(value))?,
+            TargetValue::Date { date } => st.serialize_field("value", &Shown(date))?,
+            TargetValue::Grade { grade } => st.serialize_field("value", grade)?,
+            TargetValue::YesNo { yes } => {
+                st.serialize_field("value", if *yes { "是" } else { "否" })?
+            }
+            TargetValue::Text { text } => st.serialize_field("value", text)?,
+            TargetValue::Range { .. } | TargetValue::Period { .. } => {
+                st.serialize_field("value", &none)?
+            }
+        }
+        st.serialize_field("unit", &unit)?;
+        st.serialize_field("dimension", &dimension.map(|d| d.name()))?;
+        match &self.value {
+            TargetValue::Range { min, max, .. } => {
+                st.serialize_field("min", &Dec(min))?;
+                st.serialize_field("max", &Dec(max))?;
+            }
+            TargetValue::Period { from, to } => {
+                st.serialize_field("min", &Shown(from))?;
+                st.serialize_field("max", &Shown(to))?;
+            }
+            _ => {
+                st.serialize_field("min", &none)?;
+                st.serialize_field("max", &none)?;
+            }
+        }
+        st.serialize_field("text", &self.text)?;
+        st.end()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -74,15 +74,105 @@ pub enum TargetValue {
     },
     /// `2020-12-31`, `2020-12` (month only), `2020` (year only); a date without a year is
     /// kept as written (`12月底`, `6月30日`).
-    Date { iso: String },
+    Date { date: Date },
     /// `2023-07` to `2024-01`, or `2021` to `2023`.
-    Period { from: String, to: String },
+    Period { from: Date, to: Date },
     /// A qualitative grade (`好`, `良好`, `合格`, `达标`, …).
     Grade { grade: String },
     /// `是`/`有` (yes) or `否`/`无` (no).
     YesNo { yes: bool },
     /// Free qualitative text, trimmed, as written.
     Text { text: String },
+}
+
+/// A date of a target, as precise as it was written.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Date {
+    /// `2020`.
+    Year { year: u32 },
+    /// `2020-12`.
+    Month { year: u32, month: u32 },
+    /// `2020-12-31`.
+    Day { year: u32, month: u32, day: u32 },
+    /// A date without a year, kept as written (`12月底`, `6月30日`): the sheet
+    /// gives no year to complete it with.
+    Unanchored { text: String },
+}
+
+impl Date {
+    /// Reads the ISO forms `YYYY`, `YYYY-MM`, `YYYY-MM-DD`; any other text is
+    /// an unanchored date kept as written.
+    pub fn from_iso(iso: &str) -> Date {
+        let parts: Option<Vec<u32>> = iso
+            .split('-')
+            .map(|p| {
+                (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| p.parse().ok())
+                    .flatten()
+            })
+            .collect();
+        let year_ok = iso.len() >= 4 && iso.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+        match parts.as_deref() {
+            Some(&[year]) if year_ok && iso.len() == 4 => Date::Year { year },
+            Some(&[year, month]) if year_ok && iso.len() == 7 => Date::Month { year, month },
+            Some(&[year, month, day]) if year_ok && iso.len() == 10 => {
+                Date::Day { year, month, day }
+            }
+            _ => Date::Unanchored {
+                text: iso.to_string(),
+            },
+        }
+    }
+
+    /// The year, when the date has one.
+    pub fn year(&self) -> Option<u32> {
+        match self {
+            Date::Year { year } | Date::Month { year, .. } | Date::Day { year, .. } => Some(*year),
+            Date::Unanchored { .. } => None,
+        }
+    }
+
+    /// The same date `years` later (a deadline compared across two sheets).
+    pub fn shifted(&self, years: i32) -> Option<Date> {
+        let shift = |y: u32| u32::try_from(i64::from(y) + i64::from(years)).ok();
+        Some(match self {
+            Date::Year { year } => Date::Year {
+                year: shift(*year)?,
+            },
+            Date::Month { year, month } => Date::Month {
+                year: shift(*year)?,
+                month: *month,
+            },
+            Date::Day { year, month, day } => Date::Day {
+                year: shift(*year)?,
+                month: *month,
+                day: *day,
+            },
+            Date::Unanchored { .. } => return None,
+        })
+    }
+
+    /// Orders two dates written to the same precision; `None` otherwise.
+    pub fn compare(&self, other: &Date) -> Option<std::cmp::Ordering> {
+        match (self, other) {
+            (Date::Year { .. }, Date::Year { .. })
+            | (Date::Month { .. }, Date::Month { .. })
+            | (Date::Day { .. }, Date::Day { .. }) => Some(self.cmp(other)),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Date {
+    /// ISO `2020`, `2020-12`, `2020-12-31`, or the text of an unanchored date.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Date::Year { year } => write!(f, "{year:04}"),
+            Date::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Date::Day { year, month, day } => write!(f, "{year:04}-{month:02}-{day:02}"),
+            Date::Unanchored { text } => f.write_str(text),
+        }
+    }
 }
 
 /// A parsed target: the comparison (if any) and the value.
@@ -112,7 +202,7 @@ impl ParsedTarget {
                 let u = unit.as_deref().unwrap_or("");
                 format!("{}{}{}-{}{}", op, min, u, max, u)
             }
-            TargetValue::Date { iso } => format!("{}{}", op, iso),
+            TargetValue::Date { date } => format!("{}{}", op, date),
             TargetValue::Period { from, to } => format!("{}~{}", from, to),
             TargetValue::Grade { grade } => format!("{}{}", op, grade),
             TargetValue::YesNo { yes } => (if *yes { "是" } else { "否" }).to_string(),
@@ -1320,8 +1410,8 @@ impl<'a> Parser<'a> {
         Some(Ok(ParsedTarget {
             op: prefix.resolve(None, None),
             value: TargetValue::Period {
-                from: format!("{:04}-{:02}", yn, a),
-                to: format!("{:04}-{:02}", yn, b),
+                from: Date::Month { year: yn, month: a },
+                to: Date::Month { year: yn, month: b },
             },
         }))
     }
@@ -1376,8 +1466,8 @@ impl<'a> Parser<'a> {
                     return Some(Ok(ParsedTarget {
                         op,
                         value: TargetValue::Period {
-                            from: a.iso,
-                            to: b.iso,
+                            from: Date::from_iso(&a.iso),
+                            to: Date::from_iso(&b.iso),
                         },
                     }));
                 }
@@ -1415,7 +1505,9 @@ impl<'a> Parser<'a> {
         }
         Some(Ok(ParsedTarget {
             op,
-            value: TargetValue::Date { iso: a.iso },
+            value: TargetValue::Date {
+                date: Date::from_iso(&a.iso),
+            },
         }))
     }
 }
@@ -1592,7 +1684,7 @@ mod tests {
         ParsedTarget {
             op,
             value: TargetValue::Date {
-                iso: iso.to_string(),
+                date: Date::from_iso(iso),
             },
         }
     }
@@ -1806,12 +1898,42 @@ mod tests {
     }
 
     #[test]
+    fn dates_read_back_as_written() {
+        for iso in [
+            "2020",
+            "2020-12",
+            "2020-12-31",
+            "12月底",
+            "6月30日",
+            "2020-1",
+            "20201",
+        ] {
+            assert_eq!(Date::from_iso(iso).to_string(), iso);
+        }
+        assert_eq!(
+            Date::from_iso("2020-12"),
+            Date::Month {
+                year: 2020,
+                month: 12
+            }
+        );
+        assert_eq!(Date::from_iso("2020-1").year(), None);
+        let d = Date::from_iso("2020-06-30");
+        assert_eq!(d.shifted(1), Some(Date::from_iso("2021-06-30")));
+        assert_eq!(
+            d.compare(&Date::from_iso("2021-01-01")),
+            Some(std::cmp::Ordering::Less)
+        );
+        assert_eq!(d.compare(&Date::from_iso("2021-01")), None);
+    }
+
+    #[test]
     fn periods() {
         let per = |a: &str, b: &str| ParsedTarget {
             op: None,
             value: TargetValue::Period {
-                from: a.into(),
-                to: b.into(),
+                from: Date::from_iso(a),
+                to: Date::from_iso(b),
             },
         };
         assert_eq!(ok("2023.07-2024.01"), per("2023-07", "2024-01"));
