@@ -11,7 +11,6 @@
 extern crate alloc;
 
 pub mod check;
-pub mod cli;
 pub mod diag;
 pub mod diff;
 pub mod emit;

@@ -1,3 +1,7 @@
+//! The `jixiao` command: a thin command line over the library.
+
+mod cli;
+
 fn main() {
-    std::process::exit(jixiao::cli::run(std::env::args_os()));
+    std::process::exit(cli::run(std::env::args_os()));
 }

@@ -278,3 +278,169 @@ fn a_path_ending_in_a_slash_is_a_folder() {
         assert!(dir.join(format!("new-folder/beidaihe-2020.{ext}")).exists());
     }
 }
+
+// The hand-written argument parser (no clap): what it accepts, and how it
+// refuses.
+
+#[test]
+fn unknown_option_exits_2_and_names_it() {
+    let o = jixiao(&["check", "--frobnicate", &example_path()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(err.contains("'--frobnicate'"), "{err}");
+    assert!(err.contains("jixiao check --help"), "{err}");
+    // A close option is suggested; one of another command is pointed to.
+    let err = stderr(&jixiao(&[
+        "build",
+        &example_path(),
+        "-o",
+        "-",
+        "--formt=json",
+    ]));
+    assert!(err.contains("did you mean '--format'?"), "{err}");
+    let err = stderr(&jixiao(&["check", "--format", "json", &example_path()]));
+    assert!(err.contains("option of build, diff"), "{err}");
+    // In Chinese when asked, even after the error.
+    let o = jixiao(&["check", "--frobnicate", "--lang", "zh", &example_path()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("错误：check 没有选项 --frobnicate"));
+    // An unknown command, with the one meant.
+    let o = jixiao(&["chek", &example_path()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("'chek'") && stderr(&o).contains("'check'"));
+}
+
+#[test]
+fn missing_or_invalid_value_exits_2() {
+    let ex = example_path();
+    for args in [
+        vec!["build", &ex, "-o", "-", "--format"],
+        vec!["build", &ex, "--format", "-o", "-"],
+        vec!["build", &ex, "-o", "-", "--format="],
+    ] {
+        let o = jixiao(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains("'--format' needs a value"), "{args:?}: {err}");
+        assert!(err.contains("json, html, docx"), "{err}");
+    }
+    let o = jixiao(&["build", &ex, "-o"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("'-o' needs a value"));
+    let o = jixiao(&["build", &ex, "-o", "-", "--format", "pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid value 'pdf' for '--format'"));
+    let o = jixiao(&["check", "--deny-warnings=yes", &ex]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("'--deny-warnings' takes no value"));
+}
+
+#[test]
+fn option_values_glued_or_apart_are_the_same() {
+    let ex = example_path();
+    let apart = jixiao(&["build", &ex, "--format", "json", "-o", "-"]);
+    assert_eq!(apart.status.code(), Some(0));
+    assert!(!apart.stdout.is_empty());
+    for args in [
+        vec!["build", &ex, "--format=json", "-o", "-"],
+        vec!["build", "--format=json", "--output=-", &ex],
+        vec!["build", &ex, "-o-", "--format", "json"],
+        vec![
+            "--message-format=short",
+            "build",
+            &ex,
+            "--format=json",
+            "-o=-",
+        ],
+    ] {
+        let o = jixiao(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(o.stdout, apart.stdout, "{args:?}");
+    }
+    let (a, b) = (ex.as_str(), root().join("examples/beidaihe-2021.jx"));
+    let b = b.to_str().unwrap();
+    let apart = jixiao(&["diff", "--format", "json", a, b]).stdout;
+    assert_eq!(jixiao(&["diff", a, b, "--format=json"]).stdout, apart);
+}
+
+#[test]
+fn help_lists_the_commands_and_exits_0() {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let o = jixiao(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let out = stdout(&o);
+        for command in ["check", "build", "fmt", "diff", "explain"] {
+            assert!(out.contains(&format!("\n  {command} ")), "{args:?}: {out}");
+        }
+        assert!(out.contains("--message-format"), "{out}");
+        assert!(o.stderr.is_empty());
+    }
+    let zh = stdout(&jixiao(&["--help", "--lang", "zh"]));
+    assert!(
+        zh.contains("用法：jixiao") && zh.contains("  check "),
+        "{zh}"
+    );
+    // Each command's own help, however asked.
+    for args in [
+        &["build", "--help"][..],
+        &["help", "build"],
+        &["build", "a.jx", "-h"],
+    ] {
+        let o = jixiao(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let out = stdout(&o);
+        assert!(out.contains("Usage: jixiao build") && out.contains("-o, --output"));
+    }
+    // After `--` it is a file name.
+    let o = jixiao(&["check", "--", "--help"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read --help"));
+}
+
+#[test]
+fn version() {
+    let expected = format!("jixiao {}\n", env!("CARGO_PKG_VERSION"));
+    for flag in ["--version", "-V"] {
+        let o = jixiao(&[flag]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(stdout(&o), expected);
+    }
+}
+
+#[test]
+fn double_dash_ends_the_options() {
+    let dir = scratch("cli-dashes");
+    std::fs::write(dir.join("-odd.jx"), example()).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["check", "--lang", "en", "--", "-odd.jx"])
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("-odd.jx:55:32"), "{}", stderr(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn paths_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("cli-not-utf8");
+    let input = dir.join(std::ffi::OsStr::from_bytes(b"in\xff.jx"));
+    std::fs::write(&input, example()).unwrap();
+    let output = dir.join(std::ffi::OsStr::from_bytes(b"out\xfe.json"));
+    let mut glued = std::ffi::OsString::from("--output=");
+    glued.push(&output);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("build")
+        .arg(&input)
+        .arg(&glued)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&output).unwrap()).unwrap();
+    assert_eq!(v["format"], "jixiao-sheet/1");
+}

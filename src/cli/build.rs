@@ -37,18 +37,10 @@ pub(super) fn build(
         );
     }
     if to_stdout && paths.len() > 1 {
-        return usage_error(
-            out,
-            "多个文件只能输出到目录（-o 目录）".into(),
-            "several files need an output folder (-o DIR)".into(),
-        );
+        return usage_error(messages::several_files_need_folder(out.lang));
     }
     if to_stdout && format == Some(Format::Docx) {
-        return usage_error(
-            out,
-            "docx 不能写到标准输出，请用 -o 文件名.docx".into(),
-            "docx cannot go to standard output; use -o NAME.docx".into(),
-        );
+        return usage_error(messages::docx_not_to_stdout(out.lang));
     }
     // Every output path, decided before anything is written.
     let formats: Vec<Format> = match format {
@@ -78,28 +70,20 @@ pub(super) fn build(
     for (_, targets) in &plan {
         for (_, t) in targets {
             if inputs.holds(t) {
-                return usage_error(
-                    out,
-                    format!("输出路径 {} 就是输入文件", t.display()),
-                    format!("the output path {} is an input file", t.display()),
-                );
+                return usage_error(messages::output_is_input(out.lang, t.display()));
             }
             if !seen.insert(t) {
-                return usage_error(
-                    out,
-                    format!("两个输入会写到同一个输出 {}", t.display()),
-                    format!("two inputs would write the same output {}", t.display()),
-                );
+                return usage_error(messages::same_output_twice(out.lang, t.display()));
             }
         }
     }
     if to_dir && !output.is_dir() {
         if let Err(e) = std::fs::create_dir_all(output) {
-            return usage_error(
-                out,
-                format!("无法创建目录 {}：{e}", output.display()),
-                format!("cannot create folder {}: {e}", output.display()),
-            );
+            return usage_error(messages::cannot_create_folder(
+                out.lang,
+                output.display(),
+                &e,
+            ));
         }
     }
     // One worker per core, each file whole: its diagnostics, then its outputs.
@@ -160,10 +144,7 @@ fn build_one(
             }),
         };
         if let Err(e) = written {
-            let msg = match out.lang {
-                Lang::Zh => format!("错误：无法写入 {}：{e}", target.display()),
-                Lang::En => format!("error: cannot write {}: {e}", target.display()),
-            };
+            let msg = messages::cannot_write(out.lang, target.display(), &e);
             let _ = writeln!(sink, "{msg}");
             code = EXIT_USAGE;
         }

@@ -34,16 +34,11 @@ pub(super) fn diff_cmd(
             git_sides(path, old_file, new_file, new_path, Some(message))
         }
         [path] => {
-            outln!("{path}: unmerged");
+            outln!("{}", messages::unmerged(path));
             return EXIT_OK;
         }
         _ => {
-            let msg = match out.lang {
-                Lang::Zh => "错误：diff 需要两个文件 OLD NEW（或 git 传入的 7 个参数）",
-                Lang::En => "error: diff takes two files OLD NEW (or the 7 arguments git passes)",
-            };
-            errln!("{msg}");
-            return EXIT_USAGE;
+            return usage_error(messages::diff_arity(out.lang));
         }
     };
     let mut stdout = std::io::stdout().lock();
@@ -53,7 +48,7 @@ pub(super) fn diff_cmd(
         let path = args[0].as_str();
         if !path.ends_with(".jx") {
             drop(stdout);
-            return git_text_diff(old.path, new.path, path);
+            return git_text_diff(old.path, new.path, path, out.lang);
         }
     }
     // In git mode diagnostics go to standard output: git shows it in the pager.
@@ -90,13 +85,13 @@ pub(super) fn diff_cmd(
     let (old_sheet, new_sheet) = match (old_sheet, new_sheet) {
         (Some(a), Some(b)) => (a, b),
         (Some(a), None) => {
-            let b = crate::diff::empty_like(&a);
+            let b = jixiao::diff::empty_like(&a);
             (a, b)
         }
-        (None, Some(b)) => (crate::diff::empty_like(&b), b),
+        (None, Some(b)) => (jixiao::diff::empty_like(&b), b),
         (None, None) => return EXIT_OK,
     };
-    let d = crate::diff::diff(&old_sheet, &new_sheet);
+    let d = jixiao::diff::diff(&old_sheet, &new_sheet);
     let color = match color {
         ColorArg::Always => true,
         ColorArg::Never => false,
@@ -107,30 +102,29 @@ pub(super) fn diff_cmd(
         }
     };
     let text = match format {
-        DiffFormat::Text => crate::diff::render_text(&d, color, out.lang),
-        DiffFormat::Json => crate::diff::render_json(&d),
-        DiffFormat::Html => crate::diff::render_html(&d, &old_sheet, &new_sheet),
+        DiffFormat::Text => jixiao::diff::render_text(&d, color, out.lang),
+        DiffFormat::Json => jixiao::diff::render_json(&d),
+        DiffFormat::Html => jixiao::diff::render_html(&d, &old_sheet, &new_sheet),
     };
     if let Some(o) = output.filter(|o| *o != Path::new("-")) {
         if build::InputSet::new([Path::new(old.path), Path::new(new.path)]).holds(o) {
-            return usage_error(
-                out,
-                format!("输出路径 {} 就是输入文件", o.display()),
-                format!("the output path {} is an input file", o.display()),
-            );
+            return usage_error(messages::output_is_input(out.lang, o.display()));
         }
     }
     let written = match output {
-        Some(path) if path != Path::new("-") => emit::write_atomic(path, text.as_bytes()),
+        Some(path) if path != Path::new("-") => emit::write_atomic(path, text.as_bytes())
+            .map_err(|e| usage_error(messages::cannot_write(out.lang, path.display(), &e))),
+        // A closed standard output (a pager quit) is no news to the user.
         _ => {
             let mut stdout = std::io::stdout().lock();
             stdout
                 .write_all(text.as_bytes())
                 .and_then(|_| stdout.flush())
+                .map_err(|_| EXIT_USAGE)
         }
     };
-    if written.is_err() {
-        return EXIT_USAGE;
+    if let Err(code) = written {
+        return code;
     }
     match (git, d.is_empty()) {
         (true, _) => EXIT_OK,
@@ -183,7 +177,7 @@ fn load_sheet(
     encoding: Encoding,
     out: &Out,
     sink: &mut dyn Write,
-) -> Result<Option<crate::model::Sheet>, i32> {
+) -> Result<Option<jixiao::model::Sheet>, i32> {
     if let Some(d) = too_large(Path::new(side.path)) {
         print_diags_to(&[d], &SourceFile::new(side.name.clone(), ""), out, sink);
         return Err(EXIT_ERRORS);
@@ -191,11 +185,7 @@ fn load_sheet(
     let bytes = match std::fs::read(side.path) {
         Ok(b) => b,
         Err(e) => {
-            let msg = match out.lang {
-                Lang::Zh => format!("错误：无法读取 {}：{e}", side.name),
-                Lang::En => format!("error: cannot read {}: {e}", side.name),
-            };
-            errln!("{msg}");
+            errln!("{}", messages::cannot_read(out.lang, &side.name, &e));
             return Err(EXIT_USAGE);
         }
     };
@@ -216,12 +206,12 @@ fn load_sheet(
 }
 
 /// The plain text diff of two files that are not sheets, through git.
-fn git_text_diff(old: &str, new: &str, path: &str) -> i32 {
+fn git_text_diff(old: &str, new: &str, path: &str, lang: Lang) -> i32 {
     let status = std::process::Command::new("git")
         .args(["diff", "--no-index", "--no-ext-diff", "--", old, new])
         .status();
     if status.is_err() {
-        outln!("{path}: not a jixiao sheet");
+        outln!("{}", messages::not_a_sheet(lang, path));
     }
     EXIT_OK
 }

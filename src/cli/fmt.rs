@@ -5,21 +5,21 @@ use super::*;
 pub(super) fn fmt_one(
     path: &Path,
     check: bool,
-    opts: &crate::fmt::Options,
+    opts: &jixiao::fmt::Options,
     encoding: Encoding,
     out: &Out,
 ) -> i32 {
     let stdin = path == Path::new("-");
     let file = if stdin {
         let mut bytes = Vec::new();
-        if std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).is_err() {
-            return EXIT_USAGE;
+        if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes) {
+            return usage_error(messages::cannot_read(out.lang, messages::STDIN_NAME, &e));
         }
-        match SourceFile::decode("<stdin>", &bytes, encoding) {
+        match SourceFile::decode(messages::STDIN_NAME, &bytes, encoding) {
             Ok(f) => f,
             Err(err) => {
                 let d = decode_diagnostic(err, &bytes);
-                print_diags(&[d], &SourceFile::new("<stdin>", ""), out);
+                print_diags(&[d], &SourceFile::new(messages::STDIN_NAME, ""), out);
                 return EXIT_ERRORS;
             }
         }
@@ -35,7 +35,7 @@ pub(super) fn fmt_one(
     } else {
         file.text.clone()
     };
-    let formatted = match crate::fmt::format(&original, opts) {
+    let formatted = match jixiao::fmt::format(&original, opts) {
         Ok(f) => f,
         Err(diags) => {
             print_diags(&diags, &file, out);
@@ -55,31 +55,20 @@ pub(super) fn fmt_one(
         return EXIT_OK;
     }
     if check {
-        let msg = match out.lang {
-            Lang::Zh => format!("{} 未按规范格式排版", path.display()),
-            Lang::En => format!("{} is not formatted", path.display()),
-        };
-        errln!("{msg}");
+        errln!("{}", messages::not_formatted(out.lang, path.display()));
         let name = path.display().to_string();
         let diff = similar::TextDiff::from_lines(&original, &formatted);
         out!(
             "{}",
             diff.unified_diff()
                 .context_radius(2)
-                .header(&name, &format!("{name} (formatted)"))
+                .header(&name, &messages::formatted_name(out.lang, &name))
         );
         return EXIT_ERRORS;
     }
     match emit::write_atomic(path, &encode(&formatted, encoding)) {
         Ok(()) => EXIT_OK,
-        Err(e) => {
-            let msg = match out.lang {
-                Lang::Zh => format!("错误：无法写入 {}：{e}", path.display()),
-                Lang::En => format!("error: cannot write {}: {e}", path.display()),
-            };
-            errln!("{msg}");
-            EXIT_USAGE
-        }
+        Err(e) => usage_error(messages::cannot_write(out.lang, path.display(), &e)),
     }
 }
 

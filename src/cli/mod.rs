@@ -1,9 +1,8 @@
 //! The command line: argument parsing and the commands, over the library.
 
-use crate::diag::{self, catalogue, ColorChoice, Diagnostic, Lang};
-use crate::source::{DecodeError, Encoding, SourceFile};
-use crate::{compile, emit};
-use clap::{Parser, Subcommand, ValueEnum};
+use jixiao::diag::{self, catalogue, ColorChoice, Diagnostic, Lang};
+use jixiao::source::{DecodeError, Encoding, SourceFile};
+use jixiao::{compile, emit};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -28,10 +27,14 @@ macro_rules! out {
     }};
 }
 
+mod args;
 mod batch;
 mod build;
 mod diff;
 mod fmt;
+mod messages;
+
+use args::{ColorArg, Command, DiffFormat, Format, KeywordsArg, MessageFormat, Parsed};
 
 use build::build;
 use diff::diff_cmd;
@@ -42,164 +45,35 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_ERRORS: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
-#[derive(Parser, Debug)]
-#[command(
-    name = "jixiao",
-    version,
-    about = "Compiler for budget performance-target sheets (预算绩效目标表编译器)",
-    long_about = None
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    command: Command,
-    /// Colour diagnostics (NO_COLOR is honoured by `auto`)
-    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
-    color: ColorArg,
-    /// How diagnostics are printed
-    #[arg(long, global = true, value_enum, default_value_t = MessageFormat::Human)]
-    message_format: MessageFormat,
-    /// Language of messages (default: from the locale)
-    #[arg(long, global = true, value_enum)]
-    lang: Option<LangArg>,
-    /// Encoding of input files
-    #[arg(long, global = true, value_enum, default_value_t = EncodingArg::Utf8)]
-    encoding: EncodingArg,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Check sheets and print diagnostics (检查)
-    Check {
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// Treat warnings as errors
-        #[arg(long)]
-        deny_warnings: bool,
-    },
-    /// Compile a sheet to an output format (编译输出)
-    Build {
-        /// One sheet, or several with `-o DIR`
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// Output format; with `-o DIR` and no format, every format is written
-        #[arg(long, value_enum)]
-        format: Option<Format>,
-        /// Output file (`-`: standard output, for json and html), or a folder
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Treat warnings as errors
-        #[arg(long)]
-        deny_warnings: bool,
-    },
-    /// Format sheets in the canonical layout, in place (格式化)
-    Fmt {
-        /// Files to format; `-` reads standard input and writes standard output
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// Change nothing; exit 1 and show a diff if a file is not formatted
-        #[arg(long)]
-        check: bool,
-        /// Write keywords in English or Chinese (default: as written)
-        #[arg(long, value_enum)]
-        keywords: Option<KeywordsArg>,
-    },
-    /// Compare two years' sheets by meaning (比较两年的表)
-    ///
-    /// `jixiao diff OLD NEW`, or as a git diff driver with the 7 (or 9, for a
-    /// rename) arguments git passes. Exit 0 same, 1 different, 2 trouble; as a
-    /// git driver always 0 unless a file cannot be read.
-    Diff {
-        #[arg(num_args = 1..=9, required = true)]
-        args: Vec<String>,
-        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-        format: DiffFormat,
-        /// Write the diff to this file instead of standard output
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
-    /// Explain a diagnostic code (解释诊断代码)
-    Explain { code: String },
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum DiffFormat {
-    Text,
-    Json,
-    Html,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum KeywordsArg {
-    En,
-    Zh,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum ColorArg {
-    Auto,
-    Always,
-    Never,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum MessageFormat {
-    Human,
-    Short,
-    Json,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum LangArg {
-    Zh,
-    En,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum EncodingArg {
-    #[value(name = "utf-8", alias = "utf8")]
-    Utf8,
-    #[value(name = "gb18030", alias = "gbk")]
-    Gb18030,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum Format {
-    Json,
-    Html,
-    Docx,
-}
-
-impl Format {
-    const ALL: [Format; 3] = [Format::Json, Format::Html, Format::Docx];
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Html => "html",
-            Format::Docx => "docx",
-        }
-    }
-}
-
 struct Out {
     lang: Lang,
     color: ColorChoice,
     format: MessageFormat,
 }
 
-/// Run the CLI; returns the process exit code.
+/// Run the CLI on the program's arguments (its name first); returns the
+/// process exit code.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
-        Ok(c) => c,
+    let args: Vec<std::ffi::OsString> = args.into_iter().skip(1).collect();
+    // Usage errors and help speak the language asked for, wherever `--lang`
+    // stands on the line.
+    let asked = args::lang_hint(&args).unwrap_or_else(Lang::from_env);
+    let cli = match args::parse(args) {
+        Ok(Parsed::Run(cli)) => cli,
+        Ok(Parsed::Help(sub)) => {
+            out!("{}", messages::help(asked, sub));
+            return EXIT_OK;
+        }
+        Ok(Parsed::Version) => {
+            outln!("{}", messages::version());
+            return EXIT_OK;
+        }
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            errln!("{}", messages::usage(asked, &e));
+            return EXIT_USAGE;
         }
     };
-    let lang = match cli.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
-    };
+    let lang = cli.lang.unwrap_or(asked);
     let color = match cli.color {
         ColorArg::Always => ColorChoice::Always,
         ColorArg::Never => ColorChoice::Never,
@@ -217,10 +91,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         color,
         format: cli.message_format,
     };
-    let encoding = match cli.encoding {
-        EncodingArg::Utf8 => Encoding::Utf8,
-        EncodingArg::Gb18030 => Encoding::Gb18030,
-    };
+    let encoding = cli.encoding;
     match cli.command {
         Command::Check {
             files,
@@ -252,11 +123,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             check,
             keywords,
         } => {
-            let opts = crate::fmt::Options {
+            let opts = jixiao::fmt::Options {
                 keywords: match keywords {
-                    None => crate::fmt::Keywords::Keep,
-                    Some(KeywordsArg::En) => crate::fmt::Keywords::English,
-                    Some(KeywordsArg::Zh) => crate::fmt::Keywords::Chinese,
+                    None => jixiao::fmt::Keywords::Keep,
+                    Some(KeywordsArg::En) => jixiao::fmt::Keywords::English,
+                    Some(KeywordsArg::Zh) => jixiao::fmt::Keywords::Chinese,
                 },
             };
             files
@@ -287,11 +158,7 @@ fn read_to(
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            let msg = match out.lang {
-                Lang::Zh => format!("错误：无法读取 {name}：{e}"),
-                Lang::En => format!("error: cannot read {name}: {e}"),
-            };
-            let _ = writeln!(sink, "{msg}");
+            let _ = writeln!(sink, "{}", messages::cannot_read(out.lang, &name, &e));
             return Err(EXIT_USAGE);
         }
     };
@@ -310,8 +177,8 @@ fn read_to(
 /// A file past the size limit is refused before it is read.
 fn too_large(path: &Path) -> Option<Diagnostic> {
     let len = std::fs::metadata(path).ok()?.len();
-    (len > crate::syntax::MAX_INPUT_BYTES as u64)
-        .then(|| catalogue::input_too_large(len as usize, crate::syntax::MAX_INPUT_BYTES))
+    let max = jixiao::syntax::MAX_INPUT_BYTES;
+    (len > max as u64).then(|| catalogue::input_too_large(len as usize, max))
 }
 
 fn decode_diagnostic(err: DecodeError, bytes: &[u8]) -> Diagnostic {
@@ -356,26 +223,14 @@ fn print_hidden_to(hidden: usize, file: &SourceFile, out: &Out, sink: &mut dyn W
     if hidden == 0 || out.format == MessageFormat::Json {
         return;
     }
-    let msg = match out.lang {
-        Lang::Zh => format!("{}：另有 {hidden} 条诊断未显示", file.name),
-        Lang::En => format!("{}: {hidden} more diagnostics not shown", file.name),
-    };
-    let _ = writeln!(sink, "{msg}");
+    let _ = writeln!(sink, "{}", messages::hidden(out.lang, &file.name, hidden));
 }
 
 fn summary(out: &Out, (errors, warnings): (usize, usize)) {
     if out.format != MessageFormat::Human || (errors == 0 && warnings == 0) {
         return;
     }
-    let msg = match out.lang {
-        Lang::Zh => format!("共 {errors} 个错误，{warnings} 个警告"),
-        Lang::En => format!(
-            "{errors} error{}, {warnings} warning{}",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
-        ),
-    };
-    errln!("{msg}");
+    errln!("{}", messages::summary(out.lang, errors, warnings));
 }
 
 /// Read and compile one file, printing its diagnostics to `sink`. A file
@@ -385,7 +240,7 @@ fn compile_reported(
     encoding: Encoding,
     out: &Out,
     sink: &mut dyn Write,
-) -> Result<crate::Compiled, (i32, usize, usize)> {
+) -> Result<jixiao::Compiled, (i32, usize, usize)> {
     let file =
         read_to(path, encoding, out, sink).map_err(|c| (c, usize::from(c == EXIT_ERRORS), 0))?;
     let compiled = compile(&file);
@@ -415,14 +270,9 @@ fn check_one(
     (code, errors, warnings)
 }
 
-fn usage_error(out: &Out, zh: String, en: String) -> i32 {
-    errln!(
-        "{}",
-        match out.lang {
-            Lang::Zh => format!("错误：{zh}"),
-            Lang::En => format!("error: {en}"),
-        }
-    );
+/// Print a usage or I/O error (from `messages`); the exit code for it.
+fn usage_error(message: String) -> i32 {
+    errln!("{message}");
     EXIT_USAGE
 }
 
@@ -433,16 +283,9 @@ fn explain(code: &str, lang: Lang) -> i32 {
                 Lang::Zh => (e.title.0, e.explain.0),
                 Lang::En => (e.title.1, e.explain.1),
             };
-            outln!("{}: {}\n\n{}", e.code, title, text);
+            outln!("{}", messages::explanation(e.code, title, text));
             EXIT_OK
         }
-        None => {
-            let msg = match lang {
-                Lang::Zh => format!("错误：没有诊断代码 {code}"),
-                Lang::En => format!("error: no diagnostic code {code}"),
-            };
-            errln!("{msg}");
-            EXIT_USAGE
-        }
+        None => usage_error(messages::no_such_code(lang, code)),
     }
 }

@@ -1,0 +1,511 @@
+//! Every text the command line shows its user, in Chinese and in English,
+//! in the language of `--lang` or the locale: usage errors, help, I/O
+//! errors, summaries. (Diagnostics and their explanations are the library's
+//! catalogue; this is the rest.)
+
+use super::args::{ErrorKind, Missing, Sub, UsageError};
+use jixiao::diag::Lang;
+use std::fmt::Display;
+
+/// One text in both languages; the arguments are captured by name.
+macro_rules! tr {
+    ($lang:expr, $zh:literal, $en:literal) => {
+        match $lang {
+            Lang::Zh => format!($zh),
+            Lang::En => format!($en),
+        }
+    };
+}
+
+/// An error line: `错误：…` or `error: …`.
+fn error(lang: Lang, zh: impl Display, en: impl Display) -> String {
+    match lang {
+        Lang::Zh => format!("错误：{zh}"),
+        Lang::En => format!("error: {en}"),
+    }
+}
+
+/// The name standard input goes by in diagnostics.
+pub(super) const STDIN_NAME: &str = "<stdin>";
+
+pub(super) fn version() -> String {
+    format!("jixiao {}", env!("CARGO_PKG_VERSION"))
+}
+
+// ---------------------------------------------------------------------------
+// Files
+
+pub(super) fn cannot_read(lang: Lang, name: impl Display, e: &std::io::Error) -> String {
+    error(
+        lang,
+        format!("无法读取 {name}：{e}"),
+        format!("cannot read {name}: {e}"),
+    )
+}
+
+pub(super) fn cannot_write(lang: Lang, name: impl Display, e: &std::io::Error) -> String {
+    error(
+        lang,
+        format!("无法写入 {name}：{e}"),
+        format!("cannot write {name}: {e}"),
+    )
+}
+
+pub(super) fn cannot_create_folder(lang: Lang, name: impl Display, e: &std::io::Error) -> String {
+    error(
+        lang,
+        format!("无法创建目录 {name}：{e}"),
+        format!("cannot create folder {name}: {e}"),
+    )
+}
+
+pub(super) fn output_is_input(lang: Lang, path: impl Display) -> String {
+    error(
+        lang,
+        format!("输出路径 {path} 就是输入文件"),
+        format!("the output path {path} is an input file"),
+    )
+}
+
+pub(super) fn same_output_twice(lang: Lang, path: impl Display) -> String {
+    error(
+        lang,
+        format!("两个输入会写到同一个输出 {path}"),
+        format!("two inputs would write the same output {path}"),
+    )
+}
+
+pub(super) fn several_files_need_folder(lang: Lang) -> String {
+    error(
+        lang,
+        "多个文件只能输出到目录（-o 目录）",
+        "several files need an output folder (-o DIR)",
+    )
+}
+
+pub(super) fn docx_not_to_stdout(lang: Lang) -> String {
+    error(
+        lang,
+        "docx 不能写到标准输出，请用 -o 文件名.docx",
+        "docx cannot go to standard output; use -o NAME.docx",
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Commands
+
+/// The count after a run: `共 0 个错误，2 个警告` / `0 errors, 2 warnings`.
+pub(super) fn summary(lang: Lang, errors: usize, warnings: usize) -> String {
+    let (es, ws) = (plural(errors), plural(warnings));
+    tr!(
+        lang,
+        "共 {errors} 个错误，{warnings} 个警告",
+        "{errors} error{es}, {warnings} warning{ws}"
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Diagnostics left out past the limit, for one file.
+pub(super) fn hidden(lang: Lang, name: impl Display, hidden: usize) -> String {
+    tr!(
+        lang,
+        "{name}：另有 {hidden} 条诊断未显示",
+        "{name}: {hidden} more diagnostics not shown"
+    )
+}
+
+pub(super) fn no_such_code(lang: Lang, code: &str) -> String {
+    error(
+        lang,
+        format!("没有诊断代码 {code}"),
+        format!("no diagnostic code {code}"),
+    )
+}
+
+/// `jixiao explain CODE`: the catalogue's title and text.
+pub(super) fn explanation(code: &str, title: &str, text: &str) -> String {
+    format!("{code}: {title}\n\n{text}")
+}
+
+pub(super) fn not_formatted(lang: Lang, path: impl Display) -> String {
+    tr!(lang, "{path} 未按规范格式排版", "{path} is not formatted")
+}
+
+/// The new side's name in `fmt --check`'s diff.
+pub(super) fn formatted_name(lang: Lang, name: &str) -> String {
+    tr!(lang, "{name}（规范格式）", "{name} (formatted)")
+}
+
+pub(super) fn diff_arity(lang: Lang) -> String {
+    error(
+        lang,
+        "diff 需要两个文件 OLD NEW（或 git 传入的 7 个参数）",
+        "diff takes two files OLD NEW (or the 7 arguments git passes)",
+    )
+}
+
+/// git's unmerged path (one argument). Fixed for git, in every language
+/// (docs/diff.md).
+pub(super) fn unmerged(path: &str) -> String {
+    format!("{path}: unmerged")
+}
+
+/// A file git passed that is not a sheet, when git's own diff cannot run.
+pub(super) fn not_a_sheet(lang: Lang, path: &str) -> String {
+    tr!(lang, "{path}：不是 jixiao 表", "{path}: not a jixiao sheet")
+}
+
+// ---------------------------------------------------------------------------
+// Usage errors
+
+/// A usage error, a tip when there is one, and where to read more.
+pub(super) fn usage(lang: Lang, e: &UsageError) -> String {
+    let sub = e.sub.filter(|s| *s != Sub::Help).map(Sub::name);
+    let command = sub.unwrap_or("jixiao");
+    let mut tips: Vec<String> = Vec::new();
+    let line = match &e.kind {
+        ErrorKind::NoCommand => error(
+            lang,
+            "缺少命令（check、build、fmt、diff、explain）",
+            "no command given (check, build, fmt, diff, explain)",
+        ),
+        ErrorKind::UnknownCommand { name, suggestion } => {
+            if let Some(s) = suggestion {
+                tips.push(tr!(lang, "是否想用 {s}？", "did you mean '{s}'?"));
+            }
+            error(
+                lang,
+                format!("没有命令“{name}”"),
+                format!("unknown command '{name}'"),
+            )
+        }
+        ErrorKind::UnknownOption {
+            option,
+            suggestion,
+            owners,
+        } => {
+            if let Some(s) = suggestion {
+                tips.push(tr!(lang, "是否想用 {s}？", "did you mean '{s}'?"));
+            }
+            if !owners.is_empty() {
+                let names: Vec<&str> = owners.iter().map(|s| s.name()).collect();
+                let (zh, en) = (names.join("、"), names.join(", "));
+                tips.push(match (lang, sub) {
+                    (Lang::Zh, None) => format!("{option} 是 {zh} 的选项，应写在命令之后"),
+                    (Lang::Zh, Some(_)) => format!("{option} 是 {zh} 的选项"),
+                    (Lang::En, None) => {
+                        format!("'{option}' is an option of {en}; write it after the command")
+                    }
+                    (Lang::En, Some(_)) => format!("'{option}' is an option of {en}"),
+                });
+            }
+            match sub {
+                Some(c) => error(
+                    lang,
+                    format!("{c} 没有选项 {option}"),
+                    format!("unknown option '{option}' for '{c}'"),
+                ),
+                None => error(
+                    lang,
+                    format!("没有选项 {option}"),
+                    format!("unknown option '{option}'"),
+                ),
+            }
+        }
+        ErrorKind::MissingValue { option, possible } => {
+            let line = error(
+                lang,
+                format!("{option} 缺少值"),
+                format!("'{option}' needs a value"),
+            );
+            line + &one_of(lang, possible)
+        }
+        ErrorKind::InvalidValue {
+            option,
+            value,
+            possible,
+        } => {
+            let line = error(
+                lang,
+                format!("{option} 的值“{value}”无效"),
+                format!("invalid value '{value}' for '{option}'"),
+            );
+            line + &one_of(lang, possible)
+        }
+        ErrorKind::UnexpectedValue { option, value } => error(
+            lang,
+            format!("{option} 不带值（却给了“{value}”）"),
+            format!("'{option}' takes no value (given '{value}')"),
+        ),
+        ErrorKind::Repeated { option } => error(
+            lang,
+            format!("{option} 重复给出"),
+            format!("'{option}' is given more than once"),
+        ),
+        ErrorKind::MissingArgument { what } => match what {
+            Missing::Files => error(
+                lang,
+                format!("{command} 至少需要一个文件（FILE...）"),
+                format!("'{command}' needs at least one file (FILE...)"),
+            ),
+            Missing::OldNew => error(
+                lang,
+                "diff 需要两个文件 OLD NEW",
+                "'diff' needs two files OLD NEW",
+            ),
+            Missing::Code => error(
+                lang,
+                "explain 需要一个诊断代码，如 E301",
+                "'explain' needs a diagnostic code, e.g. E301",
+            ),
+        },
+        ErrorKind::MissingOption { option } => error(
+            lang,
+            format!("{command} 需要 -o/{option}（输出文件；- 表示标准输出；或目录）"),
+            format!("'{command}' needs -o/{option} (a file, '-' for standard output, or a folder)"),
+        ),
+        ErrorKind::UnexpectedArgument { arg } => match sub {
+            Some(c) => error(
+                lang,
+                format!("{c} 多了参数“{arg}”"),
+                format!("unexpected argument '{arg}' for '{c}'"),
+            ),
+            None => error(
+                lang,
+                format!("多余的参数“{arg}”（命令应在最前面）"),
+                format!("unexpected argument '{arg}' (the command comes first)"),
+            ),
+        },
+        ErrorKind::NotUtf8 { arg } => error(
+            lang,
+            format!("参数“{arg}”不是有效的 UTF-8 文本"),
+            format!("the argument '{arg}' is not valid UTF-8 text"),
+        ),
+    };
+    let mut text = line;
+    for tip in tips {
+        text += &tr!(lang, "\n  提示：{tip}", "\n  tip: {tip}");
+    }
+    let help = match sub {
+        Some(c) => format!("jixiao {c} --help"),
+        None => "jixiao --help".to_string(),
+    };
+    text + &tr!(
+        lang,
+        "\n详见 {help}",
+        "\nFor more information, try '{help}'."
+    )
+}
+
+/// ` (one of: json, html, docx)`, when there is a list.
+fn one_of(lang: Lang, possible: &[&str]) -> String {
+    if possible.is_empty() {
+        return String::new();
+    }
+    let (zh, en) = (possible.join("、"), possible.join(", "));
+    tr!(lang, "（可选：{zh}）", " (one of: {en})")
+}
+
+// ---------------------------------------------------------------------------
+// Help
+
+/// The help of the tool, or of one command (ends with a newline).
+pub(super) fn help(lang: Lang, sub: Option<Sub>) -> String {
+    let text = match (sub, lang) {
+        (None | Some(Sub::Help), Lang::Zh) => HELP_ZH,
+        (None | Some(Sub::Help), Lang::En) => HELP_EN,
+        (Some(Sub::Check), Lang::Zh) => CHECK_ZH,
+        (Some(Sub::Check), Lang::En) => CHECK_EN,
+        (Some(Sub::Build), Lang::Zh) => BUILD_ZH,
+        (Some(Sub::Build), Lang::En) => BUILD_EN,
+        (Some(Sub::Fmt), Lang::Zh) => FMT_ZH,
+        (Some(Sub::Fmt), Lang::En) => FMT_EN,
+        (Some(Sub::Diff), Lang::Zh) => DIFF_ZH,
+        (Some(Sub::Diff), Lang::En) => DIFF_EN,
+        (Some(Sub::Explain), Lang::Zh) => EXPLAIN_ZH,
+        (Some(Sub::Explain), Lang::En) => EXPLAIN_EN,
+    };
+    let text = text.replace("{version}", env!("CARGO_PKG_VERSION"));
+    match (sub, lang) {
+        (None | Some(Sub::Help), _) => text,
+        (Some(_), Lang::Zh) => text + GLOBAL_ZH,
+        (Some(_), Lang::En) => text + GLOBAL_EN,
+    }
+}
+
+const HELP_ZH: &str = "\
+jixiao {version}：预算绩效目标表编译器
+
+用法：jixiao [通用选项] 命令 [参数与选项]
+
+命令：
+  check    检查表，在标准错误上报告诊断
+  build    编译为 JSON、网页（HTML）或 Word 文档（docx）
+  fmt      按规范格式排版，就地改写
+  diff     按含义比较两年的表
+  explain  解释诊断代码
+  help     显示帮助（jixiao help 命令）
+
+通用选项（写在命令前后均可）：
+  --lang zh|en                       提示语言（默认取自 LC_ALL、LANG 等）
+  --color auto|always|never          着色（auto：仅终端，遵从 NO_COLOR）[默认：auto]
+  --message-format human|short|json  诊断的格式 [默认：human]
+  --encoding utf-8|gb18030           输入文件的编码 [默认：utf-8]
+  -h, --help                         显示帮助
+  -V, --version                      显示版本
+
+各命令的选项：jixiao 命令 --help
+退出码：0 无错误（或只有警告），1 有错误，2 用法或读写问题
+";
+
+const HELP_EN: &str = "\
+jixiao {version}: compiler for budget performance-target sheets
+
+Usage: jixiao [GLOBAL OPTIONS] COMMAND [ARGUMENTS AND OPTIONS]
+
+Commands:
+  check    Check sheets; diagnostics on standard error
+  build    Compile to JSON, HTML or Word (docx)
+  fmt      Format sheets in the canonical layout, in place
+  diff     Compare two years' sheets by meaning
+  explain  Explain a diagnostic code
+  help     Show help (jixiao help COMMAND)
+
+Global options (before or after the command):
+  --lang zh|en                       language of messages (default: from LC_ALL, LANG…)
+  --color auto|always|never          colour (auto: a terminal only; honours NO_COLOR) [default: auto]
+  --message-format human|short|json  how diagnostics are printed [default: human]
+  --encoding utf-8|gb18030           encoding of input files [default: utf-8]
+  -h, --help                         show help
+  -V, --version                      show the version
+
+The options of a command: jixiao COMMAND --help
+Exit codes: 0 clean (or warnings only), 1 errors, 2 usage or I/O problems
+";
+
+const GLOBAL_ZH: &str = "
+通用选项：--lang、--color、--message-format、--encoding（见 jixiao --help）
+";
+
+const GLOBAL_EN: &str = "
+Global options: --lang, --color, --message-format, --encoding (see jixiao --help)
+";
+
+const CHECK_ZH: &str = "\
+检查表，在标准错误上报告诊断
+
+用法：jixiao check [选项] FILE...
+
+选项：
+  --deny-warnings  警告也算错误（退出码 1）
+
+退出码：0 无错误，1 有错误，2 用法或读写问题
+";
+
+const CHECK_EN: &str = "\
+Check sheets; diagnostics on standard error
+
+Usage: jixiao check [OPTIONS] FILE...
+
+Options:
+  --deny-warnings  treat warnings as errors (exit 1)
+
+Exit codes: 0 clean, 1 errors, 2 usage or I/O problems
+";
+
+const BUILD_ZH: &str = "\
+编译为 JSON、网页（HTML）或 Word 文档（docx）
+
+用法：jixiao build FILE --format json|html|docx -o PATH
+      jixiao build FILE... -o DIR
+
+选项：
+  -o, --output PATH         输出文件；- 表示标准输出（json、html）；或目录
+  --format json|html|docx   输出格式；不写时按 PATH 的扩展名（否则 JSON），
+                            输出到目录时写全部三种
+  --deny-warnings           警告也算错误，不输出
+
+有错误的文件不输出任何内容；输出先写临时文件再改名。
+";
+
+const BUILD_EN: &str = "\
+Compile to JSON, HTML or Word (docx)
+
+Usage: jixiao build FILE --format json|html|docx -o PATH
+       jixiao build FILE... -o DIR
+
+Options:
+  -o, --output PATH         output file; '-' for standard output (json, html); or a folder
+  --format json|html|docx   output format; without it, from PATH's extension (else JSON),
+                            or all three into a folder
+  --deny-warnings           treat warnings as errors: write nothing
+
+A file with errors writes nothing; outputs are written atomically.
+";
+
+const FMT_ZH: &str = "\
+按规范格式排版，就地改写（注释保留）
+
+用法：jixiao fmt [选项] FILE...
+      jixiao fmt -        读标准输入，写标准输出
+
+选项：
+  --check           不改写；有未按规范排版的文件时显示差异并以 1 退出
+  --keywords en|zh  关键字统一写成英文或中文（默认保持原样）
+";
+
+const FMT_EN: &str = "\
+Format sheets in the canonical layout, in place (comments kept)
+
+Usage: jixiao fmt [OPTIONS] FILE...
+       jixiao fmt -        read standard input, write standard output
+
+Options:
+  --check           change nothing; exit 1 and show a diff if a file is not formatted
+  --keywords en|zh  write every keyword in English or Chinese (default: as written)
+";
+
+const DIFF_ZH: &str = "\
+按含义比较两年的表
+
+用法：jixiao diff [选项] OLD NEW
+      （作为 git 的 diff 驱动：git 传入的 7 个或 9 个参数）
+
+选项：
+  --format text|json|html  输出格式 [默认：text]
+  -o, --output FILE        写入文件而不是标准输出
+
+退出码：0 相同，1 不同，2 出错（作为 git 驱动时除无法读取文件外都是 0）
+";
+
+const DIFF_EN: &str = "\
+Compare two years' sheets by meaning
+
+Usage: jixiao diff [OPTIONS] OLD NEW
+       (as a git diff driver: the 7 or 9 arguments git passes)
+
+Options:
+  --format text|json|html  output format [default: text]
+  -o, --output FILE        write to FILE instead of standard output
+
+Exit codes: 0 same, 1 different, 2 trouble (as a git driver: 0 unless a file cannot be read)
+";
+
+const EXPLAIN_ZH: &str = "\
+解释诊断代码：含义与改法
+
+用法：jixiao explain CODE      （如 jixiao explain E301）
+";
+
+const EXPLAIN_EN: &str = "\
+Explain a diagnostic code: what it means and how to fix it
+
+Usage: jixiao explain CODE      (e.g. jixiao explain E301)
+";
