@@ -20,7 +20,7 @@
 //! Fixtures under `todo/` show behaviour the compiler does not have yet; the
 //! harness skips them.
 
-use jixiao::diag::{catalogue, render_human, ColorChoice, Lang};
+use jixiao::diag::{catalogue, render_human, Code, ColorChoice, Lang};
 use jixiao::source::SourceFile;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -38,13 +38,13 @@ const ZH_SNAPSHOTS: &[&str] = &[
 ];
 
 /// Codes no text file can draw through `compile`, with the reason.
-const NOT_FROM_TEXT: &[(&str, &str)] = &[
+const NOT_FROM_TEXT: &[(Code, &str)] = &[
     (
-        "E009",
+        Code::E009,
         "encoding errors arise when bytes are decoded (SourceFile::decode); compile takes text",
     ),
     (
-        "E011",
+        Code::E011,
         "internal parse failure: the grammar is total, so no input reaches it",
     ),
 ];
@@ -209,20 +209,20 @@ fn chinese_snapshots_name_existing_fixtures() {
 #[test]
 fn every_code_has_a_fixture() {
     let names: Vec<String> = fixtures().into_iter().map(|(n, _)| n).collect();
-    let missing: Vec<&str> = catalogue::ENTRIES
+    let missing: Vec<Code> = catalogue::ENTRIES
         .iter()
         .map(|e| e.code)
         .filter(|code| !NOT_FROM_TEXT.iter().any(|(c, _)| c == code))
-        .filter(|code| !names.iter().any(|n| n.starts_with(code)))
+        .filter(|code| !names.iter().any(|n| n.starts_with(code.as_str())))
         .collect();
     assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
     for (code, reason) in NOT_FROM_TEXT {
         assert!(
-            catalogue::entry(code).is_some(),
+            catalogue::entry_of(*code).is_some(),
             "{code} is no longer in the catalogue ({reason})"
         );
         assert!(
-            !names.iter().any(|n| n.starts_with(code)),
+            !names.iter().any(|n| n.starts_with(code.as_str())),
             "{code} has a fixture now: remove it from NOT_FROM_TEXT"
         );
     }

@@ -17,7 +17,11 @@ fn example_sheet() -> Sheet {
 
 fn sheet_of(name: &str, text: &str) -> Sheet {
     let compiled = jixiao::compile(&SourceFile::new(name, text));
-    let codes: Vec<&str> = compiled.diagnostics.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
     compiled
         .ok()
         .unwrap_or_else(|| panic!("{name} does not compile: {codes:?}"))

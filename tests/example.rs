@@ -12,7 +12,7 @@ fn compile_example() -> jixiao::Compiled {
 #[test]
 fn example_has_no_errors_and_only_its_real_warnings() {
     let c = compile_example();
-    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
     // W606: 支持全区公务用车数量 is a 数量指标 with a % target.
     // W509: 参培住院医师满意度 copied from a hospital template.
     assert_eq!(codes, ["W606", "W509"]);

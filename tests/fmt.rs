@@ -17,7 +17,7 @@ fn meaning(s: &str) -> String {
     match c.ok() {
         Some(sheet) => jixiao::emit::json::to_string(sheet),
         None => {
-            let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+            let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
             format!("{codes:?}")
         }
     }

@@ -405,7 +405,7 @@ fn meaning(text: &str) -> String {
     match c.ok() {
         Some(sheet) => jixiao::emit::json::to_string(sheet),
         None => {
-            let mut codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+            let mut codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
             codes.sort_unstable();
             format!("{} errors, {} warnings: {codes:?}", c.errors, c.warnings)
         }
@@ -954,7 +954,7 @@ fn nesting_depth_limit_is_a_quick_diagnostic() {
     ] {
         let t = Instant::now();
         let c = jixiao::compile(&SourceFile::new("deep.jx", text.clone()));
-        let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+        let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
         assert_eq!(codes, ["E010"], "{:?}", &text[..20]);
         assert!(format(&text, &Options::default()).is_err());
         assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
@@ -981,7 +981,7 @@ fn input_size_limit_is_a_diagnostic() {
     let text = "a".repeat(max + 1);
     let t = Instant::now();
     let c = jixiao::compile(&SourceFile::new("big.jx", text));
-    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["E010"]);
     assert!(c.diagnostics[0].message.get(Lang::En).contains("too large"));
     assert!(t.elapsed() < Duration::from_secs(30), "{:?}", t.elapsed());

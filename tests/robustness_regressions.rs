@@ -17,7 +17,7 @@ fn codes(text: &str) -> Vec<&'static str> {
     jixiao::compile(&SourceFile::new("x.jx", text))
         .diagnostics
         .iter()
-        .map(|d| d.code)
+        .map(|d| d.code.as_str())
         .collect()
 }
 

@@ -11,7 +11,7 @@ fn meaning(text: &str) -> String {
     match c.ok() {
         Some(sheet) => jixiao::emit::json::to_string(sheet),
         None => {
-            let mut codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+            let mut codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
             codes.sort_unstable();
             format!("{} {} {codes:?}", c.errors, c.warnings)
         }

@@ -137,7 +137,7 @@ mod tests {
         crate::compile(&SourceFile::new("t.jx", src))
             .diagnostics
             .iter()
-            .map(|d| d.code)
+            .map(|d| d.code.as_str())
             .collect()
     }
 

@@ -84,7 +84,9 @@ pub fn streaming(src: &str) -> Option<Outcome> {
         };
         // A lost brace: the repairs need the whole tree.
         if matches!(item, Item::StrayClose(_))
-            || syntax_diags[seen..].iter().any(|d| d.code == "E003")
+            || syntax_diags[seen..]
+                .iter()
+                .any(|d| d.code == crate::diag::Code::E003)
         {
             return None;
         }

@@ -2,8 +2,10 @@
 //! as JSON for machines. Every user-facing text comes from `catalogue`.
 
 pub mod catalogue;
+mod code;
 mod render;
 
+pub use code::{Code, UnknownCode};
 pub use render::{render_human, render_json, render_short, ColorChoice, HumanRenderer, Lang};
 
 use crate::source::Span;
@@ -44,10 +46,30 @@ pub struct Label {
     pub text: Text,
 }
 
+/// A machine-applicable edit proposed by a diagnostic: replace the text at
+/// `span` with `replacement` (an empty span inserts, an empty replacement
+/// deletes). The span is a byte range of [`SourceFile::text`], the text the
+/// diagnostic's spans refer to (without a byte-order mark); applying the fix
+/// there gives the text the diagnostic's help describes. A diagnostic
+/// proposes a fix only when its help names the exact replacement of exactly
+/// that text (a suggestion is a fix; “add a `}` somewhere” is not). Fixes of
+/// different diagnostics may overlap (a control character inside a word that
+/// lacks its quotes): apply a non-overlapping set, then check again.
+///
+/// [`SourceFile::text`]: crate::source::SourceFile::text
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
+    /// What the fix does, to offer it by name (“replace it with `,`”).
+    pub message: Text,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Stable code, `E…` for errors and `W…` for warnings.
-    pub code: &'static str,
+    pub code: Code,
+    /// Always `code.severity()`.
     pub severity: Severity,
     pub message: Text,
     /// The primary span, underlined.
@@ -57,23 +79,21 @@ pub struct Diagnostic {
     /// Other places involved (the first definition of a duplicate, …).
     pub secondary: Vec<Label>,
     pub help: Option<Text>,
+    /// Edits that correct the problem, in source order; usually none or one.
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
-    pub fn new(code: &'static str, span: Span, message: Text) -> Diagnostic {
-        let severity = if code.starts_with('W') {
-            Severity::Warning
-        } else {
-            Severity::Error
-        };
+    pub fn new(code: Code, span: Span, message: Text) -> Diagnostic {
         Diagnostic {
             code,
-            severity,
+            severity: code.severity(),
             message,
             span,
             label: None,
             secondary: Vec::new(),
             help: None,
+            fixes: Vec::new(),
         }
     }
     pub fn label(mut self, text: Text) -> Diagnostic {
@@ -86,6 +106,15 @@ impl Diagnostic {
     }
     pub fn help(mut self, text: Text) -> Diagnostic {
         self.help = Some(text);
+        self
+    }
+    /// Propose replacing the text at `span` with `replacement`.
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>, message: Text) -> Diagnostic {
+        self.fixes.push(Fix {
+            span,
+            replacement: replacement.into(),
+            message,
+        });
         self
     }
     pub fn is_error(&self) -> bool {

@@ -206,7 +206,7 @@ impl<'f> HumanRenderer<'f> {
         }
         let mut builder = Report::build(kind, range(diag.span))
             .with_config(config)
-            .with_code(diag.code)
+            .with_code(diag.code.as_str())
             .with_message(message_text(diag.message.get(lang)))
             .with_label(primary.with_order(0));
         for (i, l) in diag.secondary.iter().enumerate() {
@@ -311,7 +311,10 @@ pub fn render_short(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> String 
 }
 
 /// One JSON object per diagnostic, with positions as byte offsets and as
-/// one-based line/column (columns in characters).
+/// one-based line/column (columns in characters). A diagnostic with fixes
+/// has a `fixes` list, each fix with its `span` (same form), `replacement`
+/// (the exact text, not shortened or made visible) and `message`; without
+/// fixes the key is absent.
 pub fn render_json(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> serde_json::Value {
     let pos = |s: Span| {
         let (line, column) = file.line_col(s.start);
@@ -322,7 +325,7 @@ pub fn render_json(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> serde_js
             "end_line": end_line, "end_column": end_column,
         })
     };
-    serde_json::json!({
+    let mut value = serde_json::json!({
         "file": file.name,
         "code": diag.code,
         "severity": diag.severity,
@@ -334,5 +337,22 @@ pub fn render_json(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> serde_js
             "message": message_text(l.text.get(lang)),
         })).collect::<Vec<_>>(),
         "help": diag.help.as_ref().map(|t| message_text(t.get(lang))),
-    })
+    });
+    if !diag.fixes.is_empty() {
+        let fixes = diag
+            .fixes
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "span": pos(f.span),
+                    "replacement": f.replacement,
+                    "message": message_text(f.message.get(lang)),
+                })
+            })
+            .collect();
+        if let Some(object) = value.as_object_mut() {
+            object.insert("fixes".to_string(), serde_json::Value::Array(fixes));
+        }
+    }
+    value
 }

@@ -57,7 +57,7 @@ mod tests {
     use super::*;
 
     fn codes(src: &str) -> Vec<&'static str> {
-        parse(src).1.iter().map(|d| d.code).collect()
+        parse(src).1.iter().map(|d| d.code.as_str()).collect()
     }
 
     #[test]

@@ -4,14 +4,14 @@
 //! cascade into errors all over the file.
 
 use super::{Comment, Item};
-use crate::diag::{catalogue as cat, Diagnostic};
+use crate::diag::{catalogue as cat, Code, Diagnostic};
 use crate::source::Span;
 
 /// Both repairs, run only when the parse left the signs of a lost brace.
 pub(super) fn repair(src: &str, items: &mut Vec<Item<'_>>, diags: &mut Vec<Diagnostic>) {
     // A block left open at the end of the file usually lost its `}` much
     // earlier: find where by indentation, and report it there.
-    if diags.iter().any(|d| d.code == "E003") {
+    if diags.iter().any(|d| d.code == Code::E003) {
         let line_starts = std::iter::once(0)
             .chain(src.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -93,7 +93,7 @@ fn reopen_early_closed(src: &str, items: &mut Vec<Item<'_>>, diags: &mut Vec<Dia
         block.span = Span::new(block.span.start, stray.end);
         if let Some(early) = early {
             block.items.push(Item::StrayClose(early));
-            diags.retain(|d| !(d.code == "E004" && d.span == stray));
+            diags.retain(|d| !(d.code == Code::E004 && d.span == stray));
             diags.push(cat::early_close(early));
         }
         let n = moved.len();
@@ -178,7 +178,8 @@ impl Repair<'_, '_> {
             if let Some(spare) = self.items(&mut block.items) {
                 if block.close.is_none() {
                     let open = block.open;
-                    self.diags.retain(|d| !(d.code == "E003" && d.span == open));
+                    self.diags
+                        .retain(|d| !(d.code == Code::E003 && d.span == open));
                     block.close = Some(spare);
                     if let Some(k) = block
                         .items
@@ -229,7 +230,8 @@ impl Repair<'_, '_> {
             let spare = block.close.take();
             let open = block.open;
             if let Some(at) = first_moved {
-                self.diags.retain(|d| !(d.code == "E003" && d.span == open));
+                self.diags
+                    .retain(|d| !(d.code == Code::E003 && d.span == open));
                 self.diags.push(cat::unclosed_before(open, at));
             }
             items.splice(i + 1..i + 1, moved);

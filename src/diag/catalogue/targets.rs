@@ -1,0 +1,243 @@
+//! Targets and units (E6xx): target values, units, dates, ranges.
+
+use super::{diag, spans_exactly, t, Code, Diagnostic, Span};
+
+entries! {
+    E601, "指标值书写混乱", "garbled target",
+    "指标值像是两种写法拼在了一起，例如 ≥9090%及以上 是 ≥90% 与 90%及以上 的合并。请只写一种。",
+    "The target looks like two spellings merged, as ≥9090%及以上 from ≥90% and 90%及以上. Write one.";
+    E602, "指标值是模板占位符", "placeholder target",
+    "指标值仍是模板占位（如 ≥**%、XX%），请填写实际目标值。",
+    "The target is still a template placeholder (such as ≥**% or XX%); write the actual target.";
+    E603, "未知的计量单位", "unknown unit",
+    "单位不在内置单位表中。可以改正拼写，或在表中声明：define-unit 校次 count。",
+    "The unit is not in the built-in table. Fix the spelling, or declare it in the sheet: define-unit 校次 count.";
+    E604, "满意度超过 100%", "satisfaction above 100%",
+    "满意度是比例，不能超过 100%。",
+    "Satisfaction is a share and cannot exceed 100%.";
+    W605, "比率超过 100%", "rate above 100%",
+    "以“率”结尾的指标一般不超过 100%。增长率等可以超过的，可忽略此警告。",
+    "Indicators named …率 (a rate) rarely exceed 100%. Ignore this for growth rates and the like.";
+    W606, "指标值类型与类别不符", "target type does not fit the category",
+    "数量指标的目标应是数量（个、次、项…），成本指标的目标应是金额。百分比常是误填。",
+    "A quantity indicator's target is a count (个, 次, 项 …), a cost indicator's a sum of money; a percentage is usually a mistake.";
+    E607, "缺少指标值", "missing target",
+    "每个指标都要有指标值，写在名称之后：indicator 产出.时效 \"到位率\" ≥90%。比较符号后面要有数值。",
+    "Every indicator has a target after its name: indicator 产出.时效 \"到位率\" ≥90%. A comparison needs a value after it.";
+    E608, "指标值中的数字无效", "invalid number in target",
+    "数字过长或写法不对。",
+    "The number is too long or malformed.";
+    E609, "无效的日期", "invalid date",
+    "日期不存在，例如 2020-02-30 或 13 月。",
+    "The date does not exist, such as 2020-02-30 or month 13.";
+    E610, "区间上下限颠倒", "range bounds reversed",
+    "区间写作 下限-上限，例如 90%-95%。",
+    "A range reads LOW-HIGH, as 90%-95%.";
+    W611, "日期早于本表年度", "date before the sheet's year",
+    "指标值中的日期早于表的年度，常见于照抄上年的表而忘记改日期。",
+    "A date in a target lies before the sheet's year; this usually comes from copying last year's sheet without updating its dates.";
+}
+
+/// `span` is the whole target as written (`written` its text, quotes
+/// removed); the fix writes the `intended` target in its place.
+pub fn garbled_target(span: Span, written: &str, intended: &str) -> Diagnostic {
+    diag(
+        Code::E601,
+        span,
+        t(
+            format!("指标值 `{written}` 书写混乱"),
+            format!("garbled target `{written}`"),
+        ),
+    )
+    .label(t("两种写法拼在了一起", "two spellings merged"))
+    .help(t(
+        format!("应为 {intended}"),
+        format!("probably meant {intended}"),
+    ))
+    .fix(
+        span,
+        intended,
+        t(format!("改为 {intended}"), format!("write {intended}")),
+    )
+}
+
+pub fn placeholder_target(span: Span, written: &str) -> Diagnostic {
+    diag(
+        Code::E602,
+        span,
+        t(
+            format!("指标值 `{written}` 是模板占位符"),
+            format!("target `{written}` is a template placeholder"),
+        ),
+    )
+    .label(t("未填写的占位", "unfilled placeholder"))
+    .help(t(
+        "填写实际的目标值，例如 ≥90%",
+        "write the actual target, such as ≥90%",
+    ))
+}
+
+/// `dimension` is the likely dimension for a declaration (`money/count` for
+/// 元/人年), used in the help. When `span` holds `unit` as it is written
+/// here (the target's parser reads full-width letters and spaces, so a unit
+/// may be written longer), a suggested unit replaces it.
+pub fn unknown_unit(
+    span: Span,
+    unit: &str,
+    suggestion: Option<&str>,
+    dimension: &str,
+) -> Diagnostic {
+    let d = diag(
+        Code::E603,
+        span,
+        t(
+            format!("未知的计量单位 `{unit}`"),
+            format!("unknown unit `{unit}`"),
+        ),
+    )
+    .label(t("不在单位表中", "not in the unit table"));
+    match suggestion {
+        Some(s) => {
+            let d = d.help(t(
+                format!("是不是 `{s}`？如确为新单位，可声明：define-unit {unit} {dimension}"),
+                format!(
+                    "did you mean `{s}`? For a new unit, declare it: define-unit {unit} {dimension}"
+                ),
+            ));
+            if spans_exactly(span, unit.len()) {
+                d.fix(span, s, t(format!("改为 `{s}`"), format!("write `{s}`")))
+            } else {
+                d
+            }
+        }
+        None => d.help(t(
+            format!("如确为新单位，可在表中声明：define-unit {unit} {dimension}"),
+            format!("declare a new unit in the sheet: define-unit {unit} {dimension}"),
+        )),
+    }
+}
+
+pub fn satisfaction_over_100(span: Span, value: &str) -> Diagnostic {
+    diag(
+        Code::E604,
+        span,
+        t(
+            format!("满意度目标 {value}% 超过 100%"),
+            format!("satisfaction target {value}% exceeds 100%"),
+        ),
+    )
+    .label(t("不可能超过 100%", "cannot exceed 100%"))
+    .help(t(
+        "满意度通常写作 ≥80% 或 ≥90%",
+        "satisfaction targets usually read ≥80% or ≥90%",
+    ))
+}
+
+pub fn rate_over_100(span: Span, value: &str) -> Diagnostic {
+    diag(
+        Code::W605,
+        span,
+        t(
+            format!("比率目标 {value}% 超过 100%"),
+            format!("rate target {value}% exceeds 100%"),
+        ),
+    )
+    .label(t("超过 100%", "above 100%"))
+}
+
+pub fn quantity_with_percent(span: Span) -> Diagnostic {
+    diag(
+        Code::W606,
+        span,
+        t("数量指标的目标值是百分比", "a quantity indicator (数量指标) has a percentage target"),
+    )
+    .label(t("百分比", "a percentage"))
+    .help(t(
+        "数量指标应写数量，如 =201辆；比例更适合质量指标或时效指标",
+        "a quantity indicator takes a count, as =201辆; a share fits a quality or timeliness indicator",
+    ))
+}
+
+pub fn cost_without_money(span: Span) -> Diagnostic {
+    diag(
+        Code::W606,
+        span,
+        t(
+            "成本指标的目标值不是金额",
+            "a cost indicator's target is not a sum of money",
+        ),
+    )
+    .label(t("不是金额", "not money"))
+    .help(t(
+        "成本指标应写金额，如 ≤65万元",
+        "a cost indicator takes money, as ≤65万元",
+    ))
+}
+
+pub fn missing_target(span: Span) -> Diagnostic {
+    diag(
+        Code::E607,
+        span,
+        t("指标缺少指标值", "indicator has no target"),
+    )
+    .label(t(
+        "名称之后应有指标值",
+        "a target is expected after the name",
+    ))
+    .help(t(
+        "例如：indicator 产出.时效 \"到位率\" ≥90%",
+        "for example: indicator 产出.时效 \"到位率\" ≥90%",
+    ))
+}
+
+pub fn missing_value(span: Span) -> Diagnostic {
+    diag(
+        Code::E607,
+        span,
+        t("比较符号后缺少数值", "comparison without a value"),
+    )
+    .label(t("这里缺少数值", "a value is expected here"))
+    .help(t("例如 ≥90%", "for example ≥90%"))
+}
+
+pub fn bad_target_number(span: Span) -> Diagnostic {
+    diag(
+        Code::E608,
+        span,
+        t("指标值中的数字无效", "invalid number in target"),
+    )
+    .label(t("无效的数字", "invalid number"))
+}
+
+pub fn bad_date(span: Span) -> Diagnostic {
+    diag(Code::E609, span, t("日期不存在", "no such date")).label(t("无效的日期", "invalid date"))
+}
+
+pub fn date_before_year(span: Span, iso: &str, year: i32) -> Diagnostic {
+    diag(
+        Code::W611,
+        span,
+        t(
+            format!("日期 {iso} 早于本表年度 {year}"),
+            format!("date {iso} is before the sheet's year {year}"),
+        ),
+    )
+    .label(t("往年的日期", "a date of an earlier year"))
+    .help(t(
+        "可能是从上年的表复制而来；请改为本年度的日期",
+        "probably copied from last year's sheet; use a date of this year",
+    ))
+}
+
+pub fn range_reversed(span: Span) -> Diagnostic {
+    diag(
+        Code::E610,
+        span,
+        t("区间的下限大于上限", "range bounds are reversed"),
+    )
+    .label(t("下限大于上限", "low bound above high bound"))
+    .help(t(
+        "写作 下限-上限，例如 90%-95%",
+        "write LOW-HIGH, as 90%-95%",
+    ))
+}
