@@ -283,7 +283,7 @@ fn explain(code: &str, lang: Lang) -> i32 {
                 Lang::Zh => (e.title.0, e.explain.0),
                 Lang::En => (e.title.1, e.explain.1),
             };
-            outln!("{}", messages::explanation(e.code, title, text));
+            outln!("{}", messages::explanation(e.code.as_str(), title, text));
             EXIT_OK
         }
         None => usage_error(messages::no_such_code(lang, code)),
