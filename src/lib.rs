@@ -1,43 +1,112 @@
 //! jixiao: a compiler for budget performance-target sheets (预算绩效目标表).
 //!
-//! Pipeline: `source` (bytes to text) → `syntax` (pest grammar, tree with
-//! spans and comments) → `check` (names, units, categories, rules; builds the
-//! model) → `model` (plain data) → `emit` (json, …). `diag` holds the one
-//! diagnostic type every phase reports with.
+//! One `.jx` file is one body's sheet for one year. The library reads it,
+//! checks it and gives the typed model; the `jixiao` binary is a thin command
+//! line over it, and an editor can use it the same way.
+//!
+//! # Entry points
+//!
+//! - [`analyze`]: parse and check a file, keeping the syntax tree, every
+//!   diagnostic, the model and a source map from each fact to its span (what
+//!   an editor needs).
+//! - [`compile`]: the same outcome without the tree, reading a large sheet
+//!   item by item (what the command line uses).
+//! - [`check_project`]: re-check one project against a [`SheetContext`]
+//!   (department, units, framework) taken from an earlier analysis.
+//! - [`fmt::format`], [`emit`] (JSON, HTML, Word), [`diff::diff`].
+//!
+//! # Layers
+//!
+//! Each module imports only those before it: `source`, `diag` → `syntax`
+//! (+ `fmt`, which needs only the tree) → `lang` (the vocabulary) → `target`
+//! (the target reader) → `model` (the typed sheet the checker fills) →
+//! `check` → `emit`, `diff`. A test walks the `use` lines to keep it so.
 
-// pest is built without its std feature (its per-rule stack probe cost 13 %
-// of parsing; nesting is bounded before parsing instead), and the no-std
-// code pest_derive generates names `alloc`.
+// pest_derive's no-std code (the test oracle's parser) names `alloc`.
 extern crate alloc;
 
-pub mod check;
 pub mod diag;
 pub mod diff;
 pub mod emit;
 pub mod fmt;
-pub mod lang;
 pub mod model;
 pub mod source;
 pub mod syntax;
-pub mod target;
+
+mod check;
+mod lang;
+mod target;
+
+pub use check::{check_project, ProjectCheck, SheetContext};
 
 use diag::Diagnostic;
-use model::Sheet;
+use model::{Sheet, SourceMap};
 use source::SourceFile;
+use syntax::SyntaxTree;
 
-/// At most this many diagnostics are kept per file; the rest are counted.
-pub const MAX_DIAGNOSTICS: usize = 200;
+/// A file analysed: its tree, every diagnostic, the model and where the
+/// model's facts stand.
+pub struct Analysis<'s> {
+    /// The syntax tree, comments included (empty when the input was refused).
+    pub tree: SyntaxTree<'s>,
+    /// Every diagnostic, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The model, when the sheet is complete enough to build one (it may
+    /// still have errors: see [`Analysis::ok`]).
+    pub sheet: Option<Sheet>,
+    /// Spans of the model's facts, parallel to it.
+    pub source_map: SourceMap,
+    /// The sheet-wide facts projects are checked against, for
+    /// [`check_project`].
+    pub context: SheetContext,
+}
+
+impl Analysis<'_> {
+    /// The sheet, only when there are no errors.
+    pub fn ok(&self) -> Option<&Sheet> {
+        if self.diagnostics.iter().any(Diagnostic::is_error) {
+            None
+        } else {
+            self.sheet.as_ref()
+        }
+    }
+}
+
+/// Parse and check one file, keeping its tree.
+pub fn analyze(file: &SourceFile) -> Analysis<'_> {
+    let src = file.text.as_str();
+    let (tree, mut diagnostics, refused) = syntax::parse_or_refuse(src);
+    let outcome = if refused {
+        None
+    } else {
+        Some(check::check_tree(&tree, src))
+    };
+    let (sheet, source_map, context) = match outcome {
+        Some(mut o) => {
+            diagnostics.append(&mut o.diagnostics);
+            (o.sheet, o.source_map, o.context)
+        }
+        None => (None, SourceMap::default(), SheetContext::default()),
+    };
+    diag::sort(&mut diagnostics);
+    Analysis {
+        tree,
+        diagnostics,
+        sheet,
+        source_map,
+        context,
+    }
+}
 
 /// The result of compiling one file.
 pub struct Compiled {
     pub sheet: Option<Sheet>,
-    /// The diagnostics, in source order, at most `MAX_DIAGNOSTICS`.
+    /// Spans of the model's facts, parallel to it.
+    pub source_map: SourceMap,
+    /// Every diagnostic, in source order.
     pub diagnostics: Vec<Diagnostic>,
-    /// Counts over all diagnostics, including those not kept.
     pub errors: usize,
     pub warnings: usize,
-    /// How many diagnostics were dropped past the limit.
-    pub hidden: usize,
 }
 
 impl Compiled {
@@ -54,23 +123,24 @@ impl Compiled {
     }
 }
 
-/// Parse and check one file.
+/// Parse and check one file without holding its tree: a sheet whose header
+/// comes first is checked one top-level item at a time as it is read.
+/// Gives the same model and diagnostics as [`analyze`].
 pub fn compile(file: &SourceFile) -> Compiled {
     let check::Outcome {
         sheet,
+        source_map,
         mut diagnostics,
         ..
     } = check::check_source(&file.text);
     diag::sort(&mut diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    let hidden = diagnostics.len().saturating_sub(MAX_DIAGNOSTICS);
-    diagnostics.truncate(MAX_DIAGNOSTICS);
     Compiled {
         sheet,
+        source_map,
         diagnostics,
         errors,
         warnings,
-        hidden,
     }
 }

@@ -1,34 +1,30 @@
-//! Checking a sheet item by item as it is read (what `compile` does for a
-//! sheet whose department and unit definitions come first) gives exactly
-//! what checking its whole tree gives: the same model and the same
-//! diagnostics, on every file of the repository and on mutated sheets. The
-//! sheets that must be read whole (a lost brace, a department after a
-//! project) are recognised.
+//! `compile` (which checks a sheet whose department and unit definitions
+//! come first item by item as it is read, holding no tree) gives exactly
+//! what `analyze` (which keeps the whole tree, as an editor does) gives: the
+//! same model, the same source map and the same diagnostics, on every file
+//! of the repository and on mutated sheets, including those that must be
+//! read whole (a lost brace, a department after a project). Which files are
+//! streamed is tested beside the checker (`check::tests`).
 
 mod common;
 use common::*;
-use jixiao::check::{streaming, whole};
-use jixiao::diag::Diagnostic;
+use jixiao::source::SourceFile;
 
-fn sorted(mut d: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    jixiao::diag::sort(&mut d);
-    d
-}
-
-/// Returns whether the file could be checked as it was read.
+/// Whether `text` gave an outcome; asserts both entry points agree.
 fn assert_same(text: &str, what: &str) -> bool {
-    let reference = whole(text);
-    let Some(streamed) = streaming(text) else {
-        return false;
-    };
-    assert_eq!(streamed.refused, reference.refused, "{what}");
-    assert_eq!(streamed.sheet, reference.sheet, "sheets differ: {what}");
+    let file = SourceFile::new("x.jx", text);
+    let analysis = jixiao::analyze(&file);
+    let compiled = jixiao::compile(&file);
+    assert_eq!(compiled.sheet, analysis.sheet, "sheets differ: {what}");
     assert_eq!(
-        sorted(streamed.diagnostics),
-        sorted(reference.diagnostics),
+        compiled.source_map, analysis.source_map,
+        "source maps differ: {what}"
+    );
+    assert_eq!(
+        compiled.diagnostics, analysis.diagnostics,
         "diagnostics differ: {what}\n{text}"
     );
-    true
+    compiled.sheet.is_some()
 }
 
 fn files() -> Vec<(String, String)> {
@@ -41,31 +37,20 @@ fn files() -> Vec<(String, String)> {
 
 #[test]
 fn same_outcome_on_every_file_of_the_repository() {
-    let mut streamed = 0;
+    let mut modelled = 0;
     for (name, text) in files() {
         if assert_same(&text, &name) {
-            streamed += 1;
+            modelled += 1;
         }
     }
-    // Most files are read item by item, the examples among them.
-    assert!(streamed > 60, "only {streamed} files were streamed");
-    for example in [
-        "beidaihe-2020.jx",
-        "beidaihe-2021.jx",
-        "county-school-2021.jx",
-    ] {
-        let text = std::fs::read_to_string(root().join("examples").join(example)).unwrap();
-        assert!(assert_same(&text, example), "{example} was not streamed");
-    }
+    assert!(modelled > 60, "only {modelled} files gave a model");
 }
 
 #[test]
-fn sheets_that_must_be_read_whole_are_recognised() {
+fn sheets_that_must_be_read_whole_give_the_same_outcome() {
     let ex = example();
     let dept_end = ex.find("\n}\n").unwrap() + 3;
     let (dept, rest) = ex.split_at(dept_end);
-    // A department after the projects, a unit defined after a project, a
-    // lost `}`, a stray `}`: each needs the whole tree, and gets it.
     let late_department = format!("{rest}\n{dept}");
     let late_unit = format!("{ex}\ndefine-unit 校次 count\n");
     let lost_close = ex.replacen("  }\n", "", 1);
@@ -76,11 +61,7 @@ fn sheets_that_must_be_read_whole_are_recognised() {
         ("lost }", &lost_close),
         ("stray }", &stray_close),
     ] {
-        assert!(streaming(text).is_none(), "{what}: must be read whole");
-        // And compile (which falls back) still gives the whole-tree result.
-        let file = jixiao::source::SourceFile::new("x.jx", text.as_str());
-        let compiled = jixiao::compile(&file);
-        assert_eq!(compiled.sheet, whole(&file.text).sheet, "{what}");
+        assert_same(text, what);
     }
 }
 
@@ -102,12 +83,12 @@ fn same_outcome_on_mutated_sheets() {
     ];
     let base = example();
     let mut rng = Rng(0x005E_ED0F_5EED);
-    let mut streamed = 0;
+    let mut modelled = 0;
     for i in 0..1500 {
         let s = mutate(&base, &mut rng, 3, 60, PIECES);
         if assert_same(&s, &format!("mutant {i}")) {
-            streamed += 1;
+            modelled += 1;
         }
     }
-    assert!(streamed > 500, "only {streamed} mutants were streamed");
+    assert!(modelled > 500, "only {modelled} mutants gave a model");
 }

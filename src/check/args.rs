@@ -1,7 +1,7 @@
 //! Reading statement arguments: strings, numbers, words, with the diagnostics
 //! for wrong kinds, Chinese quotes and full-width punctuation.
 
-use super::sheet::Checker;
+use super::checker::Checker;
 use crate::diag::catalogue as cat;
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
@@ -18,26 +18,41 @@ pub const MAX_INTEGER_DIGITS: usize = 15;
 const CN_OPEN: &[char] = &['“', '‘', '「', '『', '＂', '”'];
 const CN_CLOSE: &[char] = &['”', '’', '」', '』', '＂', '“'];
 
-/// Full-width punctuation that is syntax in ASCII form.
-pub const FULL_WIDTH: &[(char, char)] = &[
-    ('，', ','),
-    ('；', ';'),
-    ('｛', '{'),
-    ('｝', '}'),
-    ('：', ':'),
-    ('．', '.'),
-];
+/// The arguments of one statement as they are read. A recovery may read
+/// several tokens as one argument (a text in Chinese quotes, a number with
+/// thousands separators): the cursor remembers how far, so that the check
+/// for extra arguments and the indicator's target start after them.
+pub struct Args<'t, 's> {
+    pub stmt: &'t Stmt<'s>,
+    consumed: usize,
+}
 
-impl<'s> Checker<'s> {
+impl<'t, 's> Args<'t, 's> {
+    pub fn of(stmt: &'t Stmt<'s>) -> Args<'t, 's> {
+        Args { stmt, consumed: 0 }
+    }
+
+    /// How many arguments a recovery has read so far.
+    pub fn consumed(&self) -> usize {
+        self.consumed
+    }
+
+    fn consume_until(&mut self, end: usize) {
+        self.consumed = self.consumed.max(end);
+    }
+}
+
+impl<'a> Checker<'a> {
     /// The string argument at `idx`, or a diagnostic explaining what is there.
     pub fn string_arg(
         &mut self,
-        stmt: &Stmt<'_>,
+        args: &mut Args<'_, '_>,
         idx: usize,
         what_zh: &str,
         what_en: &str,
         example: &str,
     ) -> Option<(String, Span)> {
+        let stmt = args.stmt;
         let Some(tok) = stmt.args.get(idx) else {
             let at = stmt.args.last().map(|t| t.span).unwrap_or(stmt.head.span);
             self.diags.push(cat::missing_arg(
@@ -49,17 +64,18 @@ impl<'s> Checker<'s> {
             ));
             return None;
         };
-        self.string_token(stmt, idx, tok, what_zh, what_en)
+        self.string_token(args, idx, tok, what_zh, what_en)
     }
 
     fn string_token(
         &mut self,
-        stmt: &Stmt<'_>,
+        args: &mut Args<'_, '_>,
         idx: usize,
         tok: &Token<'_>,
         what_zh: &str,
         what_en: &str,
     ) -> Option<(String, Span)> {
+        let stmt = args.stmt;
         match tok.kind {
             TokenKind::Str { closed: false } | TokenKind::Text { closed: false } => None,
             TokenKind::Str { .. } | TokenKind::Text { .. } => match text::value(tok) {
@@ -95,7 +111,7 @@ impl<'s> Checker<'s> {
                     Span::new(tok.span.start, tok.span.start + open_len),
                     &inner,
                 ));
-                self.consumed_until = self.consumed_until.max(last + 1);
+                args.consume_until(last + 1);
                 Some((inner, Span::new(tok.span.start, end)))
             }
             TokenKind::Word | TokenKind::Comma => {
@@ -109,12 +125,13 @@ impl<'s> Checker<'s> {
     /// A number argument at `idx`.
     pub fn number_arg(
         &mut self,
-        stmt: &Stmt<'_>,
+        args: &mut Args<'_, '_>,
         idx: usize,
         what_zh: &str,
         what_en: &str,
         example: &str,
     ) -> Option<(Decimal, Span)> {
+        let stmt = args.stmt;
         let Some(tok) = stmt.args.get(idx) else {
             let at = stmt.args.last().map(|t| t.span).unwrap_or(stmt.head.span);
             self.diags.push(cat::missing_arg(
@@ -146,7 +163,7 @@ impl<'s> Checker<'s> {
         if last > idx {
             let span = tok.span.join(stmt.args[last].span);
             let joined: String = self.slice(span).chars().filter(|c| *c != ',').collect();
-            self.consumed_until = self.consumed_until.max(last + 1);
+            args.consume_until(last + 1);
             self.diags.push(cat::thousands_separator(span, &joined));
             return self.number(&joined, span);
         }
@@ -198,8 +215,9 @@ impl<'s> Checker<'s> {
     }
 
     /// Report arguments beyond `max` (unless consumed by a recovery).
-    pub fn no_more_args(&mut self, stmt: &Stmt<'_>, max: usize) {
-        let from = max.max(self.consumed_until);
+    pub fn no_more_args(&mut self, args: &Args<'_, '_>, max: usize) {
+        let stmt = args.stmt;
+        let from = max.max(args.consumed);
         if let Some(tok) = stmt.args.get(from) {
             let last = stmt.args.last().map_or(tok.span, |t| t.span);
             // `"支付"创意之家"租赁费"`: ASCII quotes inside a string end it.
@@ -219,11 +237,18 @@ impl<'s> Checker<'s> {
         }
     }
 
-    /// Report a block on a statement that takes none.
-    pub fn no_block(&mut self, stmt: &Stmt<'_>) {
-        if let Some(b) = &stmt.block {
-            self.diags
-                .push(cat::unexpected_block(b.open, stmt.head.raw));
-        }
+    /// A statement of one text argument (`goal "……"`): the text, with the
+    /// statement's other faults reported.
+    pub fn text_stmt(
+        &mut self,
+        stmt: &Stmt<'_>,
+        what_zh: &str,
+        what_en: &str,
+        example: &str,
+    ) -> Option<String> {
+        let mut args = Args::of(stmt);
+        let text = self.string_arg(&mut args, 0, what_zh, what_en, example);
+        self.no_more_args(&args, 1);
+        text.map(|t| t.0)
     }
 }

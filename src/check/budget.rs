@@ -1,39 +1,46 @@
 //! Budgets: the total, nested fund sources, exact sums and precision.
 
-use super::sheet::Checker;
+use super::args::Args;
+use super::checker::Checker;
 use crate::diag::catalogue as cat;
+use crate::lang::keywords::home_of;
 use crate::lang::keywords::Kw;
 use crate::lang::sources::{known_sources, SOURCE_ENDINGS, SOURCE_LEVELS};
 use crate::lang::suggest::closest;
-use crate::model::{Budget, Source};
+use crate::model::{Budget, BudgetSpans, Source, SourceSpans};
 use crate::source::Span;
 use crate::syntax::{text, Stmt};
 use rust_decimal::Decimal;
 
-impl<'s> Checker<'s> {
-    /// `budget 78.00 { 财政资金 78.00 { 一般公共预算 78.00 } }`. Returns
-    /// `Some(None)` when the statement was there but unusable.
-    pub fn budget(&mut self, stmt: &Stmt<'_>) -> Option<Budget> {
-        let total = self.amount_arg(stmt);
-        self.no_more_args(stmt, 1);
+impl Checker<'_> {
+    /// `budget 78.00 { 财政资金 78.00 { 一般公共预算 78.00 } }`: the budget
+    /// and where its amounts stand; `None` when the statement is unusable.
+    pub fn budget(&mut self, stmt: &Stmt<'_>) -> Option<(Budget, BudgetSpans)> {
+        let mut args = Args::of(stmt);
+        let total = self.amount_arg(&mut args);
+        self.no_more_args(&args, 1);
         let sources = self.sources(stmt);
         let (total, total_span) = total?;
         self.check_sum(total, total_span, &sources);
-        Some(Budget {
-            total,
-            sources: sources.into_iter().map(|s| s.source).collect(),
-        })
+        let (sources, spans) = sources.into_iter().map(|s| (s.source, s.spans)).unzip();
+        Some((
+            Budget { total, sources },
+            BudgetSpans {
+                total: total_span,
+                sources: spans,
+            },
+        ))
     }
 
-    fn amount_arg(&mut self, stmt: &Stmt<'_>) -> Option<(Decimal, Span)> {
-        let (d, span) = self.number_arg(stmt, 0, "金额", "an amount", "budget 78.00")?;
+    fn amount_arg(&mut self, args: &mut Args<'_, '_>) -> Option<(Decimal, Span)> {
+        let (d, span) = self.number_arg(args, 0, "金额", "an amount", "budget 78.00")?;
         if d.is_sign_negative() && !d.is_zero() {
             self.diags.push(cat::negative_amount(span));
         }
-        let max = if self.money_unit == "元" { 2 } else { 6 };
+        let unit = self.ctx.money_unit;
+        let max = if unit == "元" { 2 } else { 6 };
         if d.scale() > max {
-            self.diags
-                .push(cat::too_precise(span, self.money_unit, max));
+            self.diags.push(cat::too_precise(span, unit, max));
         }
         Some((d, span))
     }
@@ -41,7 +48,6 @@ impl<'s> Checker<'s> {
     fn sources(&mut self, stmt: &Stmt<'_>) -> Vec<CheckedSource> {
         let mut out: Vec<CheckedSource> = Vec::new();
         for child in stmt.children() {
-            self.consumed_until = 0;
             let name = match text::value(&child.head) {
                 Ok(n) => n,
                 Err(_) => child.head.raw.to_string(),
@@ -54,7 +60,7 @@ impl<'s> Checker<'s> {
                         child.head.raw,
                         "budget 块内",
                         "inside budget",
-                        Some(super::sheet::home_of(kw)),
+                        Some(home_of(kw)),
                     ));
                     continue;
                 }
@@ -74,24 +80,29 @@ impl<'s> Checker<'s> {
             if let Some(first) = out.iter().find(|s| s.source.name == name) {
                 self.diags.push(cat::duplicate_source(
                     child.head.span,
-                    first.name_span,
+                    first.spans.name,
                     &name,
                 ));
             }
-            let amount = self.amount_arg(child);
-            self.no_more_args(child, 1);
+            let mut args = Args::of(child);
+            let amount = self.amount_arg(&mut args);
+            self.no_more_args(&args, 1);
             let nested = self.sources(child);
             let Some((amount, span)) = amount else {
                 continue;
             };
             self.check_sum(amount, span, &nested);
+            let (sources, spans) = nested.into_iter().map(|s| (s.source, s.spans)).unzip();
             out.push(CheckedSource {
-                name_span: child.head.span,
-                span,
+                spans: SourceSpans {
+                    name: child.head.span,
+                    amount: span,
+                    sources: spans,
+                },
                 source: Source {
                     name,
                     amount,
-                    sources: nested.into_iter().map(|s| s.source).collect(),
+                    sources,
                 },
             });
         }
@@ -107,7 +118,7 @@ impl<'s> Checker<'s> {
             let diff = (total - sum).abs();
             let parts: Vec<(Span, String)> = children
                 .iter()
-                .map(|c| (c.span, c.source.amount.to_string()))
+                .map(|c| (c.spans.amount, c.source.amount.to_string()))
                 .collect();
             self.diags.push(cat::sources_mismatch(
                 total_span,
@@ -121,8 +132,7 @@ impl<'s> Checker<'s> {
 }
 
 struct CheckedSource {
-    name_span: Span,
-    span: Span,
+    spans: SourceSpans,
     source: Source,
 }
 

@@ -1,12 +1,13 @@
 //! Indicators: category resolution, typed targets, the indicator block, and
 //! the checks over a project's set of indicators.
 
-use super::sheet::{Checker, ProjectText, Seen};
+use super::args::Args;
+use super::checker::{Checker, Seen};
 use crate::diag::catalogue as cat;
 use crate::lang::category::{self, Framework, Level1, Level2Lookup};
-use crate::lang::keywords::Kw;
+use crate::lang::keywords::{Kw, Place};
 use crate::lang::units::Dimension;
-use crate::model::{Indicator, Target};
+use crate::model::{Indicator, IndicatorSpans, Target};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
 use crate::target::{parse_quoted_target, parse_target, ParsedTarget, TargetProblem, TargetValue};
@@ -17,19 +18,26 @@ pub struct Checked {
     pub indicator: Indicator,
     pub level1: Level1,
     pub head: Span,
-    pub name_span: Span,
-    pub has_weight: bool,
+    pub spans: IndicatorSpans,
+}
+
+/// The texts of a project an indicator name is compared with (W509).
+pub struct ProjectText<'a> {
+    pub name: &'a str,
+    pub purpose: &'a str,
+    pub goals: &'a [String],
 }
 
 const EXAMPLE: &str = "indicator 产出.时效 \"资金到位率\" ≥90%";
 
-impl<'s> Checker<'s> {
+impl Checker<'_> {
     /// Check one indicator. On failure (reported), returns its level 1 when
     /// the category itself resolved, so set-level checks stay quiet about it.
     pub fn indicator(&mut self, stmt: &Stmt<'_>) -> Result<Checked, Option<Level1>> {
         let category = self.category(stmt);
-        let name = self.string_arg(stmt, 1, "指标名称", "a name", EXAMPLE);
-        let target_from = self.consumed_until.max(2);
+        let mut args = Args::of(stmt);
+        let name = self.string_arg(&mut args, 1, "指标名称", "a name", EXAMPLE);
+        let target_from = args.consumed().max(2);
         let target = match stmt.args.get(target_from..) {
             Some(tokens) if !tokens.is_empty() => self.target(tokens),
             _ => {
@@ -44,44 +52,30 @@ impl<'s> Checker<'s> {
         let mut seen = Seen::default();
         let mut description = None;
         let mut basis = None;
-        let mut weight = None;
+        let mut weight: Option<(Decimal, Span)> = None;
         let mut last_year = None;
         let mut explanation = None;
         let mut scoring = None;
         let mut core = false;
-        const ALLOWED: &[Kw] = &[
-            Kw::Desc,
-            Kw::Basis,
-            Kw::Weight,
-            Kw::Last,
-            Kw::Explain,
-            Kw::Scoring,
-            Kw::Core,
-        ];
         for child in stmt.children() {
-            let Some(kw) = self.keyword(child, ALLOWED, ("indicator 块内", "inside an indicator"))
-            else {
+            let Some(kw) = self.keyword(child, Place::Indicator) else {
                 continue;
             };
             if !self.once(&mut seen, kw, child) {
                 continue;
             }
             self.no_block(child);
-            let text_arg = |cx: &mut Checker<'s>, ex: &str| {
-                let v = cx.string_arg(child, 0, "文字", "a text", ex).map(|s| s.0);
-                cx.no_more_args(child, 1);
-                v
-            };
+            let text_arg =
+                |cx: &mut Checker<'_>, ex: &str| cx.text_stmt(child, "文字", "a text", ex);
             match kw {
                 Kw::Desc => description = text_arg(self, "desc \"……\""),
                 Kw::Basis => basis = text_arg(self, "basis \"计划标准\""),
                 Kw::Explain => explanation = text_arg(self, "explain \"……\""),
                 Kw::Scoring => scoring = text_arg(self, "scoring \"……\""),
                 Kw::Weight => {
-                    weight = self
-                        .number_arg(child, 0, "权重", "a weight", "weight 20")
-                        .map(|w| w.0);
-                    self.no_more_args(child, 1);
+                    let mut args = Args::of(child);
+                    weight = self.number_arg(&mut args, 0, "权重", "a weight", "weight 20");
+                    self.no_more_args(&args, 1);
                 }
                 Kw::Last => {
                     if child.args.is_empty() {
@@ -98,21 +92,26 @@ impl<'s> Checker<'s> {
                 }
                 Kw::Core => {
                     core = true;
-                    self.no_more_args(child, 0);
+                    self.no_more_args(&Args::of(child), 0);
                 }
                 _ => {}
             }
         }
 
-        let (l1, l1_written, l2, l2_written) = category.ok_or(None)?;
+        let (l1, l1_written, l2, l2_written, category_span) = category.ok_or(None)?;
         let (name, name_span) = name.ok_or(Some(l1))?;
         let (target, parsed, target_span) = target.ok_or(Some(l1))?;
         self.target_fits(&name, l1, l2, &parsed, target_span);
         Ok(Checked {
             level1: l1,
             head: stmt.head.span,
-            name_span,
-            has_weight: weight.is_some(),
+            spans: IndicatorSpans {
+                stmt: stmt.span,
+                category: category_span,
+                name: name_span,
+                target: target_span,
+                weight: weight.map(|w| w.1),
+            },
             indicator: Indicator {
                 level1: category::level1_def(l1).canonical,
                 level2: l2,
@@ -122,7 +121,7 @@ impl<'s> Checker<'s> {
                 description,
                 target,
                 basis,
-                weight,
+                weight: weight.map(|w| w.0),
                 last_year: last_year.map(Box::new),
                 explanation,
                 scoring,
@@ -131,8 +130,11 @@ impl<'s> Checker<'s> {
         })
     }
 
-    /// `产出.时效` → (level 1, as written, canonical level 2, as written).
-    fn category(&mut self, stmt: &Stmt<'_>) -> Option<(Level1, String, &'static str, String)> {
+    /// `产出.时效` → (level 1, as written, canonical level 2, as written, span).
+    fn category(
+        &mut self,
+        stmt: &Stmt<'_>,
+    ) -> Option<(Level1, String, &'static str, String, Span)> {
         let Some(tok) = stmt.args.first() else {
             self.diags.push(cat::missing_arg(
                 Span::new(stmt.head.span.end, stmt.head.span.end),
@@ -180,7 +182,7 @@ impl<'s> Checker<'s> {
             self.diags.push(cat::malformed_category(tok.span, &raw));
             return None;
         }
-        let fw = self.framework;
+        let fw = self.ctx.framework;
         let Some(l1) = category::level1(l1_raw) else {
             self.diags.push(cat::unknown_level1(
                 l1_span,
@@ -218,7 +220,13 @@ impl<'s> Checker<'s> {
                     ));
                     return None;
                 }
-                Some((l1.id, l1_raw.to_string(), d.canonical, l2_raw.to_string()))
+                Some((
+                    l1.id,
+                    l1_raw.to_string(),
+                    d.canonical,
+                    l2_raw.to_string(),
+                    tok.span,
+                ))
             }
             Level2Lookup::WrongParent(d) => {
                 let parent = category::level1_def(d.parent).canonical;
@@ -288,12 +296,12 @@ impl<'s> Checker<'s> {
         // Quoting says "this is text": a number followed by words that are
         // no unit is then free text, not an unknown unit.
         let parsed = if base > 0 {
-            parse_quoted_target(&text, &self.units)
+            parse_quoted_target(&text, &self.ctx.units)
         } else {
-            parse_target(&text, &self.units)
+            parse_target(&text, &self.ctx.units)
         };
         // `6月底前` in a 2021 sheet is 2021-06-30: read it with the year.
-        let parsed = match (&parsed, self.year) {
+        let parsed = match (&parsed, self.ctx.year) {
             (
                 Ok(ParsedTarget {
                     value: TargetValue::Date { date },
@@ -301,7 +309,7 @@ impl<'s> Checker<'s> {
                 }),
                 Some(year),
             ) if date.year().is_none() => {
-                parse_target(&format!("{year}年{text}"), &self.units).or(parsed)
+                parse_target(&format!("{year}年{text}"), &self.ctx.units).or(parsed)
             }
             _ => parsed,
         };
@@ -311,7 +319,7 @@ impl<'s> Checker<'s> {
                 ..
             }),
             Some(year),
-        ) = (&parsed, self.year)
+        ) = (&parsed, self.ctx.year)
         {
             if date.year().is_some_and(|y| i64::from(y) < i64::from(year)) {
                 self.diags
@@ -375,7 +383,8 @@ impl<'s> Checker<'s> {
                         let dimension = match unit.split_once('/') {
                             Some((num, _)) => format!(
                                 "{}/count",
-                                self.units
+                                self.ctx
+                                    .units
                                     .lookup(num)
                                     .map_or("count".to_string(), |d| d.name())
                             ),
@@ -457,8 +466,8 @@ impl<'s> Checker<'s> {
                 .find(|p| p.indicator.name == c.indicator.name)
             {
                 self.diags.push(cat::duplicate_indicator(
-                    c.name_span,
-                    first.name_span,
+                    c.spans.name,
+                    first.spans.name,
                     &c.indicator.name,
                 ));
             }
@@ -467,7 +476,7 @@ impl<'s> Checker<'s> {
             return;
         };
         let mut required = vec![Level1::Output, Level1::Benefit, Level1::Satisfaction];
-        if self.framework == Framework::F2021 {
+        if self.ctx.framework == Framework::F2021 {
             required.insert(0, Level1::Cost);
         }
         let missing: Vec<&str> = required
@@ -479,10 +488,10 @@ impl<'s> Checker<'s> {
         if !missing.is_empty() && !failed.contains(&None) {
             self.diags.push(cat::missing_category(span, code, &missing));
         }
-        let weighted = set.iter().filter(|c| c.has_weight).count();
+        let weighted = set.iter().filter(|c| c.spans.weight.is_some()).count();
         // A failed indicator's weight is unknown: the sum would be noise.
         if weighted > 0 && failed.is_empty() {
-            if let Some(unweighted) = set.iter().find(|c| !c.has_weight) {
+            if let Some(unweighted) = set.iter().find(|c| c.spans.weight.is_none()) {
                 self.diags
                     .push(cat::weights_partial(unweighted.head, set.len() - weighted));
             } else {
@@ -495,7 +504,7 @@ impl<'s> Checker<'s> {
         for c in set.iter().filter(|c| c.level1 == Level1::Satisfaction) {
             if let Some(subject) = unrelated_subject(c, set, text) {
                 self.diags
-                    .push(cat::unrelated_subject(c.name_span, &subject));
+                    .push(cat::unrelated_subject(c.spans.name, &subject));
             }
         }
     }

@@ -1,41 +1,266 @@
 //! The checker: resolves the syntax tree into the typed model and runs every
 //! semantic rule, collecting all diagnostics of the file in one pass.
+//!
+//! A sheet is read in two passes over its top-level statements. The first
+//! reads the header (the department block, the unit definitions) into a
+//! [`SheetContext`]; the second checks the overall part and each project
+//! against that context alone ([`check_project`]), so a changed project can
+//! be re-checked without the rest. Whole trees and streamed files go through
+//! the same [`SheetReader`].
+//!
+//! Files, each importing only those above it: `context` → `checker` → `args`
+//! → `header`, `budget`, `plan`, `indicator` → `project` → this file.
 
 mod args;
 mod budget;
+mod checker;
+mod context;
+mod header;
 mod indicator;
 mod plan;
-mod sheet;
+mod project;
 
-use crate::diag::{catalogue as cat, Diagnostic};
-use crate::lang::keywords::Kw;
-use crate::model::Sheet;
-use crate::syntax::{self, Item, SyntaxTree, TopLevel};
+pub use context::SheetContext;
 
-/// Check a parsed file. The model is returned when the sheet is complete
-/// enough to build one, even if it drew errors (the caller decides what to do
-/// with errors); `None` when essential parts are missing.
-pub fn check(tree: SyntaxTree<'_>, src: &str) -> (Option<Sheet>, Vec<Diagnostic>) {
-    let mut cx = sheet::Checker::new(src);
-    let sheet = cx.sheet(tree);
-    (sheet, cx.diags)
+use crate::diag::{catalogue as cat, Code, Diagnostic};
+use crate::lang::keywords::{Kw, Place};
+use crate::model::*;
+use crate::source::Span;
+use crate::syntax::{self, Item, Stmt, SyntaxTree, TopLevel};
+use checker::Checker;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// A project checked against its sheet's context.
+#[derive(Clone, Debug)]
+pub struct ProjectCheck {
+    /// `None` when too little of the project could be read (reported).
+    pub project: Option<Project>,
+    /// Where the project's facts stand; meaningful when `project` is `Some`.
+    pub spans: ProjectSpans,
+    /// The project's own diagnostics (a duplicate code across projects is the
+    /// sheet's business).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A file parsed and checked.
+/// Check one `project` statement against the sheet's context. Pure: the
+/// result depends on the context and the statement only.
+pub fn check_project(ctx: &SheetContext, src: &str, stmt: &Stmt<'_>) -> ProjectCheck {
+    let mut cx = Checker::new(src, ctx);
+    let checked = cx.project(stmt);
+    let (project, spans) = match checked {
+        Some((p, s)) => (Some(p), s),
+        None => (None, ProjectSpans::default()),
+    };
+    ProjectCheck {
+        project,
+        spans,
+        diagnostics: cx.diags,
+    }
+}
+
+/// A file checked: the model (when the sheet is complete enough to build
+/// one, even with errors), where its facts stand, and every diagnostic.
 pub struct Outcome {
     pub sheet: Option<Sheet>,
-    /// The syntax diagnostics, then the checker's.
+    pub source_map: SourceMap,
+    /// The syntax diagnostics, then the checker's, in the order found.
     pub diagnostics: Vec<Diagnostic>,
-    /// The input was refused outright (too large, nested too deeply).
-    pub refused: bool,
+    /// The sheet context the projects were checked against.
+    pub context: SheetContext,
 }
 
-/// Parse and check a file. A sheet whose department and unit definitions
-/// come before its projects (as they do) is checked one top-level item at a
-/// time as it is read, each item's tree dropped once checked: a large sheet
-/// never holds its whole tree. Other files (and any file with a lost brace,
-/// which the parser repairs over the whole tree) are parsed whole first. Both
-/// ways give the same outcome.
+impl Outcome {
+    /// The input was refused outright (too large, nested too deeply).
+    fn refused(diagnostics: Vec<Diagnostic>) -> Outcome {
+        Outcome {
+            sheet: None,
+            source_map: SourceMap::default(),
+            diagnostics,
+            context: SheetContext::default(),
+        }
+    }
+}
+
+/// What the two passes gather over the top-level statements.
+pub struct SheetReader<'a> {
+    src: &'a str,
+    /// A context for reading the header itself (its keyword and argument
+    /// rules need no sheet facts).
+    base: SheetContext,
+    /// Built by the first pass, read by the second.
+    ctx: SheetContext,
+    declared: Vec<(UnitDef, Span)>,
+    diags: Vec<Diagnostic>,
+    department: Option<Department>,
+    department_spans: Option<DepartmentSpans>,
+    overall: Option<(Overall, OverallSpans)>,
+    overall_head: Option<Span>,
+    projects: Vec<Project>,
+    project_spans: Vec<ProjectSpans>,
+    /// First use of each code; a map keeps the check linear in projects.
+    codes: HashMap<String, Span>,
+}
+
+impl<'a> SheetReader<'a> {
+    pub fn new(src: &'a str) -> SheetReader<'a> {
+        SheetReader {
+            src,
+            base: SheetContext::default(),
+            ctx: SheetContext::default(),
+            declared: Vec::new(),
+            diags: Vec::new(),
+            department: None,
+            department_spans: None,
+            overall: None,
+            overall_head: None,
+            projects: Vec::new(),
+            project_spans: Vec::new(),
+            codes: HashMap::new(),
+        }
+    }
+
+    /// The first pass over one top-level item: its keyword resolved, and a
+    /// department or a unit definition read. Returns the keyword of an
+    /// overall part or a project, which the second pass checks.
+    pub fn first(&mut self, item: &Item<'_>) -> Option<Kw> {
+        let Item::Stmt(stmt) = item else {
+            return None;
+        };
+        let mut cx = Checker::new(self.src, &self.base);
+        let kw = cx.keyword(stmt, Place::Top);
+        match kw {
+            Some(Kw::Department) => match &self.department_spans {
+                Some(first) => cx.diags.push(cat::duplicate_stmt(
+                    stmt.head.span,
+                    first.head,
+                    stmt.head.raw,
+                )),
+                None => {
+                    let arg = |i: usize| stmt.args.get(i).map(|t| t.span).unwrap_or_default();
+                    self.department_spans = Some(DepartmentSpans {
+                        head: stmt.head.span,
+                        code: arg(0),
+                        name: arg(1),
+                    });
+                    self.department = cx.department(stmt, &mut self.ctx);
+                }
+            },
+            Some(Kw::DefineUnit) => cx.define_unit(stmt, &mut self.ctx, &mut self.declared),
+            _ => {}
+        }
+        self.diags.append(&mut cx.diags);
+        kw.filter(|k| matches!(k, Kw::Overall | Kw::Project))
+    }
+
+    /// Whether the first pass has met the department block.
+    pub fn has_department(&self) -> bool {
+        self.department_spans.is_some()
+    }
+
+    /// Between the passes: a sheet without a department is reported once.
+    pub fn header_done(&mut self) {
+        if !self.has_department() {
+            self.diags.push(cat::missing_stmt(
+                Span::new(0, 0),
+                "department",
+                "表",
+                "the sheet",
+                "department \"430002\" \"单位名称\" { year 2020; unit 万元 }",
+            ));
+        }
+    }
+
+    /// The second pass over an overall part or a project.
+    pub fn second(&mut self, stmt: &Stmt<'_>, kw: Kw) {
+        match kw {
+            Kw::Overall => {
+                if let Some(first) = self.overall_head {
+                    self.diags
+                        .push(cat::duplicate_stmt(stmt.head.span, first, stmt.head.raw));
+                    return;
+                }
+                self.overall_head = Some(stmt.head.span);
+                let mut cx = Checker::new(self.src, &self.ctx);
+                self.overall = Some(cx.overall(stmt));
+                self.diags.append(&mut cx.diags);
+            }
+            Kw::Project => {
+                let mut check = check_project(&self.ctx, self.src, stmt);
+                self.diags.append(&mut check.diagnostics);
+                if let Some(p) = check.project {
+                    let code_span = check.spans.code;
+                    if let Some(first) = self.codes.get(&p.code) {
+                        self.diags
+                            .push(cat::duplicate_code(code_span, *first, &p.code));
+                    } else {
+                        self.codes.insert(p.code.clone(), code_span);
+                    }
+                    self.projects.push(p);
+                    self.project_spans.push(check.spans);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The sheet, once every top-level item went through both passes.
+    pub fn finish(self) -> Outcome {
+        let (overall, overall_spans) = match self.overall {
+            Some((o, s)) => (o, Some(s)),
+            None => (Overall::default(), None),
+        };
+        let source_map = SourceMap {
+            department: self.department_spans,
+            overall: overall_spans,
+            projects: self.project_spans,
+        };
+        let projects = self.projects;
+        let sheet = self.department.map(|department| {
+            let budget = projects.iter().map(|p| p.budget.total).sum::<Decimal>();
+            let indicators = overall.indicators.len()
+                + projects.iter().map(|p| p.indicators.len()).sum::<usize>();
+            Sheet {
+                format: FORMAT,
+                department,
+                totals: Totals {
+                    budget,
+                    projects: projects.len(),
+                    indicators,
+                },
+                overall,
+                projects,
+                units: self.declared.into_iter().map(|(u, _)| u).collect(),
+            }
+        });
+        Outcome {
+            sheet,
+            source_map,
+            diagnostics: self.diags,
+            context: self.ctx,
+        }
+    }
+}
+
+/// Check a parsed tree (kept by the caller, as an editor keeps it).
+pub fn check_tree(tree: &SyntaxTree<'_>, src: &str) -> Outcome {
+    let mut reader = SheetReader::new(src);
+    let second: Vec<Option<Kw>> = tree.items.iter().map(|i| reader.first(i)).collect();
+    reader.header_done();
+    for (item, kw) in tree.items.iter().zip(second) {
+        if let (Item::Stmt(stmt), Some(kw)) = (item, kw) {
+            reader.second(stmt, kw);
+        }
+    }
+    reader.finish()
+}
+
+/// Parse and check a file, holding no tree. A sheet whose department and
+/// unit definitions come before its projects (as they do) is checked one
+/// top-level item at a time as it is read, each item's tree dropped once
+/// checked: a large sheet never holds its whole tree. Other files (and any
+/// file with a lost brace, which the parser repairs over the whole tree) are
+/// parsed whole first. Both ways give the same outcome.
 pub fn check_source(src: &str) -> Outcome {
     streaming(src).unwrap_or_else(|| whole(src))
 }
@@ -43,17 +268,14 @@ pub fn check_source(src: &str) -> Outcome {
 /// Parse the whole tree, then check it.
 pub fn whole(src: &str) -> Outcome {
     let (tree, mut diagnostics, refused) = syntax::parse_or_refuse(src);
-    let mut sheet = None;
-    if !refused {
-        let (s, more) = check(tree, src);
-        sheet = s;
-        diagnostics.extend(more);
+    if refused {
+        return Outcome::refused(diagnostics);
     }
-    Outcome {
-        sheet,
-        diagnostics,
-        refused,
-    }
+    let mut outcome = check_tree(&tree, src);
+    drop(tree);
+    diagnostics.append(&mut outcome.diagnostics);
+    outcome.diagnostics = diagnostics;
+    outcome
 }
 
 /// Check item by item as the file is read; `None` when the file needs to be
@@ -63,8 +285,7 @@ pub fn streaming(src: &str) -> Option<Outcome> {
         return None;
     }
     let mut syntax_diags = Vec::new();
-    let mut cx = sheet::Checker::new(src);
-    let mut top = sheet::Top::default();
+    let mut reader = SheetReader::new(src);
     let mut top_level = TopLevel::new(src);
     let mut in_second_pass = false;
     loop {
@@ -75,49 +296,136 @@ pub fn streaming(src: &str) -> Option<Outcome> {
         let item = match item {
             Ok(item) => item,
             Err(open) => {
-                return Some(Outcome {
-                    sheet: None,
-                    diagnostics: vec![cat::nesting_too_deep(open, syntax::MAX_DEPTH)],
-                    refused: true,
-                })
+                return Some(Outcome::refused(vec![cat::nesting_too_deep(
+                    open,
+                    syntax::MAX_DEPTH,
+                )]))
             }
         };
         // A lost brace: the repairs need the whole tree.
         if matches!(item, Item::StrayClose(_))
-            || syntax_diags[seen..]
-                .iter()
-                .any(|d| d.code == crate::diag::Code::E003)
+            || syntax_diags[seen..].iter().any(|d| d.code == Code::E003)
         {
             return None;
         }
-        let kw = cx.top_first(&mut top, &item);
-        let Item::Stmt(stmt) = item else {
-            continue;
-        };
-        match kw {
-            Some(kw @ (Kw::Overall | Kw::Project)) => {
-                if !in_second_pass {
-                    // Everything the second pass needs must be known by now.
-                    top.dept_span?;
-                    cx.top_department_known(&top);
-                    in_second_pass = true;
-                }
-                cx.top_second(&mut top, &stmt, kw);
-            }
+        if in_second_pass {
             // Read in the first pass: after a project, the file must be
             // checked whole.
-            Some(Kw::Department | Kw::DefineUnit) if in_second_pass => return None,
-            _ => {}
+            if let Item::Stmt(stmt) = &item {
+                if matches!(
+                    Kw::lookup(stmt.head.raw),
+                    Some(Kw::Department | Kw::DefineUnit)
+                ) {
+                    return None;
+                }
+            }
         }
+        let kw = reader.first(&item);
+        let (Item::Stmt(stmt), Some(kw)) = (item, kw) else {
+            continue;
+        };
+        if !in_second_pass {
+            // Everything the second pass needs must be known by now.
+            if !reader.has_department() {
+                return None;
+            }
+            reader.header_done();
+            in_second_pass = true;
+        }
+        reader.second(&stmt, kw);
     }
     if !in_second_pass {
-        cx.top_department_known(&top);
+        reader.header_done();
     }
-    let sheet = cx.top_finish(top);
-    syntax_diags.append(&mut cx.diags);
-    Some(Outcome {
-        sheet,
-        diagnostics: syntax_diags,
-        refused: false,
-    })
+    let mut outcome = reader.finish();
+    syntax_diags.append(&mut outcome.diagnostics);
+    outcome.diagnostics = syntax_diags;
+    Some(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(name: &str) -> String {
+        let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    fn assert_same(a: &Outcome, b: &Outcome, what: &str) {
+        let sorted = |d: &[Diagnostic]| {
+            let mut d = d.to_vec();
+            crate::diag::sort(&mut d);
+            d
+        };
+        assert_eq!(a.sheet, b.sheet, "{what}");
+        assert_eq!(a.source_map, b.source_map, "{what}");
+        assert_eq!(sorted(&a.diagnostics), sorted(&b.diagnostics), "{what}");
+    }
+
+    #[test]
+    fn examples_are_checked_as_they_are_read() {
+        for name in [
+            "beidaihe-2020.jx",
+            "beidaihe-2021.jx",
+            "county-school-2021.jx",
+        ] {
+            let text = example(name);
+            let streamed = streaming(&text).unwrap_or_else(|| panic!("{name} not streamed"));
+            assert_same(&streamed, &whole(&text), name);
+            assert!(streamed.sheet.is_some());
+        }
+    }
+
+    #[test]
+    fn sheets_that_must_be_read_whole_are_recognised() {
+        let ex = example("beidaihe-2020.jx");
+        let dept_end = ex.find("\n}\n").unwrap() + 3;
+        let (dept, rest) = ex.split_at(dept_end);
+        // A department after the projects, a unit defined after a project, a
+        // lost `}`, a stray `}`: each needs the whole tree, and gets it.
+        for (what, text) in [
+            ("late department", format!("{rest}\n{dept}")),
+            ("late unit", format!("{ex}\ndefine-unit 校次 count\n")),
+            ("lost }", ex.replacen("  }\n", "", 1)),
+            ("stray }", ex.replacen("\n}\n", "\n}\n}\n", 2)),
+        ] {
+            assert!(streaming(&text).is_none(), "{what}: must be read whole");
+            assert_same(&check_source(&text), &whole(&text), what);
+        }
+    }
+
+    #[test]
+    fn a_project_is_rechecked_alone_against_the_context() {
+        let text = example("county-school-2021.jx");
+        let outcome = whole(&text);
+        let sheet = outcome.sheet.as_ref().unwrap();
+        let (tree, _) = crate::syntax::parse(&text);
+        let projects: Vec<&Stmt<'_>> = tree
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Stmt(s) if Kw::lookup(s.head.raw) == Some(Kw::Project) => Some(&**s),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(projects.len(), sheet.projects.len());
+        for (i, stmt) in projects.iter().enumerate() {
+            let again = check_project(&outcome.context, &text, stmt);
+            assert_eq!(again.project.as_ref(), Some(&sheet.projects[i]));
+            assert_eq!(again.spans, outcome.source_map.projects[i]);
+        }
+        // The context carries what the header said: a 2021 sheet's units.
+        assert_eq!(outcome.context.year(), Some(2021));
+        let alone = "project \"X\" \"x\" { budget 1\n indicator 产出.数量 \"培训\" =3校次 }";
+        let (tree, _) = crate::syntax::parse(alone);
+        let Some(Item::Stmt(stmt)) = tree.items.first() else {
+            panic!("a project statement")
+        };
+        let declared = check_project(&outcome.context, alone, stmt);
+        assert!(
+            !declared.diagnostics.iter().any(|d| d.code == Code::E603),
+            "a unit the sheet declares is known to a project checked alone"
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! Spending plans: `plan 3月 25%, 6月 50%, 10月 75%, 12月 100%` — cumulative
 //! percentages at month-end checkpoints.
 
-use super::sheet::Checker;
+use super::checker::Checker;
 use crate::diag::catalogue as cat;
 use crate::model::Checkpoint;
 use crate::source::Span;
@@ -16,7 +16,7 @@ struct Piece<'a> {
     span: Span,
 }
 
-impl<'s> Checker<'s> {
+impl Checker<'_> {
     pub fn plan(&mut self, stmt: &Stmt<'_>) -> Vec<Checkpoint> {
         // Group the arguments into entries separated by commas.
         let mut entries: Vec<Vec<Piece<'_>>> = vec![Vec::new()];

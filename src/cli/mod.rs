@@ -218,6 +218,10 @@ fn print_diags_to(diags: &[Diagnostic], file: &SourceFile, out: &Out, err: &mut 
     }
 }
 
+/// At most this many diagnostics are printed per file; the rest are counted
+/// (a file of garbage would otherwise bury the terminal).
+pub const MAX_SHOWN: usize = 200;
+
 /// Say how many diagnostics were left out past the limit.
 fn print_hidden_to(hidden: usize, file: &SourceFile, out: &Out, sink: &mut dyn Write) {
     if hidden == 0 || out.format == MessageFormat::Json {
@@ -244,8 +248,9 @@ fn compile_reported(
     let file =
         read_to(path, encoding, out, sink).map_err(|c| (c, usize::from(c == EXIT_ERRORS), 0))?;
     let compiled = compile(&file);
-    print_diags_to(&compiled.diagnostics, &file, out, sink);
-    print_hidden_to(compiled.hidden, &file, out, sink);
+    let shown = compiled.diagnostics.len().min(MAX_SHOWN);
+    print_diags_to(&compiled.diagnostics[..shown], &file, out, sink);
+    print_hidden_to(compiled.diagnostics.len() - shown, &file, out, sink);
     Ok(compiled)
 }
 

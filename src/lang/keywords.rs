@@ -93,3 +93,125 @@ impl Kw {
         out
     }
 }
+
+/// A place a statement may stand: the top level or inside a block. With
+/// [`Place::allowed`] and [`home_of`] this is the statement schema: which
+/// keyword may stand where. The checker, the formatter and the docs follow it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Top,
+    Department,
+    Overall,
+    Project,
+    Period,
+    Indicator,
+}
+
+impl Place {
+    /// The keywords that may stand here.
+    pub fn allowed(self) -> &'static [Kw] {
+        match self {
+            Place::Top => &[Kw::Department, Kw::DefineUnit, Kw::Overall, Kw::Project],
+            Place::Department => &[Kw::Year, Kw::Unit, Kw::Framework],
+            Place::Overall => &[Kw::Summary, Kw::Objective, Kw::Measure, Kw::Indicator],
+            Place::Project => &[
+                Kw::Agency,
+                Kw::Budget,
+                Kw::Purpose,
+                Kw::Plan,
+                Kw::Goal,
+                Kw::Period,
+                Kw::Indicator,
+            ],
+            Place::Period => &[Kw::Goal],
+            Place::Indicator => &[
+                Kw::Desc,
+                Kw::Basis,
+                Kw::Weight,
+                Kw::Last,
+                Kw::Explain,
+                Kw::Scoring,
+                Kw::Core,
+            ],
+        }
+    }
+
+    /// The place in words, for "not allowed here" messages.
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Place::Top => ("顶层", "at the top level"),
+            Place::Department => ("department 块内", "inside department"),
+            Place::Overall => ("overall 块内", "inside overall"),
+            Place::Project => ("project 块内", "inside a project"),
+            Place::Period => ("period 块内", "inside a period"),
+            Place::Indicator => ("indicator 块内", "inside an indicator"),
+        }
+    }
+}
+
+/// Where a keyword belongs, for "misplaced" help texts.
+pub fn home_of(kw: Kw) -> (&'static str, &'static str) {
+    match kw {
+        Kw::Department | Kw::Overall | Kw::Project | Kw::DefineUnit => {
+            ("顶层（不在任何块内）", "at the top level")
+        }
+        Kw::Year | Kw::Unit | Kw::Framework => ("department 块内", "inside department"),
+        Kw::Summary | Kw::Objective | Kw::Measure => ("overall 块内", "inside overall"),
+        Kw::Agency | Kw::Budget | Kw::Purpose | Kw::Plan | Kw::Period => {
+            ("project 块内", "inside a project")
+        }
+        Kw::Goal => ("project 或 period 块内", "inside a project or a period"),
+        Kw::Indicator => ("project 或 overall 块内", "inside a project or overall"),
+        Kw::Desc | Kw::Basis | Kw::Weight | Kw::Last | Kw::Explain | Kw::Scoring | Kw::Core => {
+            ("indicator 块内", "inside an indicator")
+        }
+    }
+}
+
+/// Whether a statement with this keyword may appear at most once in its
+/// block (a repeat is reported).
+pub fn at_most_once(kw: Kw) -> bool {
+    !matches!(
+        kw,
+        Kw::DefineUnit | Kw::Project | Kw::Objective | Kw::Measure | Kw::Goal | Kw::Indicator
+    )
+}
+
+/// Whether a statement with this keyword takes a `{ … }` block.
+pub fn takes_block(kw: Kw) -> bool {
+    matches!(
+        kw,
+        Kw::Department | Kw::Overall | Kw::Project | Kw::Budget | Kw::Period | Kw::Indicator
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_keyword_has_a_home_and_a_place() {
+        let places = [
+            Place::Top,
+            Place::Department,
+            Place::Overall,
+            Place::Project,
+            Place::Period,
+            Place::Indicator,
+        ];
+        for (kw, en, zh) in TABLE {
+            assert!(!zh.is_empty(), "{en}");
+            assert_eq!(Kw::lookup(en), Some(*kw));
+            let homes: Vec<Place> = places
+                .iter()
+                .copied()
+                .filter(|p| p.allowed().contains(kw))
+                .collect();
+            assert!(!homes.is_empty(), "{en} stands nowhere");
+            assert!(!home_of(*kw).0.is_empty());
+        }
+        // A block keyword's children are the allowed ones of its place.
+        assert!(takes_block(Kw::Indicator) && !takes_block(Kw::Goal));
+        assert!(at_most_once(Kw::Budget) && !at_most_once(Kw::Goal));
+    }
+}

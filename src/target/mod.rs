@@ -189,6 +189,7 @@ pub struct ParsedTarget {
 impl ParsedTarget {
     /// The target written canonically: `≥90%`, `65万元`, `90-95%`, `≤2020-12-31`,
     /// `2023-07~2024-01`, `≥良好`, `是`, or the text. `=` is omitted.
+    #[cfg(test)]
     pub fn to_canonical(&self) -> String {
         let op = match self.op {
             Some(Op::Eq) | None => "",

@@ -1,0 +1,219 @@
+//! The sheet's header, read before any project: the department block and
+//! the unit definitions. They build the sheet context the projects are
+//! checked against.
+
+use super::args::Args;
+use super::checker::{Checker, Seen};
+use super::context::SheetContext;
+use crate::diag::catalogue as cat;
+use crate::lang::category::Framework;
+use crate::lang::keywords::{Kw, Place};
+use crate::lang::units::Dimension;
+use crate::model::{Department, UnitDef};
+use crate::source::Span;
+use crate::syntax::Stmt;
+
+impl Checker<'_> {
+    pub fn department(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) -> Option<Department> {
+        let mut args = Args::of(stmt);
+        let code = self.string_arg(
+            &mut args,
+            0,
+            "单位编码",
+            "a code",
+            "department \"430002\" \"单位名称\"",
+        );
+        let name = self.string_arg(
+            &mut args,
+            1,
+            "单位名称",
+            "a name",
+            "department \"430002\" \"单位名称\"",
+        );
+        self.no_more_args(&args, 2);
+        let mut year = None;
+        let mut unit_seen = false;
+        let mut seen = Seen::default();
+        for child in stmt.children() {
+            let Some(kw) = self.keyword(child, Place::Department) else {
+                continue;
+            };
+            if !self.once(&mut seen, kw, child) {
+                continue;
+            }
+            self.no_block(child);
+            match kw {
+                Kw::Year => {
+                    year = self.year(child);
+                    ctx.year = year;
+                    if year.is_none() {
+                        year = Some(0); // reported; avoid a second "missing" error
+                    }
+                }
+                Kw::Unit => {
+                    unit_seen = true;
+                    self.money_unit_stmt(child, ctx);
+                }
+                Kw::Framework => self.framework_stmt(child, ctx),
+                _ => {}
+            }
+        }
+        let example_span = Span::new(stmt.head.span.start, stmt.head.span.end);
+        if year.is_none() {
+            self.diags.push(cat::missing_stmt(
+                example_span,
+                "year",
+                "department ",
+                "department",
+                "year 2020",
+            ));
+        }
+        if !unit_seen {
+            self.diags.push(cat::missing_stmt(
+                example_span,
+                "unit",
+                "department ",
+                "department",
+                "unit 万元",
+            ));
+        }
+        Some(Department {
+            code: code?.0,
+            name: name?.0,
+            year: year.filter(|y| *y != 0)?,
+            unit: ctx.money_unit.to_string(),
+            framework: ctx.framework.name().to_string(),
+        })
+    }
+
+    fn year(&mut self, stmt: &Stmt<'_>) -> Option<i32> {
+        self.no_more_args(&Args::of(stmt), 1);
+        let Some(tok) = stmt.args.first() else {
+            self.diags.push(cat::missing_arg(
+                Span::new(stmt.head.span.end, stmt.head.span.end),
+                stmt.head.raw,
+                "年度",
+                "a year",
+                "year 2020",
+            ));
+            return None;
+        };
+        let raw = tok.raw.trim_end_matches('年');
+        match raw.parse::<i32>() {
+            Ok(y) if tok.is_word() && raw.len() == 4 && (1949..=2100).contains(&y) => Some(y),
+            _ => {
+                self.diags.push(cat::invalid_year(tok.span, tok.raw));
+                None
+            }
+        }
+    }
+
+    fn money_unit_stmt(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) {
+        self.no_more_args(&Args::of(stmt), 1);
+        let Some(tok) = stmt.args.first() else {
+            self.diags.push(cat::missing_arg(
+                Span::new(stmt.head.span.end, stmt.head.span.end),
+                stmt.head.raw,
+                "金额单位",
+                "a money unit",
+                "unit 万元",
+            ));
+            return;
+        };
+        let value = crate::syntax::text::value(tok).unwrap_or_default();
+        match value.as_str() {
+            "万元" => ctx.money_unit = "万元",
+            "元" => ctx.money_unit = "元",
+            _ => self.diags.push(cat::unknown_money_unit(tok.span, tok.raw)),
+        }
+    }
+
+    fn framework_stmt(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) {
+        self.no_more_args(&Args::of(stmt), 1);
+        let Some(tok) = stmt.args.first() else {
+            self.diags.push(cat::missing_arg(
+                Span::new(stmt.head.span.end, stmt.head.span.end),
+                stmt.head.raw,
+                "指标体系",
+                "a framework",
+                "framework 2015",
+            ));
+            return;
+        };
+        let value = crate::syntax::text::value(tok).unwrap_or_default();
+        match value.trim_end_matches('版').trim_end_matches('年') {
+            "2015" => ctx.framework = Framework::F2015,
+            "2021" => ctx.framework = Framework::F2021,
+            _ => self.diags.push(cat::unknown_framework(tok.span, tok.raw)),
+        }
+    }
+
+    /// `define-unit 校次 count`: the unit joins the context's table and the
+    /// sheet's list of declared units (with where it was declared).
+    pub fn define_unit(
+        &mut self,
+        stmt: &Stmt<'_>,
+        ctx: &mut SheetContext,
+        declared: &mut Vec<(UnitDef, Span)>,
+    ) {
+        self.no_block(stmt);
+        let Some(name_tok) = stmt.args.first() else {
+            self.diags.push(cat::missing_arg(
+                Span::new(stmt.head.span.end, stmt.head.span.end),
+                stmt.head.raw,
+                "单位名称",
+                "a unit name",
+                "define-unit 校次 count",
+            ));
+            return;
+        };
+        let name = crate::syntax::text::value(name_tok).unwrap_or_default();
+        let Some(dim_tok) = stmt.args.get(1) else {
+            self.diags.push(cat::missing_arg(
+                Span::new(name_tok.span.end, name_tok.span.end),
+                stmt.head.raw,
+                "量纲",
+                "a dimension",
+                "define-unit 校次 count",
+            ));
+            return;
+        };
+        self.no_more_args(&Args::of(stmt), 2);
+        if let Some(first) = declared
+            .iter()
+            .find(|(u, _)| u.name == name)
+            .map(|(_, s)| *s)
+        {
+            self.diags
+                .push(cat::unit_redefined(name_tok.span, &name, Some(first)));
+            return;
+        }
+        if ctx.units.lookup(&name).is_some() {
+            self.diags
+                .push(cat::unit_redefined(name_tok.span, &name, None));
+            return;
+        }
+        // `money/count` for a compound unit such as 元/人年.
+        let dim = match dim_tok.raw.split_once('/') {
+            Some((a, b)) => Dimension::parse(a)
+                .zip(Dimension::parse(b))
+                .map(|(a, b)| Dimension::Per(Box::new(a), Box::new(b))),
+            None => Dimension::parse(dim_tok.raw),
+        };
+        match dim {
+            Some(dim) => {
+                ctx.units.declare(&name, dim.clone());
+                declared.push((
+                    UnitDef {
+                        name,
+                        dimension: dim.name(),
+                    },
+                    name_tok.span,
+                ));
+            }
+            None => self
+                .diags
+                .push(cat::unknown_dimension(dim_tok.span, dim_tok.raw)),
+        }
+    }
+}
