@@ -5,11 +5,6 @@
 //! model) → `model` (plain data) → `emit` (json, …). `diag` holds the one
 //! diagnostic type every phase reports with.
 
-// pest is built without its std feature (its per-rule stack probe cost 13 %
-// of parsing; nesting is bounded before parsing instead), and the no-std
-// code pest_derive generates names `alloc`.
-extern crate alloc;
-
 pub mod check;
 pub mod cli;
 pub mod diag;

@@ -5,8 +5,7 @@
 //! sheets that must be read whole (a lost brace, a department after a
 //! project) are recognised.
 
-mod common;
-use common::*;
+use crate::common::*;
 use jixiao::check::{streaming, whole};
 use jixiao::diag::Diagnostic;
 
