@@ -22,9 +22,6 @@
 //! (the target reader) → `model` (the typed sheet the checker fills) →
 //! `check` → `emit`, `diff`. A test walks the `use` lines to keep it so.
 
-// pest_derive's no-std code (the test oracle's parser) names `alloc`.
-extern crate alloc;
-
 pub mod diag;
 pub mod diff;
 pub mod emit;

@@ -2,8 +2,16 @@
 //! tree, the same diagnostics, the same refusal; and the top-level items read
 //! one at a time are the items of the whole parse when no repair applies.
 #![no_main]
-use jixiao::syntax::{parse_or_refuse, reference, Item, TopLevel};
+use jixiao::syntax::{parse_or_refuse, Item, TopLevel};
 use libfuzzer_sys::fuzz_target;
+
+// pest is built without its std feature, and the no-std code pest_derive
+// generates names `alloc`.
+extern crate alloc;
+
+/// The pest reference parser, shared with the tests.
+#[path = "../../tests/suite/reference.rs"]
+mod reference;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

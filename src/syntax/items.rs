@@ -8,7 +8,7 @@ use crate::source::Span;
 
 /// The items of one file or block as they are read: where blank lines fall
 /// and whether an item trails another on its line.
-pub(super) struct ItemList<'a> {
+pub struct ItemList<'a> {
     pub items: Vec<Item<'a>>,
     at_line_start: bool,
     /// An item was read already (no blank lines are recorded before the
@@ -90,14 +90,14 @@ impl<'a> ItemList<'a> {
 }
 
 /// A statement separator; the full-width `；` is reported.
-pub(super) fn separator(span: Span, diags: &mut Vec<Diagnostic>) {
+pub fn separator(span: Span, diags: &mut Vec<Diagnostic>) {
     if span.end - span.start > 1 {
         diags.push(cat::full_width(span, '；', ';'));
     }
 }
 
 /// A token, with what is wrong inside it reported.
-pub(super) fn token<'a>(
+pub fn token<'a>(
     kind: TokenKind,
     span: Span,
     raw: &'a str,
@@ -122,7 +122,7 @@ pub(super) fn token<'a>(
 
 /// `year：2020`: a keyword glued to its value by a full-width colon. Report
 /// it and read it as `year 2020`.
-pub(super) fn split_glued_colon(tokens: &mut Vec<Token<'_>>, diags: &mut Vec<Diagnostic>) {
+pub fn split_glued_colon(tokens: &mut Vec<Token<'_>>, diags: &mut Vec<Diagnostic>) {
     let Some(first) = tokens.first().copied() else {
         return;
     };
@@ -151,7 +151,7 @@ pub(super) fn split_glued_colon(tokens: &mut Vec<Token<'_>>, diags: &mut Vec<Dia
 
 /// What is wrong with a block's braces: a full-width `｛`, then a missing or
 /// full-width `}`. Reported before what is inside the block.
-pub(super) fn brace_diagnostics(
+pub fn brace_diagnostics(
     open: Span,
     close: Option<Span>,
     owner: Option<Span>,

@@ -1,13 +1,12 @@
 //! Parsing: source text to a `SyntaxTree`. The surface syntax is specified by
 //! the pest grammar `grammar/jixiao.pest`; files are read by a hand-written
 //! parser (`parser`) that the tests hold to the pest reference parser
-//! (`reference`), tree for tree and diagnostic for diagnostic. Neither ever
-//! fails: every malformed piece becomes a diagnostic and parsing goes on.
+//! (`tests/suite/reference.rs`), tree for tree and diagnostic for diagnostic.
+//! Neither ever fails: every malformed piece becomes a diagnostic and parsing
+//! goes on.
 
 mod items;
 mod parser;
-#[doc(hidden)]
-pub mod reference;
 mod repair;
 pub mod text;
 mod tree;
@@ -49,6 +48,29 @@ pub fn parse_or_refuse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>, bool) {
             diags.push(cat::nesting_too_deep(open, MAX_DEPTH));
             (SyntaxTree { items: Vec::new() }, diags, true)
         }
+    }
+}
+
+/// What the pest reference parser (a test oracle, `tests/suite/reference.rs`,
+/// also built by the fuzz target `parser_oracle`) builds its tree with: the
+/// parser's own item list, token and brace diagnostics, lexical scan and
+/// repair, so that both give the same tree and the same diagnostics by
+/// construction. Not part of the API.
+#[doc(hidden)]
+pub mod oracle_support {
+    use crate::diag::Diagnostic;
+
+    pub use super::items::{brace_diagnostics, separator, split_glued_colon, token, ItemList};
+
+    /// Where the content of a string whose text starts at `i` ends, exactly
+    /// as the parser reads it.
+    pub fn string_end(src: &str, i: usize) -> usize {
+        super::parser::Reader::new(src).string_end(i)
+    }
+
+    /// The repairs the parser applies to a whole file's items (a lost `}`).
+    pub fn repair(src: &str, items: &mut Vec<super::Item<'_>>, diags: &mut Vec<Diagnostic>) {
+        super::repair::repair(src, items, diags)
     }
 }
 
@@ -121,33 +143,6 @@ mod tests {
     fn deep_nesting_is_refused_not_overflowed() {
         let src = "a {".repeat(100_000);
         assert_eq!(codes(&src), ["E010"]);
-    }
-
-    #[test]
-    fn parsing_in_pieces_gives_the_same_tree() {
-        let example = include_str!("../../examples/beidaihe-2020.jx");
-        let texts = [
-            example.to_string(),
-            example.replace('\n', "\r\n"),
-            format!(
-                "{example}\n}}\nproject \"x\" \"y\" {{ goal \"a {{\n  goal \"\"\"\n}}\n\"\"\"\n"
-            ),
-            example.replacen("  }\n", "", 3),
-        ];
-        for text in &texts {
-            let whole = reference::parse_in_pieces(text, usize::MAX);
-            let pieces = reference::parse_in_pieces(text, 1);
-            // Blank lines at a cut may differ; everything else may not.
-            let strip = |items: &[Item<'_>]| -> Vec<String> {
-                items
-                    .iter()
-                    .filter(|i| !matches!(i, Item::Blank(_)))
-                    .map(|i| format!("{i:?}"))
-                    .collect()
-            };
-            assert_eq!(strip(&whole.0.items), strip(&pieces.0.items));
-            assert_eq!(whole.1, pieces.1);
-        }
     }
 
     #[test]

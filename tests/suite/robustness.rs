@@ -11,8 +11,7 @@
 //! The bugs found have their regression tests in
 //! tests/robustness_regressions.rs.
 
-mod common;
-use common::*;
+use crate::common::*;
 use jixiao::diag::{self, ColorChoice, Lang};
 use jixiao::fmt::{format, Options};
 use jixiao::model::Sheet;

@@ -2,7 +2,7 @@
 //! (tables, merged cells against the layout model, fonts, page size,
 //! headings, escaping), well-formedness and reproducibility.
 
-mod common;
+use crate::common;
 
 use jixiao::emit::layout;
 use jixiao::model::Sheet;

@@ -2,8 +2,7 @@
 //! diff driver (`.gitattributes` + `diff.jixiao.command`) and as
 //! GIT_EXTERNAL_DIFF.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::process::Command;
 
 fn ex(name: &str) -> String {

@@ -1,17 +1,20 @@
 //! The reference parser: `grammar/jixiao.pest` run by pest. It is the
 //! executable specification of the surface syntax and the oracle the tests
-//! hold the hand-written parser (`parser.rs`) to; compilation does not use it
-//! (pest and its token queue took 60 % of the time of a build).
+//! hold the library's hand-written parser (`src/syntax/parser.rs`) to;
+//! compilation does not use it (pest and its token queue took 60 % of the
+//! time of a build), and the library does not depend on pest. The fuzz
+//! target `parser_oracle` includes this file too.
 
-use super::items::{self, ItemList};
-use super::{Block, Item, Stmt, SyntaxTree, Token, TokenKind, MAX_DEPTH, MAX_INPUT_BYTES};
-use crate::diag::{catalogue as cat, Diagnostic};
-use crate::source::Span;
+use jixiao::diag::{catalogue as cat, Diagnostic};
+use jixiao::source::Span;
+use jixiao::syntax::oracle_support::{self as items, ItemList};
+use jixiao::syntax::{Block, Item, Stmt, SyntaxTree, Token, TokenKind, MAX_DEPTH, MAX_INPUT_BYTES};
 use pest::iterators::{Pair, Pairs};
 use pest::Parser;
 
 #[derive(pest_derive::Parser)]
-#[grammar = "grammar/jixiao.pest"]
+// The path is relative to the crate's `src/`.
+#[grammar = "../grammar/jixiao.pest"]
 struct Grammar;
 
 /// Parse with the grammar, cutting the file into top-level pieces of about
@@ -54,19 +57,15 @@ pub fn parse_in_pieces(src: &str, chunk: usize) -> (SyntaxTree<'_>, Vec<Diagnost
             items.extend(builder.body(file.into_inner(), false));
         }
     }
-    super::repair::repair(src, &mut items, &mut diags);
+    items::repair(src, &mut items, &mut diags);
     (SyntaxTree { items }, diags, false)
 }
-
-/// Pieces of about this size keep pest's token queue small.
-pub const CHUNK_BYTES: usize = 256 * 1024;
 
 /// Scan the file the way the grammar reads it (strings, text blocks,
 /// comments, braces): returns where top-level pieces of about `chunk` bytes
 /// start, or the first `{` that opens a block deeper than `MAX_DEPTH`.
 fn scan(src: &str, chunk: usize) -> Result<Vec<usize>, Span> {
     let b = src.as_bytes();
-    let reader = super::parser::Reader::new(src);
     let mut i = 0;
     let mut depth = 0usize;
     let mut starts = vec![0];
@@ -93,7 +92,7 @@ fn scan(src: &str, chunk: usize) -> Result<Vec<usize>, Span> {
                 // Exactly where the grammar ends it: an unterminated string
                 // stops before a `{` that ends its line, which then opens a
                 // block (the scan goes on from there).
-                i = reader.string_end(i + 1);
+                i = items::string_end(src, i + 1);
                 if b.get(i) == Some(&b'"') {
                     i += 1;
                 }

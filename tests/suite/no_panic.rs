@@ -2,8 +2,7 @@
 //! a model or in diagnostics. A small deterministic generator keeps the test
 //! reproducible without a crate.
 
-mod common;
-use common::*;
+use crate::common::*;
 use jixiao::source::SourceFile;
 
 const INSERTS: &[&str] = &[
@@ -58,8 +57,8 @@ fn mutated_examples_never_panic() {
                 .map(|i| format!("{i:?}"))
                 .collect()
         };
-        let whole = jixiao::syntax::reference::parse_in_pieces(&text, usize::MAX);
-        let pieces = jixiao::syntax::reference::parse_in_pieces(&text, 1);
+        let whole = crate::reference::parse_in_pieces(&text, usize::MAX);
+        let pieces = crate::reference::parse_in_pieces(&text, 1);
         assert_eq!(strip(&whole.0.items), strip(&pieces.0.items), "{i}: {text}");
         assert_eq!(whole.1, pieces.1, "{i}");
         // The parser compilation uses reads it as the grammar does.

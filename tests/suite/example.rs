@@ -1,8 +1,7 @@
 //! The bundled example: it checks with exactly the sample's real problems as
 //! warnings, and its JSON is pinned as a snapshot.
 
-mod common;
-use common::*;
+use crate::common::*;
 use jixiao::source::SourceFile;
 
 fn compile_example() -> jixiao::Compiled {

@@ -1,8 +1,7 @@
 //! Copies of the example with one planted defect each must fail `check` with
 //! exit 1 and a coded diagnostic that names the changed line.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Replace the `nth` occurrence (0-based) of `from` and return the new text
 /// with the 1-based line number of the change.

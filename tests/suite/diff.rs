@@ -1,7 +1,7 @@
 //! `jixiao::diff`: the example pair (snapshots in all formats) and changes planted in
 //! copies of the 2020 sample, each reported once and classified rightly.
 
-mod common;
+use crate::common;
 
 use jixiao::diag::Lang;
 use jixiao::diff::{

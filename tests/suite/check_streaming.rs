@@ -6,8 +6,7 @@
 //! read whole (a lost brace, a department after a project). Which files are
 //! streamed is tested beside the checker (`check::tests`).
 
-mod common;
-use common::*;
+use crate::common::*;
 use jixiao::source::SourceFile;
 
 /// Whether `text` gave an outcome; asserts both entry points agree.

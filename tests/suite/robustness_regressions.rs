@@ -2,8 +2,7 @@
 //! the fuzz targets, one per bug, on the inputs kept in
 //! tests/fixtures/crashers/. All fixed; each comment says what was wrong.
 
-mod common;
-use common::*;
+use crate::common::*;
 use jixiao::source::SourceFile;
 use std::path::Path;
 use std::process::{Command, Stdio};

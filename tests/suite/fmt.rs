@@ -1,8 +1,7 @@
 //! The formatter: canonical, idempotent, lossless. Properties are checked
 //! over every example and fixture and over generated variants of the example.
 
-mod common;
-use common::*;
+use crate::common::*;
 use jixiao::fmt::{format, Options};
 use jixiao::source::SourceFile;
 

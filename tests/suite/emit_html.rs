@@ -1,7 +1,7 @@
 //! The HTML page: the example as a reviewed snapshot, escaping, the table
 //! structure, self-containment and determinism.
 
-mod common;
+use crate::common;
 
 use jixiao::model::Sheet;
 use jixiao::source::SourceFile;

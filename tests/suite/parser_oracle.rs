@@ -5,9 +5,9 @@
 //! comments, blank lines), the same diagnostics in the same order, and the
 //! same refusal as the pest reference parser on the whole file.
 
-mod common;
-use common::*;
-use jixiao::syntax::{parse_or_refuse, reference, Item, TopLevel};
+use crate::common::*;
+use crate::reference;
+use jixiao::syntax::{parse_or_refuse, Item, TopLevel};
 
 fn assert_same(text: &str, what: &str) {
     let fast = parse_or_refuse(text);
@@ -162,5 +162,32 @@ fn nesting_past_the_limit_is_refused_the_same_way() {
         "x \"a { // b\"\n".repeat(40),
     ] {
         assert_same(&text, "deep");
+    }
+}
+
+/// The reference parser cuts a file into top-level pieces (so that pest's
+/// token queue stays small): any cut gives the same tree.
+#[test]
+fn parsing_in_pieces_gives_the_same_tree() {
+    let example = example();
+    let texts = [
+        example.clone(),
+        example.replace('\n', "\r\n"),
+        format!("{example}\n}}\nproject \"x\" \"y\" {{ goal \"a {{\n  goal \"\"\"\n}}\n\"\"\"\n"),
+        example.replacen("  }\n", "", 3),
+    ];
+    for text in &texts {
+        let whole = reference::parse_in_pieces(text, usize::MAX);
+        let pieces = reference::parse_in_pieces(text, 1);
+        // Blank lines at a cut may differ; everything else may not.
+        let strip = |items: &[Item<'_>]| -> Vec<String> {
+            items
+                .iter()
+                .filter(|i| !matches!(i, Item::Blank(_)))
+                .map(|i| format!("{i:?}"))
+                .collect()
+        };
+        assert_eq!(strip(&whole.0.items), strip(&pieces.0.items));
+        assert_eq!(whole.1, pieces.1);
     }
 }

@@ -1,7 +1,6 @@
 //! The command line: exit codes, output formats, encodings, atomic output.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn example_path() -> String {
     root()

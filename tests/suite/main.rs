@@ -1,0 +1,27 @@
+//! The integration tests, compiled into this one binary (the library is
+//! linked once, not once per test file): one module per area, `common` for
+//! the helpers they share and `reference` for the pest reference parser, the
+//! oracle `parser_oracle` holds the library's parser to.
+
+// pest is built without its std feature, and the no-std code pest_derive
+// generates for `reference` names `alloc`.
+extern crate alloc;
+
+mod common;
+mod reference;
+
+mod check_streaming;
+mod cli;
+mod diagnostics;
+mod diff;
+mod diff_cli;
+mod emit_docx;
+mod emit_html;
+mod example;
+mod fixes;
+mod fmt;
+mod no_panic;
+mod parser_oracle;
+mod planted;
+mod robustness;
+mod robustness_regressions;
