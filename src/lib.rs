@@ -17,10 +17,12 @@
 //!
 //! # Layers
 //!
-//! Each module imports only those before it: `source`, `diag` → `syntax`
-//! (+ `fmt`, which needs only the tree) → `lang` (the vocabulary) → `target`
-//! (the target reader) → `model` (the typed sheet the checker fills) →
-//! `check` → `emit`, `diff`. A test walks the `use` lines to keep it so.
+//! Each module imports only those before it: `source`, `diag` → `syntax` →
+//! `lang` (the vocabulary) → `fmt` (needs only the tree and the keywords) →
+//! `target` (the target reader) → `model` (the typed sheet: plain types the
+//! checker fills, so the checker imports it and not the reverse) → `check` →
+//! `emit` → `diff`. No two files import each other. The test
+//! `tests/suite/layers.rs` reads the `use` paths and holds the code to this.
 
 pub mod diag;
 pub mod diff;

@@ -2,7 +2,7 @@
 //! the parser and the pest reference parser, so that both give the same tree
 //! and the same diagnostics in the same order by construction.
 
-use super::{Comment, Item, Token, TokenKind};
+use super::tree::{Comment, Item, Token, TokenKind};
 use crate::diag::{catalogue as cat, Diagnostic};
 use crate::source::Span;
 

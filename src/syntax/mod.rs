@@ -6,21 +6,17 @@
 //! goes on.
 
 mod items;
+mod limits;
 mod parser;
 mod repair;
 pub mod text;
 mod tree;
 
+pub use limits::{MAX_DEPTH, MAX_INPUT_BYTES};
 pub use parser::TopLevel;
 pub use tree::*;
 
 use crate::diag::{catalogue as cat, Diagnostic};
-
-/// Blocks nested deeper than this are refused (the parser is recursive and a
-/// sheet needs four levels at most).
-pub const MAX_DEPTH: usize = 32;
-/// Larger inputs are refused with a diagnostic.
-pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
 
 /// Parse a whole file. The tree is always returned; it is empty when the input
 /// was refused outright (too large, too deeply nested).
@@ -60,17 +56,23 @@ pub fn parse_or_refuse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>, bool) {
 pub mod oracle_support {
     use crate::diag::Diagnostic;
 
-    pub use super::items::{brace_diagnostics, separator, split_glued_colon, token, ItemList};
+    pub use crate::syntax::items::{
+        brace_diagnostics, separator, split_glued_colon, token, ItemList,
+    };
 
     /// Where the content of a string whose text starts at `i` ends, exactly
     /// as the parser reads it.
     pub fn string_end(src: &str, i: usize) -> usize {
-        super::parser::Reader::new(src).string_end(i)
+        crate::syntax::parser::Reader::new(src).string_end(i)
     }
 
     /// The repairs the parser applies to a whole file's items (a lost `}`).
-    pub fn repair(src: &str, items: &mut Vec<super::Item<'_>>, diags: &mut Vec<Diagnostic>) {
-        super::repair::repair(src, items, diags)
+    pub fn repair(
+        src: &str,
+        items: &mut Vec<crate::syntax::Item<'_>>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        crate::syntax::repair::repair(src, items, diags)
     }
 }
 

@@ -8,7 +8,8 @@
 //! pieces (an unterminated string, a missing `}`) become diagnostics.
 
 use super::items::{self, ItemList};
-use super::{Block, Item, Stmt, Token, TokenKind, MAX_DEPTH};
+use super::limits::MAX_DEPTH;
+use super::tree::{Block, Item, Stmt, Token, TokenKind};
 use crate::diag::{catalogue as cat, Diagnostic};
 use crate::source::Span;
 

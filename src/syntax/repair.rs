@@ -3,7 +3,7 @@
 //! are re-nested as the author meant them, so one lost brace does not
 //! cascade into errors all over the file.
 
-use super::{Comment, Item};
+use super::tree::{Comment, Item};
 use crate::diag::{catalogue as cat, Code, Diagnostic};
 use crate::source::Span;
 

@@ -1,6 +1,6 @@
 //! The values of string tokens: escapes in `"…"`, indentation in `"""…"""`.
 
-use super::{Token, TokenKind};
+use super::tree::{Token, TokenKind};
 use std::ops::Range;
 
 /// A bad escape, as a byte range inside the token's raw text.

@@ -20,6 +20,7 @@ mod emit_html;
 mod example;
 mod fixes;
 mod fmt;
+mod layers;
 mod no_panic;
 mod parser_oracle;
 mod planted;
