@@ -99,16 +99,21 @@ pub fn analyze(file: &SourceFile) -> Analysis<'_> {
 
 /// The result of compiling one file.
 pub struct Compiled {
+    /// The model, when the sheet is complete enough to build one (it may
+    /// still have errors: see [`Compiled::ok`]).
     pub sheet: Option<Sheet>,
     /// Spans of the model's facts, parallel to it.
     pub source_map: SourceMap,
     /// Every diagnostic, in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many of the diagnostics are errors.
     pub errors: usize,
+    /// How many are warnings.
     pub warnings: usize,
 }
 
 impl Compiled {
+    /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.errors > 0
     }

@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 pub use crate::lang::units::Dimension;
 pub use crate::target::{Date, Op, TargetValue};
 
+/// The name and version of the JSON contract.
 pub const FORMAT: &str = "jixiao-sheet/1";
 
 fn dec<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -57,100 +58,155 @@ impl std::fmt::Write for DecimalText {
     }
 }
 
+/// One body's sheet for one year, checked: what `jixiao-sheet/1` JSON prints,
+/// field for field. Amounts and percentages are exact decimals in the
+/// sheet's money unit; texts are as written (escapes resolved).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Sheet {
+    /// The JSON contract's name and version, [`FORMAT`].
     pub format: &'static str,
+    /// The body (部门) and the sheet's settings.
     pub department: Department,
+    /// 第一部分: the body's overall goals.
     pub overall: Overall,
+    /// 第二部分: one 绩效目标表 per budget project, in the sheet's order.
     pub projects: Vec<Project>,
+    /// Units the sheet declares beyond the built-in table (`define-unit`).
     pub units: Vec<UnitDef>,
+    /// Sums over the sheet.
     pub totals: Totals,
 }
 
+/// The body and the settings of its sheet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Department {
+    /// 单位编码, a string (leading zeros matter).
     pub code: String,
+    /// 单位名称.
     pub name: String,
+    /// 年度.
     pub year: i32,
-    /// 万元 or 元
+    /// Money unit of every amount: 万元 or 元.
     pub unit: String,
-    /// "2015" or "2021"
+    /// Indicator framework: "2015" (财预〔2015〕88号) or "2021" (cost indicators at level 1).
     pub framework: String,
 }
 
+/// 第一部分 部门整体绩效目标.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Overall {
+    /// 总体绩效目标.
     pub summary: Option<String>,
+    /// 分项绩效目标, in order.
     pub objectives: Vec<Objective>,
+    /// 工作保障措施, in order.
     pub measures: Vec<String>,
+    /// Indicators of the whole body (部门整体绩效指标).
     pub indicators: Vec<Indicator>,
 }
 
+/// One 分项绩效目标: a title and its text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Objective {
+    /// 标题 (规章制度).
     pub title: String,
+    /// 内容.
     pub text: String,
 }
 
+/// One budget project's target table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Project {
+    /// 项目编码, unique within the sheet.
     pub code: String,
+    /// 项目名称.
     pub name: String,
+    /// The agency (实施单位) carrying it out, when the sheet names one.
     pub agency: Option<String>,
+    /// 预算数 and its fund sources.
     pub budget: Budget,
+    /// 资金用途.
     pub purpose: Option<String>,
+    /// 资金支出计划: cumulative percentages at month ends, in order.
     pub plan: Vec<Checkpoint>,
+    /// 年度绩效目标, in order.
     pub goals: Vec<String>,
+    /// 实施期 and its goals, for a multi-year project.
     pub period: Option<Period>,
+    /// The three-level indicator table, in the sheet's order.
     pub indicators: Vec<Indicator>,
 }
 
+/// A project's budget: the total equals the sum of the sources when sources are given.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Budget {
+    /// 预算数.
     #[serde(serialize_with = "dec")]
     pub total: Decimal,
+    /// 资金来源 at the first level (each may be split further).
     pub sources: Vec<Source>,
 }
 
+/// A fund source (财政资金, 一般公共预算 …) and its own breakdown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
+    /// The name as written.
     pub name: String,
+    /// Its amount.
     #[serde(serialize_with = "dec")]
     pub amount: Decimal,
+    /// Sources nested under this one; their amounts add up to `amount`.
     pub sources: Vec<Source>,
 }
 
+/// A point of the spending plan: by the end of `month`, `percent` of the budget spent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Checkpoint {
+    /// 1 to 12.
     pub month: u32,
+    /// Cumulative percentage.
     #[serde(serialize_with = "dec")]
     pub percent: Decimal,
 }
 
+/// 实施期: the period of a multi-year project and its goals over the period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Period {
+    /// The period as written (`2021-2023年`).
     pub text: String,
+    /// 实施期绩效目标, in order.
     pub goals: Vec<String>,
 }
 
+/// A row of the indicator table (三级指标).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Indicator {
     /// Canonical level-1 name, e.g. 产出指标 (from the closed vocabulary).
     pub level1: &'static str,
     /// Canonical level-2 name, e.g. 时效指标.
     pub level2: &'static str,
-    /// The spellings the author used.
+    /// The level-1 spelling the author used (效果, output …).
     pub level1_written: String,
+    /// The level-2 spelling the author used.
     pub level2_written: String,
+    /// 三级指标名称.
     pub name: String,
+    /// 绩效指标描述.
     pub description: Option<String>,
+    /// 指标值.
     pub target: Target,
+    /// 指标值确定依据.
     pub basis: Option<String>,
+    /// 权重.
     #[serde(serialize_with = "opt_dec")]
     pub weight: Option<Decimal>,
+    /// 上年实际值.
     pub last_year: Option<Box<Target>>,
+    /// 指标解释.
     pub explanation: Option<String>,
+    /// 评(扣)分标准.
     pub scoring: Option<String>,
+    /// A core indicator (核心指标, ★).
     pub core: bool,
 }
 
@@ -158,17 +214,29 @@ pub struct Indicator {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TargetKind {
+    /// A number in `%`, `‰` or 百分点.
     Percent,
+    /// A count (个, 人次, 套 …).
     Count,
+    /// Money (元, 万元, 元/亩 …).
     Money,
+    /// A duration (天, 个月, 工作日 …).
     Duration,
+    /// Another physical measure (平方米, 吨, 公里 …).
     Measure,
+    /// A number without a unit.
     Number,
+    /// A date or deadline.
     Date,
+    /// A period from one date to another.
     Period,
+    /// A range of numbers.
     Range,
+    /// A qualitative grade (好, 良好, 合格 …).
     Grade,
+    /// 是 or 否.
     Boolean,
+    /// Free qualitative text.
     Text,
 }
 
@@ -211,11 +279,14 @@ pub struct Target {
     /// `None` for a plain range, period, grade, yes/no or text; `=` for a
     /// plain quantity or date.
     pub op: Option<Op>,
+    /// The typed value.
     pub value: TargetValue,
+    /// The target as written.
     pub text: String,
 }
 
 impl Target {
+    /// The kind of value, as the JSON contract names it.
     pub fn kind(&self) -> TargetKind {
         match &self.value {
             TargetValue::Quantity { dimension, .. } => TargetKind::of_dimension(dimension.as_ref()),
@@ -310,17 +381,22 @@ impl Serialize for Target {
     }
 }
 
+/// A unit the sheet declares (`define-unit 校次 count`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct UnitDef {
+    /// The unit as written (校次).
     pub name: String,
+    /// Its dimension: count, money, time, money/count …
     pub dimension: String,
 }
 
+/// Sums over the sheet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Totals {
     /// Sum of the project budgets, in the sheet's unit.
     #[serde(serialize_with = "dec")]
     pub budget: Decimal,
+    /// How many projects.
     pub projects: usize,
     /// Indicators of all projects plus the body-level ones.
     pub indicators: usize,

@@ -9,6 +9,7 @@ use crate::source::Span;
 /// The spans of a sheet's facts, parallel to [`super::Sheet`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceMap {
+    /// The department statement, when the sheet has one.
     pub department: Option<DepartmentSpans>,
     /// Parallel to `Sheet::overall` (its indicators).
     pub overall: Option<OverallSpans>,
@@ -16,14 +17,18 @@ pub struct SourceMap {
     pub projects: Vec<ProjectSpans>,
 }
 
+/// Where the department's facts stand.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DepartmentSpans {
     /// The `department` keyword.
     pub head: Span,
+    /// The code argument.
     pub code: Span,
+    /// The name argument.
     pub name: Span,
 }
 
+/// Where the overall part's facts stand.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OverallSpans {
     /// The `overall` keyword.
@@ -32,19 +37,24 @@ pub struct OverallSpans {
     pub indicators: Vec<IndicatorSpans>,
 }
 
+/// Where a project's facts stand.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProjectSpans {
     /// The whole `project … { … }` statement.
     pub stmt: Span,
     /// The `project` keyword.
     pub head: Span,
+    /// The code argument.
     pub code: Span,
+    /// The name argument.
     pub name: Span,
+    /// The budget's amounts.
     pub budget: BudgetSpans,
     /// Parallel to `Project::indicators`.
     pub indicators: Vec<IndicatorSpans>,
 }
 
+/// Where a budget's amounts stand.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BudgetSpans {
     /// The total amount.
@@ -53,20 +63,25 @@ pub struct BudgetSpans {
     pub sources: Vec<SourceSpans>,
 }
 
+/// Where a fund source stands.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceSpans {
+    /// The source's name.
     pub name: Span,
+    /// Its amount.
     pub amount: Span,
     /// Parallel to `Source::sources`.
     pub sources: Vec<SourceSpans>,
 }
 
+/// Where an indicator's facts stand.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IndicatorSpans {
     /// The whole `indicator …` statement, block included.
     pub stmt: Span,
     /// `产出.时效`.
     pub category: Span,
+    /// The name argument.
     pub name: Span,
     /// The target's tokens.
     pub target: Span,

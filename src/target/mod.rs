@@ -24,10 +24,15 @@ const MAX_SIG_DIGITS: usize = 28;
 /// A comparison operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Op {
+    /// ≥ (不低于, 以上).
     Ge,
+    /// ≤ (不高于, 以内).
     Le,
+    /// = (a plain value).
     Eq,
+    /// >.
     Gt,
+    /// <.
     Lt,
 }
 
@@ -61,28 +66,52 @@ pub enum TargetValue {
     /// A number with an optional unit. The unit is as written, normalised (`％` → `%`,
     /// full-width letters to ASCII); `dimension` is `None` exactly when `unit` is `None`.
     Quantity {
+        /// The number as written (`90.0` keeps its scale).
         value: Decimal,
+        /// The unit, normalised.
         unit: Option<String>,
+        /// The unit's dimension.
         dimension: Option<Dimension>,
     },
     /// An inclusive range `min`–`max` (`min <= max`), one unit for both ends.
     Range {
+        /// The lower end.
         min: Decimal,
+        /// The upper end.
         max: Decimal,
+        /// The unit of both ends.
         unit: Option<String>,
+        /// The unit's dimension.
         dimension: Option<Dimension>,
     },
     /// `2020-12-31`, `2020-12` (month only), `2020` (year only); a date without a year is
     /// kept as written (`12月底`, `6月30日`).
-    Date { date: Date },
+    Date {
+        /// The date.
+        date: Date,
+    },
     /// `2023-07` to `2024-01`, or `2021` to `2023`.
-    Period { from: Date, to: Date },
+    Period {
+        /// The first date.
+        from: Date,
+        /// The last date.
+        to: Date,
+    },
     /// A qualitative grade (`好`, `良好`, `合格`, `达标`, …).
-    Grade { grade: String },
+    Grade {
+        /// The grade word.
+        grade: String,
+    },
     /// `是`/`有` (yes) or `否`/`无` (no).
-    YesNo { yes: bool },
+    YesNo {
+        /// True for yes.
+        yes: bool,
+    },
     /// Free qualitative text, trimmed, as written.
-    Text { text: String },
+    Text {
+        /// The text.
+        text: String,
+    },
 }
 
 /// A date of a target, as precise as it was written.
