@@ -3,6 +3,7 @@
 
 use super::checker::Checker;
 use crate::diag::catalogue as cat;
+use crate::lang::keywords::{schema, Arg, Kw, Schema};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
 use rust_decimal::Decimal;
@@ -42,17 +43,28 @@ impl<'t, 's> Args<'t, 's> {
     }
 }
 
+/// What the argument `idx` of a `kw` statement is.
+fn arg_of(kw: Kw, idx: usize) -> Arg {
+    schema(kw).args.get(idx).copied().unwrap_or(Arg {
+        zh: "参数",
+        en: "an argument",
+    })
+}
+
 impl<'a> Checker<'a> {
     /// The string argument at `idx`, or a diagnostic explaining what is there.
     pub fn string_arg(
         &mut self,
         args: &mut Args<'_, '_>,
+        kw: Kw,
         idx: usize,
-        what_zh: &str,
-        what_en: &str,
-        example: &str,
     ) -> Option<(String, Span)> {
         let stmt = args.stmt;
+        let Schema { example, .. } = schema(kw);
+        let Arg {
+            zh: what_zh,
+            en: what_en,
+        } = arg_of(kw, idx);
         let Some(tok) = stmt.args.get(idx) else {
             let at = stmt.args.last().map(|t| t.span).unwrap_or(stmt.head.span);
             self.diags.push(cat::missing_arg(
@@ -126,12 +138,15 @@ impl<'a> Checker<'a> {
     pub fn number_arg(
         &mut self,
         args: &mut Args<'_, '_>,
+        kw: Kw,
         idx: usize,
-        what_zh: &str,
-        what_en: &str,
-        example: &str,
     ) -> Option<(Decimal, Span)> {
         let stmt = args.stmt;
+        let Schema { example, .. } = schema(kw);
+        let Arg {
+            zh: what_zh,
+            en: what_en,
+        } = arg_of(kw, idx);
         let Some(tok) = stmt.args.get(idx) else {
             let at = stmt.args.last().map(|t| t.span).unwrap_or(stmt.head.span);
             self.diags.push(cat::missing_arg(
@@ -237,17 +252,25 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A diagnostic for the argument `idx` of a `kw` statement, missing
+    /// after the last argument there is.
+    pub fn missing_arg(&mut self, stmt: &Stmt<'_>, kw: Kw, idx: usize) {
+        let at = stmt.args.last().map(|t| t.span).unwrap_or(stmt.head.span);
+        let Arg { zh, en } = arg_of(kw, idx);
+        self.diags.push(cat::missing_arg(
+            Span::new(at.end, at.end),
+            stmt.head.raw,
+            zh,
+            en,
+            schema(kw).example,
+        ));
+    }
+
     /// A statement of one text argument (`goal "……"`): the text, with the
     /// statement's other faults reported.
-    pub fn text_stmt(
-        &mut self,
-        stmt: &Stmt<'_>,
-        what_zh: &str,
-        what_en: &str,
-        example: &str,
-    ) -> Option<String> {
+    pub fn text_stmt(&mut self, stmt: &Stmt<'_>, kw: Kw) -> Option<String> {
         let mut args = Args::of(stmt);
-        let text = self.string_arg(&mut args, 0, what_zh, what_en, example);
+        let text = self.string_arg(&mut args, kw, 0);
         self.no_more_args(&args, 1);
         text.map(|t| t.0)
     }

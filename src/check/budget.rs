@@ -3,8 +3,8 @@
 use super::args::Args;
 use super::checker::Checker;
 use crate::diag::catalogue as cat;
-use crate::lang::keywords::home_of;
 use crate::lang::keywords::Kw;
+use crate::lang::keywords::{home_of, IN_BUDGET};
 use crate::lang::sources::{known_sources, SOURCE_ENDINGS, SOURCE_LEVELS};
 use crate::lang::suggest::closest;
 use crate::model::{Budget, BudgetSpans, Source, SourceSpans};
@@ -33,7 +33,7 @@ impl Checker<'_> {
     }
 
     fn amount_arg(&mut self, args: &mut Args<'_, '_>) -> Option<(Decimal, Span)> {
-        let (d, span) = self.number_arg(args, 0, "金额", "an amount", "budget 78.00")?;
+        let (d, span) = self.number_arg(args, Kw::Budget, 0)?;
         if d.is_sign_negative() && !d.is_zero() {
             self.diags.push(cat::negative_amount(span));
         }
@@ -55,11 +55,12 @@ impl Checker<'_> {
             if child.head.is_word() {
                 if let Some(kw) = Kw::lookup(&name) {
                     // A keyword inside budget: most likely a missing `}`.
+                    let (zh, en) = IN_BUDGET;
                     self.diags.push(cat::misplaced(
                         child.head.span,
                         child.head.raw,
-                        "budget 块内",
-                        "inside budget",
+                        zh,
+                        en,
                         Some(home_of(kw)),
                     ));
                     continue;

@@ -7,7 +7,7 @@ use super::checker::{Checker, Seen};
 use super::context::SheetContext;
 use crate::diag::catalogue as cat;
 use crate::lang::category::Framework;
-use crate::lang::keywords::{Kw, Place};
+use crate::lang::keywords::{schema, Kw, Place};
 use crate::lang::units::Dimension;
 use crate::model::{Department, UnitDef};
 use crate::source::Span;
@@ -16,20 +16,8 @@ use crate::syntax::Stmt;
 impl Checker<'_> {
     pub fn department(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) -> Option<Department> {
         let mut args = Args::of(stmt);
-        let code = self.string_arg(
-            &mut args,
-            0,
-            "单位编码",
-            "a code",
-            "department \"430002\" \"单位名称\"",
-        );
-        let name = self.string_arg(
-            &mut args,
-            1,
-            "单位名称",
-            "a name",
-            "department \"430002\" \"单位名称\"",
-        );
+        let code = self.string_arg(&mut args, Kw::Department, 0);
+        let name = self.string_arg(&mut args, Kw::Department, 1);
         self.no_more_args(&args, 2);
         let mut year = None;
         let mut unit_seen = false;
@@ -65,7 +53,7 @@ impl Checker<'_> {
                 "year",
                 "department ",
                 "department",
-                "year 2020",
+                schema(Kw::Year).example,
             ));
         }
         if !unit_seen {
@@ -74,7 +62,7 @@ impl Checker<'_> {
                 "unit",
                 "department ",
                 "department",
-                "unit 万元",
+                schema(Kw::Unit).example,
             ));
         }
         Some(Department {
@@ -89,13 +77,7 @@ impl Checker<'_> {
     fn year(&mut self, stmt: &Stmt<'_>) -> Option<i32> {
         self.no_more_args(&Args::of(stmt), 1);
         let Some(tok) = stmt.args.first() else {
-            self.diags.push(cat::missing_arg(
-                Span::new(stmt.head.span.end, stmt.head.span.end),
-                stmt.head.raw,
-                "年度",
-                "a year",
-                "year 2020",
-            ));
+            self.missing_arg(stmt, Kw::Year, 0);
             return None;
         };
         let raw = tok.raw.trim_end_matches('年');
@@ -111,13 +93,7 @@ impl Checker<'_> {
     fn money_unit_stmt(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) {
         self.no_more_args(&Args::of(stmt), 1);
         let Some(tok) = stmt.args.first() else {
-            self.diags.push(cat::missing_arg(
-                Span::new(stmt.head.span.end, stmt.head.span.end),
-                stmt.head.raw,
-                "金额单位",
-                "a money unit",
-                "unit 万元",
-            ));
+            self.missing_arg(stmt, Kw::Unit, 0);
             return;
         };
         let value = crate::syntax::text::value(tok).unwrap_or_default();
@@ -131,13 +107,7 @@ impl Checker<'_> {
     fn framework_stmt(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) {
         self.no_more_args(&Args::of(stmt), 1);
         let Some(tok) = stmt.args.first() else {
-            self.diags.push(cat::missing_arg(
-                Span::new(stmt.head.span.end, stmt.head.span.end),
-                stmt.head.raw,
-                "指标体系",
-                "a framework",
-                "framework 2015",
-            ));
+            self.missing_arg(stmt, Kw::Framework, 0);
             return;
         };
         let value = crate::syntax::text::value(tok).unwrap_or_default();
@@ -158,24 +128,12 @@ impl Checker<'_> {
     ) {
         self.no_block(stmt);
         let Some(name_tok) = stmt.args.first() else {
-            self.diags.push(cat::missing_arg(
-                Span::new(stmt.head.span.end, stmt.head.span.end),
-                stmt.head.raw,
-                "单位名称",
-                "a unit name",
-                "define-unit 校次 count",
-            ));
+            self.missing_arg(stmt, Kw::DefineUnit, 0);
             return;
         };
         let name = crate::syntax::text::value(name_tok).unwrap_or_default();
         let Some(dim_tok) = stmt.args.get(1) else {
-            self.diags.push(cat::missing_arg(
-                Span::new(name_tok.span.end, name_tok.span.end),
-                stmt.head.raw,
-                "量纲",
-                "a dimension",
-                "define-unit 校次 count",
-            ));
+            self.missing_arg(stmt, Kw::DefineUnit, 1);
             return;
         };
         self.no_more_args(&Args::of(stmt), 2);

@@ -28,15 +28,13 @@ pub struct ProjectText<'a> {
     pub goals: &'a [String],
 }
 
-const EXAMPLE: &str = "indicator 产出.时效 \"资金到位率\" ≥90%";
-
 impl Checker<'_> {
     /// Check one indicator. On failure (reported), returns its level 1 when
     /// the category itself resolved, so set-level checks stay quiet about it.
     pub fn indicator(&mut self, stmt: &Stmt<'_>) -> Result<Checked, Option<Level1>> {
         let category = self.category(stmt);
         let mut args = Args::of(stmt);
-        let name = self.string_arg(&mut args, 1, "指标名称", "a name", EXAMPLE);
+        let name = self.string_arg(&mut args, Kw::Indicator, 1);
         let target_from = args.consumed().max(2);
         let target = match stmt.args.get(target_from..) {
             Some(tokens) if !tokens.is_empty() => self.target(tokens),
@@ -65,27 +63,19 @@ impl Checker<'_> {
                 continue;
             }
             self.no_block(child);
-            let text_arg =
-                |cx: &mut Checker<'_>, ex: &str| cx.text_stmt(child, "文字", "a text", ex);
             match kw {
-                Kw::Desc => description = text_arg(self, "desc \"……\""),
-                Kw::Basis => basis = text_arg(self, "basis \"计划标准\""),
-                Kw::Explain => explanation = text_arg(self, "explain \"……\""),
-                Kw::Scoring => scoring = text_arg(self, "scoring \"……\""),
+                Kw::Desc => description = self.text_stmt(child, kw),
+                Kw::Basis => basis = self.text_stmt(child, kw),
+                Kw::Explain => explanation = self.text_stmt(child, kw),
+                Kw::Scoring => scoring = self.text_stmt(child, kw),
                 Kw::Weight => {
                     let mut args = Args::of(child);
-                    weight = self.number_arg(&mut args, 0, "权重", "a weight", "weight 20");
+                    weight = self.number_arg(&mut args, Kw::Weight, 0);
                     self.no_more_args(&args, 1);
                 }
                 Kw::Last => {
                     if child.args.is_empty() {
-                        self.diags.push(cat::missing_arg(
-                            Span::new(child.head.span.end, child.head.span.end),
-                            child.head.raw,
-                            "上年实际值",
-                            "last year's value",
-                            "last 95%",
-                        ));
+                        self.missing_arg(child, Kw::Last, 0);
                     } else {
                         last_year = self.target(&child.args).map(|t| t.0);
                     }
@@ -136,13 +126,7 @@ impl Checker<'_> {
         stmt: &Stmt<'_>,
     ) -> Option<(Level1, String, &'static str, String, Span)> {
         let Some(tok) = stmt.args.first() else {
-            self.diags.push(cat::missing_arg(
-                Span::new(stmt.head.span.end, stmt.head.span.end),
-                stmt.head.raw,
-                "指标类别",
-                "a category",
-                EXAMPLE,
-            ));
+            self.missing_arg(stmt, Kw::Indicator, 0);
             return None;
         };
         let raw = match tok.kind {

@@ -23,7 +23,7 @@ mod project;
 pub use context::SheetContext;
 
 use crate::diag::{catalogue as cat, Code, Diagnostic};
-use crate::lang::keywords::{Kw, Place};
+use crate::lang::keywords::{schema, Kw, Place};
 use crate::model::*;
 use crate::source::Span;
 use crate::syntax::{self, Item, Stmt, SyntaxTree, TopLevel};
@@ -166,7 +166,7 @@ impl<'a> SheetReader<'a> {
                 "department",
                 "表",
                 "the sheet",
-                "department \"430002\" \"单位名称\" { year 2020; unit 万元 }",
+                schema(Kw::Department).complete,
             ));
         }
     }

@@ -3,6 +3,7 @@
 
 use super::checker::Checker;
 use crate::diag::catalogue as cat;
+use crate::lang::keywords::Kw;
 use crate::model::Checkpoint;
 use crate::source::Span;
 use crate::syntax::{Stmt, TokenKind};
@@ -126,13 +127,7 @@ impl Checker<'_> {
             ));
         }
         if out.is_empty() && stmt.args.is_empty() {
-            self.diags.push(cat::missing_arg(
-                Span::new(stmt.head.span.end, stmt.head.span.end),
-                stmt.head.raw,
-                "支出节点",
-                "checkpoints",
-                "plan 3月 25%, 6月 50%, 10月 75%, 12月 100%",
-            ));
+            self.missing_arg(stmt, Kw::Plan, 0);
         }
         // A rejected checkpoint (reported) would make "ends below 100%" noise.
         let rejected = self.diags[before..].iter().any(|d| d.is_error());

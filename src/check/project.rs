@@ -5,7 +5,7 @@ use super::args::Args;
 use super::checker::{Checker, Seen};
 use super::indicator::{Checked, ProjectText};
 use crate::diag::catalogue as cat;
-use crate::lang::keywords::{at_most_once, takes_block, Kw, Place};
+use crate::lang::keywords::{at_most_once, schema, takes_block, Kw, Place};
 use crate::model::{Objective, Overall, OverallSpans, Period, Project, ProjectSpans};
 use crate::syntax::Stmt;
 
@@ -26,13 +26,12 @@ impl Checker<'_> {
             }
             match kw {
                 Kw::Summary if self.once(&mut seen, kw, child) => {
-                    out.summary = self.text_stmt(child, "总体目标文字", "a text", "summary \"……\"");
+                    out.summary = self.text_stmt(child, kw);
                 }
                 Kw::Objective => {
-                    let ex = "objective \"规章制度\" \"组织制定……\"";
                     let mut args = Args::of(child);
-                    let title = self.string_arg(&mut args, 0, "标题", "a title", ex);
-                    let text = self.string_arg(&mut args, 1, "内容", "a text", ex);
+                    let title = self.string_arg(&mut args, kw, 0);
+                    let text = self.string_arg(&mut args, kw, 1);
                     self.no_more_args(&args, 2);
                     if let (Some(title), Some(text)) = (title, text) {
                         out.objectives.push(Objective {
@@ -42,8 +41,7 @@ impl Checker<'_> {
                     }
                 }
                 Kw::Measure => {
-                    if let Some(m) = self.text_stmt(child, "措施内容", "a text", "measure \"……\"")
-                    {
+                    if let Some(m) = self.text_stmt(child, kw) {
                         out.measures.push(m);
                     }
                 }
@@ -69,10 +67,9 @@ impl Checker<'_> {
     /// A project and where its facts stand; `None` when too little of it
     /// could be read (reported).
     pub fn project(&mut self, stmt: &Stmt<'_>) -> Option<(Project, ProjectSpans)> {
-        let ex = "project \"430-0502-JBN-GG1U\" \"项目名称\" { … }";
         let mut args = Args::of(stmt);
-        let code = self.string_arg(&mut args, 0, "项目编码", "a project code", ex);
-        let name = self.string_arg(&mut args, 1, "项目名称", "a project name", ex);
+        let code = self.string_arg(&mut args, Kw::Project, 0);
+        let name = self.string_arg(&mut args, Kw::Project, 1);
         self.no_more_args(&args, 2);
         let mut seen = Seen::default();
         let mut agency = None;
@@ -95,16 +92,15 @@ impl Checker<'_> {
             }
             match kw {
                 Kw::Agency => {
-                    agency = self.text_stmt(child, "单位名称", "an agency name", "agency \"……\"");
+                    agency = self.text_stmt(child, kw);
                 }
                 Kw::Budget => budget = Some(self.budget(child)),
                 Kw::Purpose => {
-                    purpose = self.text_stmt(child, "资金用途", "a text", "purpose \"……\"");
+                    purpose = self.text_stmt(child, kw);
                 }
                 Kw::Plan => plan = self.plan(child),
                 Kw::Goal => {
-                    if let Some(g) = self.text_stmt(child, "目标内容", "a text", "goal \"……\"")
-                    {
+                    if let Some(g) = self.text_stmt(child, Kw::Goal) {
                         goals.push(g);
                     }
                 }
@@ -123,7 +119,7 @@ impl Checker<'_> {
                 "budget",
                 "项目",
                 "the project",
-                "budget 78.00 { 财政资金 78.00 }",
+                schema(Kw::Budget).complete,
             ));
         }
         let project_text = ProjectText {
@@ -164,18 +160,12 @@ impl Checker<'_> {
     }
 
     fn period(&mut self, stmt: &Stmt<'_>) -> Option<Period> {
-        let text = self.text_stmt(
-            stmt,
-            "实施期",
-            "a period",
-            "period \"2021-2023年\" { goal \"……\" }",
-        );
+        let text = self.text_stmt(stmt, Kw::Period);
         let mut goals = Vec::new();
         for child in stmt.children() {
             if self.keyword(child, Place::Period).is_some() {
                 self.no_block(child);
-                if let Some(g) = self.text_stmt(child, "目标内容", "a text", "goal \"……\"")
-                {
+                if let Some(g) = self.text_stmt(child, Kw::Goal) {
                     goals.push(g);
                 }
             }

@@ -149,6 +149,9 @@ impl Place {
     }
 }
 
+/// Inside a budget block, where fund sources stand, not statements.
+pub const IN_BUDGET: (&str, &str) = ("budget 块内", "inside budget");
+
 /// Where a keyword belongs, for "misplaced" help texts.
 pub fn home_of(kw: Kw) -> (&'static str, &'static str) {
     match kw {
@@ -165,6 +168,111 @@ pub fn home_of(kw: Kw) -> (&'static str, &'static str) {
         Kw::Desc | Kw::Basis | Kw::Weight | Kw::Last | Kw::Explain | Kw::Scoring | Kw::Core => {
             ("indicator 块内", "inside an indicator")
         }
+    }
+}
+
+/// What an argument of a statement is, in words, for the messages that say
+/// it is missing or of the wrong kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arg {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+const fn arg(zh: &'static str, en: &'static str) -> Arg {
+    Arg { zh, en }
+}
+
+/// A keyword's arguments, in order, and how the statement is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Schema {
+    pub args: &'static [Arg],
+    /// The statement as a help text shows it.
+    pub example: &'static str,
+    /// The statement with the block it needs, for "missing statement" help.
+    pub complete: &'static str,
+}
+
+const fn schema_of(args: &'static [Arg], example: &'static str) -> Schema {
+    Schema {
+        args,
+        example,
+        complete: example,
+    }
+}
+
+const TEXT: &[Arg] = &[arg("文字", "a text")];
+
+/// A constant list of arguments (a `const` so that it lives for the program).
+macro_rules! args {
+    ($($a:expr),* $(,)?) => {{
+        const ARGS: &[Arg] = &[$($a),*];
+        ARGS
+    }};
+}
+
+/// The arguments and example of every keyword: with [`Place`] and
+/// [`home_of`], the whole statement schema.
+pub fn schema(kw: Kw) -> Schema {
+    match kw {
+        Kw::Department => Schema {
+            complete: "department \"430002\" \"单位名称\" { year 2020; unit 万元 }",
+            ..schema_of(
+                args![arg("单位编码", "a code"), arg("单位名称", "a name")],
+                "department \"430002\" \"单位名称\"",
+            )
+        },
+        Kw::Year => schema_of(args![arg("年度", "a year")], "year 2020"),
+        Kw::Unit => schema_of(args![arg("金额单位", "a money unit")], "unit 万元"),
+        Kw::Framework => schema_of(args![arg("指标体系", "a framework")], "framework 2015"),
+        Kw::DefineUnit => schema_of(
+            args![arg("单位名称", "a unit name"), arg("量纲", "a dimension")],
+            "define-unit 校次 count",
+        ),
+        Kw::Overall => schema_of(&[], "overall { summary \"……\" }"),
+        Kw::Summary => schema_of(args![arg("总体目标文字", "a text")], "summary \"……\""),
+        Kw::Objective => schema_of(
+            args![arg("标题", "a title"), arg("内容", "a text")],
+            "objective \"规章制度\" \"组织制定……\"",
+        ),
+        Kw::Measure => schema_of(args![arg("措施内容", "a text")], "measure \"……\""),
+        Kw::Project => schema_of(
+            args![
+                arg("项目编码", "a project code"),
+                arg("项目名称", "a project name")
+            ],
+            "project \"430-0502-JBN-GG1U\" \"项目名称\" { … }",
+        ),
+        Kw::Agency => schema_of(args![arg("单位名称", "an agency name")], "agency \"……\""),
+        Kw::Budget => Schema {
+            complete: "budget 78.00 { 财政资金 78.00 }",
+            ..schema_of(args![arg("金额", "an amount")], "budget 78.00")
+        },
+        Kw::Purpose => schema_of(args![arg("资金用途", "a text")], "purpose \"……\""),
+        Kw::Plan => schema_of(
+            args![arg("支出节点", "checkpoints")],
+            "plan 3月 25%, 6月 50%, 10月 75%, 12月 100%",
+        ),
+        Kw::Goal => schema_of(args![arg("目标内容", "a text")], "goal \"……\""),
+        Kw::Period => schema_of(
+            args![arg("实施期", "a period")],
+            "period \"2021-2023年\" { goal \"……\" }",
+        ),
+        Kw::Indicator => schema_of(
+            args![
+                arg("指标类别", "a category"),
+                arg("指标名称", "a name"),
+                arg("指标值", "a target"),
+            ],
+            "indicator 产出.时效 \"资金到位率\" ≥90%",
+        ),
+        Kw::Desc => schema_of(TEXT, "desc \"……\""),
+        Kw::Basis => schema_of(TEXT, "basis \"计划标准\""),
+        Kw::Weight => schema_of(args![arg("权重", "a weight")], "weight 20"),
+        Kw::Last => schema_of(args![arg("上年实际值", "last year's value")], "last 95%"),
+        Kw::Explain => schema_of(TEXT, "explain \"……\""),
+        Kw::Scoring => schema_of(TEXT, "scoring \"……\""),
+        Kw::Core => schema_of(&[], "core"),
     }
 }
 
