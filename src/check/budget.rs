@@ -176,6 +176,16 @@ mod tests {
     }
 
     #[test]
+    fn real_source_names_are_not_misspellings() {
+        // 其它 and 自筹 are how many bodies write them: not 其他资金, 自有资金.
+        assert!(codes("万元", "budget 3 { 财政资金 1; 其它资金 1; 自筹资金 1 }").is_empty());
+        assert_eq!(
+            codes("万元", "budget 2 { 财政资机 1; 其他资金 1 }"),
+            ["W304"]
+        );
+    }
+
+    #[test]
     fn precision_depends_on_the_unit() {
         assert!(codes("万元", "budget 1.234567").is_empty());
         assert_eq!(codes("万元", "budget 1.2345678"), ["E206"]);

@@ -31,11 +31,18 @@ pub const OTHER_SOURCES: &[&str] = &[
     "其他收入",
     "上年结转",
     "社会资金",
+    "其它资金",
+    "自筹资金",
 ];
 
-/// Whether a top-level fund source counts as 财政资金 in the official table.
+/// Whether a top-level fund source counts as 财政资金 in the official table:
+/// a usual fiscal name, or any name that says it is public money
+/// (当年市级财政资金, 中央财政农业生产发展补助资金, 一般公共预算拨款收入).
+/// The usual other names (单位资金, 自筹资金, 上年结转 …) never are.
 pub fn is_fiscal(name: &str) -> bool {
+    const PUBLIC: &[&str] = &["财政", "一般公共预算", "政府性基金", "国有资本经营"];
     FISCAL_SOURCES.contains(&name)
+        || (!OTHER_SOURCES.contains(&name) && PUBLIC.iter().any(|w| name.contains(w)))
 }
 
 pub(crate) fn known_sources() -> impl Iterator<Item = &'static str> {
@@ -51,3 +58,31 @@ pub(crate) const SOURCE_LEVELS: &[&str] = &[
 pub(crate) const SOURCE_ENDINGS: &[&str] = &[
     "资金", "补助", "安排", "收入", "预算", "拨款", "结转", "结余", "债券", "基金", "经费", "专款",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_names_are_filed_under_their_heading() {
+        for fiscal in [
+            "财政资金",
+            "当年市级财政资金",
+            "中央财政农业生产发展补助资金",
+            "一般公共预算拨款收入",
+            "政府性基金预算",
+        ] {
+            assert!(is_fiscal(fiscal), "{fiscal}");
+        }
+        for other in [
+            "其他资金",
+            "其它资金",
+            "自筹资金",
+            "单位资金",
+            "上年结转",
+            "事业收入",
+        ] {
+            assert!(!is_fiscal(other), "{other}");
+        }
+    }
+}

@@ -354,6 +354,10 @@ fn normalize_char(c: char) -> char {
         '【' | '〔' => '[',
         '】' | '〕' => ']',
         '﹪' => '%',
+        // Small form variants, seen in published tables (`﹦100%`).
+        '﹦' => '=',
+        '﹤' => '<',
+        '﹥' => '>',
         _ => c,
     }
 }
@@ -1925,6 +1929,14 @@ mod tests {
         assert_eq!(ok("2020-02-29"), date(Some(Op::Eq), "2020-02-29"));
         assert_eq!(under("1900-02-29"), "1900-02-29");
         assert_eq!(ok("2000-02-29"), date(Some(Op::Eq), "2000-02-29"));
+    }
+
+    #[test]
+    fn small_form_signs_are_signs() {
+        // `﹦` (U+FE66) read as text would hide the value from every check.
+        assert_eq!(ok("﹦100%"), ok("=100%"));
+        assert_eq!(ok("﹥90%"), ok(">90%"));
+        assert_eq!(ok("﹤5天"), ok("<5天"));
     }
 
     #[test]
