@@ -6,6 +6,7 @@ use super::checker::{Checker, Seen};
 use crate::diag::catalogue as cat;
 use crate::lang::category::{self, Framework, Level1, Level2Lookup};
 use crate::lang::keywords::{Kw, Place};
+use crate::lang::subjects;
 use crate::lang::units::Dimension;
 use crate::model::{Indicator, IndicatorSpans, Target};
 use crate::source::Span;
@@ -494,40 +495,6 @@ impl Checker<'_> {
     }
 }
 
-/// Stock service objects that say nothing about a particular project.
-const GENERIC_SUBJECTS: &[&str] = &[
-    "服务对象",
-    "社会公众",
-    "群众",
-    "公众",
-    "受益群众",
-    "受益对象",
-    "服务群众",
-    "使用单位",
-    "使用人员",
-    "使用者",
-    "用户",
-    "受众",
-    "参与人员",
-    "干部职工",
-    "职工",
-    "社会",
-    "群众对象",
-    "相关单位",
-    "相关部门",
-    "各部门",
-    "单位",
-    "人员",
-    "对象",
-    "市民",
-    "居民",
-    "村民",
-    "辖区居民",
-    "辖区群众",
-    "人民群众",
-    "社会各界",
-];
-
 /// The subject of a satisfaction indicator (`参培住院医师` in
 /// `参培住院医师满意度`) when no two consecutive characters of it occur
 /// anywhere else in the project: a sign of a copied template.
@@ -538,7 +505,7 @@ fn unrelated_subject(c: &Checked, set: &[Checked], text: &ProjectText<'_>) -> Op
         .find_map(|suffix| name.find(suffix).map(|pos| &name[..pos]))?
         .trim_end_matches('的')
         .trim();
-    if subject.chars().count() < 2 || GENERIC_SUBJECTS.contains(&subject) {
+    if subject.chars().count() < 2 || subjects::is_natural_beneficiary(subject) {
         return None;
     }
     let mut corpus = String::new();

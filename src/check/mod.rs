@@ -396,6 +396,24 @@ mod tests {
     }
 
     #[test]
+    fn satisfaction_of_people_named_by_place_is_no_copied_template() {
+        let sheet = |subject: &str| {
+            format!(
+                "department \"1\" \"某镇\" {{ year 2023; unit 万元 }}\n\
+                 project \"P\" \"村级事务管理\" {{\n budget 5\n purpose \"保障村务运转\"\n\
+                 indicator 产出.数量 \"会议次数\" ≥12次\n indicator 效益.社会效益 \"村务公开\" 良好\n\
+                 indicator 满意度.服务对象满意度 \"{subject}满意度\" ≥90%\n}}\n"
+            )
+        };
+        let codes = |text: String| -> Vec<Code> {
+            whole(&text).diagnostics.iter().map(|d| d.code).collect()
+        };
+        assert!(codes(sheet("辖区内群众")).is_empty());
+        assert!(codes(sheet("项目区农户")).is_empty());
+        assert_eq!(codes(sheet("参培住院医师")), [Code::W509]);
+    }
+
+    #[test]
     fn a_project_is_rechecked_alone_against_the_context() {
         let text = example("county-school-2021.jx");
         let outcome = whole(&text);

@@ -8,5 +8,6 @@ pub(crate) mod category;
 pub(crate) mod grades;
 pub(crate) mod keywords;
 pub(crate) mod sources;
+pub(crate) mod subjects;
 pub(crate) mod suggest;
 pub(crate) mod units;

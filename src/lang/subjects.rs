@@ -1,0 +1,84 @@
+//! Who a satisfaction indicator asks (服务对象满意度, 辖区内群众满意度): the
+//! subjects any project may name, which say nothing about copying a template.
+
+/// Stock service objects that say nothing about a particular project.
+const GENERIC: &[&str] = &[
+    "服务对象",
+    "社会公众",
+    "群众",
+    "公众",
+    "受益群众",
+    "受益对象",
+    "服务群众",
+    "使用单位",
+    "使用人员",
+    "使用者",
+    "用户",
+    "受众",
+    "参与人员",
+    "干部职工",
+    "职工",
+    "社会",
+    "群众对象",
+    "相关单位",
+    "相关部门",
+    "各部门",
+    "单位",
+    "人员",
+    "对象",
+    "市民",
+    "居民",
+    "村民",
+    "辖区居民",
+    "辖区群众",
+    "人民群众",
+    "社会各界",
+];
+
+/// People named by where they live or stand: 辖区内群众, 项目区农户, 全县居民.
+const PEOPLE: &[&str] = &[
+    "群众", "居民", "村民", "市民", "公众", "农户", "住户", "家庭", "学生", "家长",
+];
+
+/// Words that place those people: 辖区内, 本村, 项目区, 周边 …
+const PLACE_ENDINGS: &[&str] = &[
+    "内", "区", "村", "镇", "乡", "县", "市", "省", "社区", "地", "周边", "沿线", "范围",
+];
+
+/// Whether a satisfaction subject is one any project may name: a stock
+/// word (服务对象, 群众), or people named by a place (辖区内群众).
+pub(crate) fn is_natural_beneficiary(subject: &str) -> bool {
+    if GENERIC.contains(&subject) {
+        return true;
+    }
+    PEOPLE.iter().any(|p| {
+        subject.strip_suffix(p).is_some_and(|place| {
+            let place = place.trim_end_matches('的');
+            !place.is_empty()
+                && (GENERIC.contains(&place) || PLACE_ENDINGS.iter().any(|e| place.ends_with(e)))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn beneficiaries_named_by_place_are_natural() {
+        for s in [
+            "服务对象",
+            "辖区群众",
+            "辖区内群众",
+            "项目区农户",
+            "全县居民",
+            "本村村民",
+            "周边群众",
+        ] {
+            assert!(is_natural_beneficiary(s), "{s}");
+        }
+        for s in ["参培住院医师", "患者", "参训教师", "群众", "住院医师群众"] {
+            assert_eq!(is_natural_beneficiary(s), GENERIC.contains(&s), "{s}");
+        }
+    }
+}
