@@ -1,6 +1,14 @@
 //! `jixiao build`: one file to one output, or many files into a folder.
 
-use super::*;
+use super::args::Format;
+use super::batch;
+use super::input::compile_reported;
+use super::messages;
+use super::output::{summary, usage_error, Out, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use jixiao::emit;
+use jixiao::source::Encoding;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// `build FILE -o PATH` writes one format to one file (or stdout);
 /// `build FILE... -o DIR` writes every format (or the one asked) of each file

@@ -1,6 +1,17 @@
 //! `jixiao diff`: two sheets, or the arguments git passes to a diff driver.
 
-use super::*;
+use super::args::{ColorArg, DiffFormat};
+use super::build;
+use super::input::{decode_diagnostic, too_large};
+use super::messages;
+use super::output::{
+    errln, outln, print_diags_to, usage_error, Out, EXIT_ERRORS, EXIT_OK, EXIT_USAGE,
+};
+use jixiao::diag::Lang;
+use jixiao::source::{Encoding, SourceFile};
+use jixiao::{compile, emit};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 /// One side of a diff: a path to read and the name to show for it.
 struct Side<'a> {

@@ -1,8 +1,37 @@
 //! `jixiao fmt`: in place, `--check`, or standard input.
 
-use super::*;
+use super::args::KeywordsArg;
+use super::input::{decode_diagnostic, read};
+use super::messages;
+use super::output::{errln, out, print_diags, usage_error, Out, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use jixiao::emit;
+use jixiao::source::{Encoding, SourceFile};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-pub(super) fn fmt_one(
+/// Format every file; the exit code is the worst of theirs.
+pub(super) fn fmt(
+    files: &[PathBuf],
+    check: bool,
+    keywords: Option<KeywordsArg>,
+    encoding: Encoding,
+    out: &Out,
+) -> i32 {
+    let opts = jixiao::fmt::Options {
+        keywords: match keywords {
+            None => jixiao::fmt::Keywords::Keep,
+            Some(KeywordsArg::En) => jixiao::fmt::Keywords::English,
+            Some(KeywordsArg::Zh) => jixiao::fmt::Keywords::Chinese,
+        },
+    };
+    files
+        .iter()
+        .map(|f| fmt_one(f, check, &opts, encoding, out))
+        .max()
+        .unwrap_or(EXIT_OK)
+}
+
+fn fmt_one(
     path: &Path,
     check: bool,
     opts: &jixiao::fmt::Options,

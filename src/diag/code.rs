@@ -2,7 +2,6 @@
 //! the severity (`W…` warnings, `E…` errors) and is spelt the same in every
 //! output (`error[E301]`, `"code": "E301"`, `jixiao explain E301`).
 
-use super::Severity;
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -118,6 +117,15 @@ impl PartialEq<&str> for Code {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
+}
+
+/// The severity of a diagnostic, which its code decides (`W…` warnings,
+/// `E…` errors). It lives with the codes for [`Code::severity`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
 }
 
 #[cfg(test)]

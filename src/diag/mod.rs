@@ -1,128 +1,19 @@
 //! Diagnostics: one type for every phase, rendered with ariadne for people and
 //! as JSON for machines. Every user-facing text comes from `catalogue`.
+//!
+//! This module only gathers its files: `text` (the languages and a text in
+//! both), `code` (the codes and their severity), `diagnostic` (the
+//! diagnostic itself, which uses both), `render` (which uses all three) and
+//! `catalogue` (which builds the diagnostics through this module's paths).
+//! None of them imports this module, nor a file that imports it.
 
 pub mod catalogue;
 mod code;
+mod diagnostic;
 mod render;
+mod text;
 
-pub use code::{Code, UnknownCode};
-pub use render::{render_human, render_json, render_short, ColorChoice, HumanRenderer, Lang};
-
-use crate::source::Span;
-use serde::Serialize;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// A text in both languages the tool speaks.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub zh: String,
-    pub en: String,
-}
-
-impl Text {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
-        Text {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Label {
-    pub span: Span,
-    pub text: Text,
-}
-
-/// A machine-applicable edit proposed by a diagnostic: replace the text at
-/// `span` with `replacement` (an empty span inserts, an empty replacement
-/// deletes). The span is a byte range of [`SourceFile::text`], the text the
-/// diagnostic's spans refer to (without a byte-order mark); applying the fix
-/// there gives the text the diagnostic's help describes. A diagnostic
-/// proposes a fix only when its help names the exact replacement of exactly
-/// that text (a suggestion is a fix; “add a `}` somewhere” is not). Fixes of
-/// different diagnostics may overlap (a control character inside a word that
-/// lacks its quotes): apply a non-overlapping set, then check again.
-///
-/// [`SourceFile::text`]: crate::source::SourceFile::text
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fix {
-    pub span: Span,
-    pub replacement: String,
-    /// What the fix does, to offer it by name (“replace it with `,`”).
-    pub message: Text,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// Stable code, `E…` for errors and `W…` for warnings.
-    pub code: Code,
-    /// Always `code.severity()`.
-    pub severity: Severity,
-    pub message: Text,
-    /// The primary span, underlined.
-    pub span: Span,
-    /// Text under the primary underline, if any.
-    pub label: Option<Text>,
-    /// Other places involved (the first definition of a duplicate, …).
-    pub secondary: Vec<Label>,
-    pub help: Option<Text>,
-    /// Edits that correct the problem, in source order; usually none or one.
-    pub fixes: Vec<Fix>,
-}
-
-impl Diagnostic {
-    pub fn new(code: Code, span: Span, message: Text) -> Diagnostic {
-        Diagnostic {
-            code,
-            severity: code.severity(),
-            message,
-            span,
-            label: None,
-            secondary: Vec::new(),
-            help: None,
-            fixes: Vec::new(),
-        }
-    }
-    pub fn label(mut self, text: Text) -> Diagnostic {
-        self.label = Some(text);
-        self
-    }
-    pub fn secondary(mut self, span: Span, text: Text) -> Diagnostic {
-        self.secondary.push(Label { span, text });
-        self
-    }
-    pub fn help(mut self, text: Text) -> Diagnostic {
-        self.help = Some(text);
-        self
-    }
-    /// Propose replacing the text at `span` with `replacement`.
-    pub fn fix(mut self, span: Span, replacement: impl Into<String>, message: Text) -> Diagnostic {
-        self.fixes.push(Fix {
-            span,
-            replacement: replacement.into(),
-            message,
-        });
-        self
-    }
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
-    }
-}
-
-/// Sort diagnostics by position so output follows the file; stable for equal spans.
-pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by_key(|d| (d.span.start, d.span.end));
-}
+pub use code::{Code, Severity, UnknownCode};
+pub use diagnostic::{sort, Diagnostic, Fix, Label};
+pub use render::{render_human, render_json, render_short, ColorChoice, HumanRenderer};
+pub use text::{Lang, Text};

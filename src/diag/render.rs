@@ -1,6 +1,8 @@
 //! Rendering diagnostics: human (ariadne), short (one line each) and JSON.
 
-use super::{Diagnostic, Severity};
+use super::code::Severity;
+use super::diagnostic::Diagnostic;
+use super::text::Lang;
 use crate::source::{SourceFile, Span};
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
 use std::borrow::Cow;
@@ -34,32 +36,6 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// U+2029) shown as U+FFFD, character for character.
 fn visible_in_line(line: &str) -> String {
     visible(line).replace(['\u{2028}', '\u{2029}'], "\u{FFFD}")
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Zh,
-}
-
-impl Lang {
-    /// The language from the usual locale variables (`LC_ALL`, `LC_MESSAGES`, `LANG`, `LANGUAGE`).
-    pub fn from_env() -> Lang {
-        for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
-            if let Ok(v) = std::env::var(var) {
-                if v.is_empty() {
-                    continue;
-                }
-                return if v.to_ascii_lowercase().starts_with("zh") {
-                    Lang::Zh
-                } else {
-                    Lang::En
-                };
-            }
-        }
-        Lang::En
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,8 @@
 //! Budget (E3xx): totals and fund sources, project codes.
 
-use super::{diag, t, Code, Diagnostic, Span};
+use super::common::{diag, entries, t};
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
 
 entries! {
     E301, "资金来源合计与预算数不符", "fund sources do not add up to the total",

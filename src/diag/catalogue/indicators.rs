@@ -1,6 +1,8 @@
 //! Categories and indicators (E5xx): level-1 and level-2 categories, duplicates, weights, copied templates.
 
-use super::{diag, spans_exactly, t, Code, Diagnostic, Span};
+use super::common::{diag, entries, spans_exactly, t};
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
 
 entries! {
     E501, "未知的一级指标", "unknown level-1 category",

@@ -9,47 +9,13 @@
 //! diagnostics; its constructors are re-exported here, so that the phases
 //! call `cat::full_width(…)` without knowing the file. [`ENTRIES`] lists the
 //! entries of all files, in code order.
+//!
+//! The phase files import the helpers they share from `common`, never this
+//! module, which only gathers them.
 
-use super::{Code, Diagnostic, Text};
-use crate::source::Span;
+use crate::diag::Code;
 
-fn t(zh: impl Into<String>, en: impl Into<String>) -> Text {
-    Text::new(zh, en)
-}
-
-fn diag(code: Code, span: Span, message: Text) -> Diagnostic {
-    Diagnostic::new(code, span, message)
-}
-
-/// True when `span` holds exactly `len` bytes: a constructor proposes a fix
-/// only when the span it was given covers exactly the text the fix replaces
-/// (a phase may fall back to a wider span, such as a whole token, when it
-/// cannot place the problem exactly).
-fn spans_exactly(span: Span, len: usize) -> bool {
-    span.end >= span.start && span.end - span.start == len
-}
-
-/// One entry of `jixiao explain`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Entry {
-    pub code: Code,
-    /// Short title (Chinese, English).
-    pub title: (&'static str, &'static str),
-    /// Explanation (Chinese, English).
-    pub explain: (&'static str, &'static str),
-}
-
-/// A phase's entries: `CODE, title zh, title en, explanation zh, explanation en;`.
-macro_rules! entries {
-    ($($code:ident, $tzh:literal, $ten:literal, $ezh:literal, $een:literal;)*) => {
-        /// This phase's entries of `jixiao explain`.
-        pub(super) const ENTRIES: &[super::Entry] = &[$(super::Entry {
-            code: super::Code::$code,
-            title: ($tzh, $ten),
-            explain: ($ezh, $een),
-        },)*];
-    };
-}
+mod common;
 
 mod budget;
 mod indicators;
@@ -58,6 +24,8 @@ mod structure;
 mod syntax;
 mod targets;
 mod values;
+
+pub use common::Entry;
 
 pub use budget::*;
 pub use indicators::*;

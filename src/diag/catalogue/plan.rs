@@ -1,6 +1,8 @@
 //! Spending plan (E4xx): months and cumulative percentages.
 
-use super::{diag, t, Code, Diagnostic, Span};
+use super::common::{diag, entries, t};
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
 
 entries! {
     E401, "月份超出范围", "month out of range",

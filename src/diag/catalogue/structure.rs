@@ -1,6 +1,8 @@
 //! Structure and arguments (E1xx): keywords, their places, their arguments and blocks, required statements.
 
-use super::{diag, spans_exactly, t, Code, Diagnostic, Span};
+use super::common::{diag, entries, spans_exactly, t};
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
 
 entries! {
     E101, "未知的关键字", "unknown keyword",

@@ -1,6 +1,8 @@
 //! Syntax (E0xx): strings, text blocks, braces, punctuation, escapes, encodings, limits, control characters.
 
-use super::{diag, spans_exactly, t, Code, Diagnostic, Span};
+use super::common::{diag, entries, spans_exactly, t};
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
 
 entries! {
     E001, "字符串未结束", "unterminated string",

@@ -1,6 +1,8 @@
 //! Targets and units (E6xx): target values, units, dates, ranges.
 
-use super::{diag, spans_exactly, t, Code, Diagnostic, Span};
+use super::common::{diag, entries, spans_exactly, t};
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
 
 entries! {
     E601, "指标值书写混乱", "garbled target",

@@ -3,7 +3,8 @@
 //! holding its own hundreds; fixes only where a constructor can place them.
 
 use super::*;
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity, Text};
+use crate::source::Span;
 use std::collections::BTreeSet;
 
 fn s(start: usize, end: usize) -> Span {

@@ -1,6 +1,8 @@
 //! Values (E2xx): numbers, years, the money unit, the framework, amounts, `define-unit`.
 
-use super::{diag, t, Code, Diagnostic, Span};
+use super::common::{diag, entries, t};
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
 
 entries! {
     E201, "无效的数字", "invalid number",

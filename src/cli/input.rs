@@ -1,0 +1,88 @@
+//! Reading the input files: decoding, the size limit, and compiling a file
+//! with its diagnostics printed.
+
+use super::messages;
+use super::output::{print_diags_to, print_hidden_to, Out, EXIT_ERRORS, EXIT_USAGE, MAX_SHOWN};
+use jixiao::compile;
+use jixiao::diag::{catalogue, Diagnostic};
+use jixiao::source::{DecodeError, Encoding, SourceFile};
+use std::io::Write;
+use std::path::Path;
+
+pub(super) fn read(path: &Path, encoding: Encoding, out: &Out) -> Result<SourceFile, i32> {
+    read_to(path, encoding, out, &mut std::io::stderr().lock())
+}
+
+/// Read and decode a file; problems are written to `sink`.
+fn read_to(
+    path: &Path,
+    encoding: Encoding,
+    out: &Out,
+    sink: &mut dyn Write,
+) -> Result<SourceFile, i32> {
+    let name = path.display().to_string();
+    if let Some(d) = too_large(Path::new(path)) {
+        print_diags_to(&[d], &SourceFile::new(name, ""), out, sink);
+        return Err(EXIT_ERRORS);
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(sink, "{}", messages::cannot_read(out.lang, &name, &e));
+            return Err(EXIT_USAGE);
+        }
+    };
+    match SourceFile::decode_owned(name.clone(), bytes, encoding) {
+        Ok(f) => Ok(f),
+        Err((err, bytes)) => {
+            let d = decode_diagnostic(err, &bytes);
+            // The text cannot be shown; report against an empty file of the same name.
+            let empty = SourceFile::new(name, "");
+            print_diags_to(&[d], &empty, out, sink);
+            Err(EXIT_ERRORS)
+        }
+    }
+}
+
+/// A file past the size limit is refused before it is read.
+pub(super) fn too_large(path: &Path) -> Option<Diagnostic> {
+    let len = std::fs::metadata(path).ok()?.len();
+    let max = jixiao::syntax::MAX_INPUT_BYTES;
+    (len > max as u64).then(|| catalogue::input_too_large(len as usize, max))
+}
+
+pub(super) fn decode_diagnostic(err: DecodeError, bytes: &[u8]) -> Diagnostic {
+    match err {
+        DecodeError::LooksLikeGb18030 { offset } => {
+            catalogue::not_utf8(true, line_at(bytes, offset))
+        }
+        DecodeError::NotUtf8 { offset } => catalogue::not_utf8(false, line_at(bytes, offset)),
+        DecodeError::NotGb18030 => catalogue::not_gb18030(),
+        DecodeError::Utf16 => catalogue::utf16(),
+    }
+}
+
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// Read and compile one file, printing its diagnostics to `sink`. A file
+/// that cannot be read gives its (exit code, errors, warnings) instead.
+pub(super) fn compile_reported(
+    path: &Path,
+    encoding: Encoding,
+    out: &Out,
+    sink: &mut dyn Write,
+) -> Result<jixiao::Compiled, (i32, usize, usize)> {
+    let file =
+        read_to(path, encoding, out, sink).map_err(|c| (c, usize::from(c == EXIT_ERRORS), 0))?;
+    let compiled = compile(&file);
+    let shown = compiled.diagnostics.len().min(MAX_SHOWN);
+    print_diags_to(&compiled.diagnostics[..shown], &file, out, sink);
+    print_hidden_to(compiled.diagnostics.len() - shown, &file, out, sink);
+    Ok(compiled)
+}
