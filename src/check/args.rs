@@ -121,6 +121,7 @@ impl<'a> Checker<'a> {
                 let inner = whole[open_len..].trim_end_matches(CN_CLOSE).to_string();
                 self.diags.push(cat::chinese_quotes(
                     Span::new(tok.span.start, tok.span.start + open_len),
+                    Span::new(tok.span.start, end),
                     &inner,
                 ));
                 args.consume_until(last + 1);

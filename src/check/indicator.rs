@@ -3,7 +3,7 @@
 
 use super::args::Args;
 use super::checker::{Checker, Seen};
-use crate::diag::catalogue as cat;
+use crate::diag::catalogue::{self as cat, FrameworkHint};
 use crate::lang::category::{self, Framework, Level1, Level2Lookup};
 use crate::lang::keywords::{Kw, Place};
 use crate::lang::subjects;
@@ -181,27 +181,22 @@ impl Checker<'_> {
                 l1_span,
                 l1.canonical,
                 fw.name(),
-                "2015 体系中成本是 产出 下的二级指标（产出.成本），或者改用 framework 2021",
-                "in 2015, cost is level 2 under output (产出.成本); or use framework 2021",
+                FrameworkHint::CostUnderOutput,
             ));
             return None;
         }
         match category::level2(l1.id, l2_raw, fw) {
             Level2Lookup::Found(d) => {
                 if !d.in_framework(fw) {
-                    let (zh, en) = match fw {
-                        Framework::F2021 => (
-                            "2021 体系中成本是一级指标：写作 成本.经济成本 等",
-                            "in 2021, cost is level 1: write 成本.经济成本 and so on",
-                        ),
-                        Framework::F2015 => ("改用 framework 2021", "use framework 2021"),
+                    let hint = match fw {
+                        Framework::F2021 => FrameworkHint::CostAtLevel1,
+                        Framework::F2015 => FrameworkHint::Use2021,
                     };
                     self.diags.push(cat::not_in_framework(
                         tok.span,
                         &format!("{}.{}", l1.canonical, d.canonical),
                         fw.name(),
-                        zh,
-                        en,
+                        hint,
                     ));
                     return None;
                 }
@@ -218,6 +213,7 @@ impl Checker<'_> {
                 let fix = format!("{}.{}", category::short(parent), l2_raw);
                 self.diags.push(cat::wrong_parent(
                     l2_span,
+                    tok.span,
                     l2_raw,
                     l1.canonical,
                     parent,

@@ -228,6 +228,22 @@ fn misspelt_categories_are_replaced_by_the_suggestion() {
 }
 
 #[test]
+fn level_2_under_the_wrong_level_1_is_moved_under_its_own() {
+    assert_fixed_back("产出.时效", "效益.时效", &[Code::E503]);
+}
+
+#[test]
+fn text_in_chinese_quotes_becomes_a_string() {
+    assert_fixed_back("\"用于办公楼维修。\"", "“用于办公楼维修。”", &[Code::E006]);
+    // Spaces inside are kept; a backslash is escaped.
+    assert_fixes(
+        &with("\"完成办公楼维修。\"", "“完成 办公楼\\维修。”"),
+        &[Code::E006],
+        &with("\"完成办公楼维修。\"", "\"完成 办公楼\\\\维修。\""),
+    );
+}
+
+#[test]
 fn misspelt_unit_is_replaced_by_the_suggestion() {
     assert_fixes(
         &with("≥90%", "≥10人吹"),

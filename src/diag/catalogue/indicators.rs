@@ -106,7 +106,16 @@ pub fn unknown_level2(
 
 /// `span` is the level 2, `fix` the whole category as it should read. No
 /// fix: it replaces the whole category, whose span is not known here.
-pub fn wrong_parent(span: Span, word: &str, level1: &str, parent: &str, fix: &str) -> Diagnostic {
+/// `span` is the level-2 word; `category` the whole category (`效益.满意度`),
+/// which the fix rewrites.
+pub fn wrong_parent(
+    span: Span,
+    category: Span,
+    word: &str,
+    level1: &str,
+    parent: &str,
+    fix: &str,
+) -> Diagnostic {
     diag(
         Code::E503,
         span,
@@ -117,15 +126,41 @@ pub fn wrong_parent(span: Span, word: &str, level1: &str, parent: &str, fix: &st
     )
     .label(t(format!("属于 {parent}"), format!("belongs to {parent}")))
     .help(t(format!("写作 {fix}"), format!("write {fix}")))
+    .fix(
+        category,
+        fix,
+        t(format!("改为 {fix}"), format!("write {fix}")),
+    )
+}
+
+/// Why a category is not in the sheet's framework, and what to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameworkHint {
+    /// Level-1 成本 in a 2015 sheet: cost is level 2 under output there.
+    CostUnderOutput,
+    /// Level-2 成本 under 产出 in a 2021 sheet: cost is level 1 there.
+    CostAtLevel1,
+    /// A 2021-only category in a 2015 sheet.
+    Use2021,
 }
 
 pub fn not_in_framework(
     span: Span,
     category: &str,
     framework: &str,
-    help_zh: &str,
-    help_en: &str,
+    hint: FrameworkHint,
 ) -> Diagnostic {
+    let (help_zh, help_en) = match hint {
+        FrameworkHint::CostUnderOutput => (
+            "2015 体系中成本是 产出 下的二级指标（产出.成本），或者改用 framework 2021",
+            "in 2015, cost is level 2 under output (产出.成本); or use framework 2021",
+        ),
+        FrameworkHint::CostAtLevel1 => (
+            "2021 体系中成本是一级指标：写作 成本.经济成本 等",
+            "in 2021, cost is level 1: write 成本.经济成本 and so on",
+        ),
+        FrameworkHint::Use2021 => ("改用 framework 2021", "use framework 2021"),
+    };
     diag(
         Code::E504,
         span,

@@ -139,7 +139,10 @@ pub fn orphan_block(span: Span) -> Diagnostic {
 /// `span` is the opening Chinese quote, `inner` the text up to the closing
 /// one. No fix: where the quoted text ends (which closing quotes, if any,
 /// the phase dropped from `inner`) is not known here.
-pub fn chinese_quotes(span: Span, inner: &str) -> Diagnostic {
+/// `span` is the opening quote; `whole` the quoted text up to its closing
+/// quote, which the fix rewrites as a string.
+pub fn chinese_quotes(span: Span, whole: Span, inner: &str) -> Diagnostic {
+    let quoted = format!("\"{}\"", inner.replace('\\', "\\\\").replace('"', "\\\""));
     diag(
         Code::E006,
         span,
@@ -153,6 +156,11 @@ pub fn chinese_quotes(span: Span, inner: &str) -> Diagnostic {
         format!("改写为 \"{inner}\"；中文引号可以留在字符串里面"),
         format!("write \"{inner}\"; Chinese quotes may stay inside the string"),
     ))
+    .fix(
+        whole,
+        quoted.clone(),
+        t(format!("改为 {quoted}"), format!("write {quoted}")),
+    )
 }
 
 /// `span` is the full-width character; when it is (a phase that cannot
