@@ -45,10 +45,7 @@ impl<'t, 's> Args<'t, 's> {
 
 /// What the argument `idx` of a `kw` statement is.
 fn arg_of(kw: Kw, idx: usize) -> Arg {
-    schema(kw).args.get(idx).copied().unwrap_or(Arg {
-        zh: "参数",
-        en: "an argument",
-    })
+    schema(kw).args.get(idx).copied().unwrap_or(Arg::ANY)
 }
 
 impl<'a> Checker<'a> {

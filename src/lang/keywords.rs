@@ -179,6 +179,11 @@ pub struct Arg {
     pub en: &'static str,
 }
 
+impl Arg {
+    /// An argument the schema does not name.
+    pub const ANY: Arg = arg("参数", "an argument");
+}
+
 const fn arg(zh: &'static str, en: &'static str) -> Arg {
     Arg { zh, en }
 }
