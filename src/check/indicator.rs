@@ -7,7 +7,7 @@ use crate::diag::catalogue::{self as cat, FrameworkHint};
 use crate::lang::category::{self, Framework, Level1, Level2Lookup};
 use crate::lang::keywords::{Kw, Place};
 use crate::lang::subjects;
-use crate::lang::units::Dimension;
+use crate::lang::units::{counted_by_name, Dimension};
 use crate::model::{Indicator, IndicatorSpans, Target};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
@@ -91,8 +91,12 @@ impl Checker<'_> {
 
         let (l1, l1_written, l2, l2_written, category_span) = category.ok_or(None)?;
         let (name, name_span) = name.ok_or(Some(l1))?;
-        let (target, parsed, target_span) = target.ok_or(Some(l1))?;
-        self.target_fits(&name, l1, l2, &parsed, target_span);
+        if name.trim().is_empty() {
+            self.diags.push(cat::empty_indicator_name(name_span));
+            return Err(Some(l1));
+        }
+        let (target, target_span) = target.ok_or(Some(l1))?;
+        self.target_fits(&name, l1, l2, &target, target_span);
         Ok(Checked {
             level1: l1,
             head: stmt.head.span,
@@ -234,7 +238,7 @@ impl Checker<'_> {
     }
 
     /// Parse target tokens into the model, reporting problems on exact spans.
-    fn target(&mut self, tokens: &[Token<'_>]) -> Option<(Target, ParsedTarget, Span)> {
+    fn target(&mut self, tokens: &[Token<'_>]) -> Option<(Target, Span)> {
         let first = tokens.first()?;
         let last = tokens.last().unwrap_or(first);
         let span = first.span.join(last.span);
@@ -342,7 +346,7 @@ impl Checker<'_> {
                 } else {
                     text.clone()
                 };
-                Some((to_model(&parsed, &written), parsed, span))
+                Some((to_model(&parsed, &written), span))
             }
             Err(problem) => {
                 let d = match problem {
@@ -385,7 +389,7 @@ impl Checker<'_> {
     }
 
     /// Checks of a target against its indicator's category and name.
-    fn target_fits(&mut self, name: &str, l1: Level1, l2: &str, t: &ParsedTarget, span: Span) {
+    fn target_fits(&mut self, name: &str, l1: Level1, l2: &str, t: &Target, span: Span) {
         let (pct, dim) = match &t.value {
             TargetValue::Quantity {
                 value, dimension, ..
@@ -429,6 +433,30 @@ impl Checker<'_> {
         };
         if is_cost && !is_money {
             self.diags.push(cat::cost_without_money(span));
+        }
+        if l2 == "数量指标" && is_money {
+            self.diags.push(cat::quantity_with_money(span));
+        }
+        // `满意度 ≥90`: a share written without its `%`.
+        let bare_number = matches!(
+            &t.value,
+            TargetValue::Quantity {
+                dimension: None,
+                ..
+            } | TargetValue::Range {
+                dimension: None,
+                ..
+            }
+        );
+        if bare_number && (is_satisfaction || name.trim_end().ends_with('率')) {
+            self.diags.push(cat::rate_without_unit(span, &t.text));
+        }
+        // `培训人数 ≥5次`: the name counts one thing, the target another.
+        if let (Some(named), Some((unit, Dimension::Count))) = (counted_by_name(name), t.unit()) {
+            if !unit.contains(named) {
+                self.diags
+                    .push(cat::unit_differs_from_name(span, named, unit));
+            }
         }
     }
 

@@ -40,9 +40,9 @@ codes! {
     // spending plan 支出计划
     E401, E402, E403, E404, W405, E406,
     // categories and indicators 指标类别与指标
-    E501, E502, E503, E504, E505, W506, W507, E508, W509,
+    E501, E502, E503, E504, E505, W506, W507, E508, W509, E510,
     // targets and units 指标值与单位
-    E601, E602, E603, E604, W605, W606, E607, E608, E609, E610, W611,
+    E601, E602, E603, E604, W605, W606, E607, E608, E609, E610, W611, W612, W613,
 }
 
 impl Code {

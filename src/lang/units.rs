@@ -587,6 +587,19 @@ impl UnitTable {
     }
 }
 
+/// Count units a name may end with as `…数` (培训人数 counts 人, 受益户数 户).
+const COUNTED_IN_NAMES: &[&str] = &[
+    "人", "户", "次", "个", "场", "项", "台", "辆", "件", "套", "所", "家", "名", "篇", "期", "批",
+    "株", "棵", "座", "处", "条", "本", "册", "份",
+];
+
+/// The count unit an indicator's name says it counts: `培训人数` → 人,
+/// `受益户数` → 户; `None` for other names (`维修项目数量` names no unit).
+pub fn counted_by_name(name: &str) -> Option<&'static str> {
+    let head = name.trim().strip_suffix('数')?;
+    COUNTED_IN_NAMES.iter().copied().find(|u| head.ends_with(u))
+}
+
 /// How many yuan one unit of a money unit is worth (`元` = 1, `万元` = 10000), for the
 /// built-in money units. `None` for anything else.
 pub fn money_factor(unit: &str) -> Option<Decimal> {

@@ -32,6 +32,9 @@ entries! {
     W509, "满意度指标的对象与本项目无关", "satisfaction indicator about someone unrelated to the project",
     "指标名称中的服务对象在项目的其他内容里都没有出现，可能是从别的模板复制而来（如车辆项目里的“参培住院医师满意度”）。",
     "The service object named by the indicator appears nowhere else in the project; it may have been copied from another template (such as 参培住院医师满意度 in a vehicle project).";
+    E510, "指标名称为空", "empty indicator name",
+    "三级指标要有名称，写在类别之后：indicator 产出.数量 \"培训人数\" ≥50人。",
+    "A level-3 indicator needs a name after its category: indicator 产出.数量 \"培训人数\" ≥50人.";
 }
 
 /// A suggested category word in place of `word`, written at `span` (when
@@ -187,6 +190,19 @@ pub fn duplicate_indicator(span: Span, first: Span, name: &str) -> Diagnostic {
     )
     .label(t("重复的指标", "repeated here"))
     .secondary(first, t("首次出现", "first given here"))
+}
+
+pub fn empty_indicator_name(span: Span) -> Diagnostic {
+    diag(
+        Code::E510,
+        span,
+        t("指标名称为空", "the indicator's name is empty"),
+    )
+    .label(t("空的名称", "empty name"))
+    .help(t(
+        "写上三级指标的名称，如 \"培训人数\"",
+        "write the level-3 indicator's name, as \"培训人数\"",
+    ))
 }
 
 pub fn missing_category(span: Span, code: &str, missing: &[&str]) -> Diagnostic {

@@ -38,6 +38,12 @@ entries! {
     W611, "日期早于本表年度", "date before the sheet's year",
     "指标值中的日期早于表的年度，常见于照抄上年的表而忘记改日期。",
     "A date in a target lies before the sheet's year; this usually comes from copying last year's sheet without updating its dates.";
+    W612, "比率或满意度缺少单位", "rate or satisfaction without a unit",
+    "以“率”结尾的指标和满意度指标的目标是百分比：写作 ≥90%，而不是 ≥90。",
+    "A rate (…率) or a satisfaction indicator takes a percentage: write ≥90%, not ≥90.";
+    W613, "指标值的单位与指标名称不符", "target unit differs from the indicator's name",
+    "指标名称说的是一种计数单位（如 培训人数 是人），指标值却用了另一种（如 次）。",
+    "The indicator's name counts one thing (培训人数 counts 人) and its target another (次).";
 }
 
 /// `span` is the whole target as written (`written` its text, quotes
@@ -157,6 +163,48 @@ pub fn quantity_with_percent(span: Span) -> Diagnostic {
     .help(t(
         "数量指标应写数量，如 =201辆；比例更适合质量指标或时效指标",
         "a quantity indicator takes a count, as =201辆; a share fits a quality or timeliness indicator",
+    ))
+}
+
+pub fn quantity_with_money(span: Span) -> Diagnostic {
+    diag(
+        Code::W606,
+        span,
+        t("数量指标的目标值是金额", "a quantity indicator (数量指标) has a money target"),
+    )
+    .label(t("金额", "money"))
+    .help(t(
+        "数量指标应写数量，如 =201辆；金额是成本指标（2021 体系为 成本.经济成本）",
+        "a quantity indicator takes a count, as =201辆; money belongs to a cost indicator (成本.经济成本 in 2021)",
+    ))
+}
+
+pub fn rate_without_unit(span: Span, written: &str) -> Diagnostic {
+    diag(
+        Code::W612,
+        span,
+        t(
+            format!("指标值 `{written}` 没有单位，比率和满意度应为百分比"),
+            format!("target `{written}` has no unit; a rate or satisfaction is a percentage"),
+        ),
+    )
+    .label(t("缺少 %", "no %"))
+    .help(t("写作百分比，如 ≥90%", "write a percentage, as ≥90%"))
+}
+
+pub fn unit_differs_from_name(span: Span, named: &str, unit: &str) -> Diagnostic {
+    diag(
+        Code::W613,
+        span,
+        t(
+            format!("指标名称计的是{named}，指标值的单位却是{unit}"),
+            format!("the name counts {named}, the target is in {unit}"),
+        ),
+    )
+    .label(t(format!("单位 {unit}"), format!("unit {unit}")))
+    .help(t(
+        "核对单位，或改正指标名称",
+        "check the unit, or correct the name",
     ))
 }
 

@@ -105,6 +105,7 @@ fn every_constructor() -> Vec<Diagnostic> {
         weights_partial(at, 2),
         malformed_category(at, "产出"),
         unrelated_subject(at, "住院医师"),
+        empty_indicator_name(at),
         // targets
         garbled_target(s(10, 30), "≥9090%及以上", "≥90%"),
         placeholder_target(at, "≥**%"),
@@ -114,6 +115,9 @@ fn every_constructor() -> Vec<Diagnostic> {
         rate_over_100(at, "120"),
         quantity_with_percent(at),
         cost_without_money(at),
+        quantity_with_money(at),
+        rate_without_unit(at, "≥90"),
+        unit_differs_from_name(at, "人", "次"),
         missing_target(at),
         missing_value(at),
         bad_target_number(at),
