@@ -226,6 +226,7 @@ fn fixes_where_the_constructor_knows_the_replacement() {
         })
         .collect();
     let want: Vec<(Code, Span, String)> = [
+        (Code::E006, s(10, 25), "\"创意之家\""),
         (Code::E007, s(10, 13), ","),
         (Code::E007, s(10, 13), " "),
         (Code::E012, s(10, 11), ""),
@@ -237,6 +238,7 @@ fn fixes_where_the_constructor_knows_the_replacement() {
         (Code::W304, s(10, 22), "财政资金"),
         (Code::E501, s(10, 16), "产出"),
         (Code::E502, s(10, 16), "时效"),
+        (Code::E503, s(10, 13), "满意度.满意度"),
         (Code::E601, s(10, 30), "≥90%"),
         (Code::E603, s(10, 16), "人次"),
     ]
