@@ -3,7 +3,7 @@
 
 use super::checker::Checker;
 use crate::diag::catalogue as cat;
-use crate::lang::keywords::{schema, Arg, Kw, Schema};
+use crate::lang::keywords::{schema, Arg, Kw, Place, Schema};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
 use rust_decimal::Decimal;
@@ -240,6 +240,23 @@ impl<'a> Checker<'a> {
             if glued_to_string {
                 let whole = stmt.args[from - 1].span.join(last);
                 self.diags.push(cat::quote_inside_string(whole));
+                return;
+            }
+            // `year 2020 unit 万元`: a keyword that may stand beside this
+            // statement starts a second one.
+            let sibling = |next: Kw| {
+                Kw::lookup(stmt.head.raw).is_some_and(|own| {
+                    Place::ALL
+                        .iter()
+                        .any(|p| p.allowed().contains(&own) && p.allowed().contains(&next))
+                })
+            };
+            if tok.is_word() && Kw::lookup(tok.raw).is_some_and(sibling) {
+                self.diags.push(cat::statements_on_one_line(
+                    tok.span.join(last),
+                    stmt.head.raw,
+                    tok.raw,
+                ));
                 return;
             }
             self.diags.push(cat::extra_arg(

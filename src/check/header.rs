@@ -47,7 +47,16 @@ impl Checker<'_> {
             }
         }
         let example_span = Span::new(stmt.head.span.start, stmt.head.span.end);
-        if year.is_none() {
+        // `year 2020 unit 万元`: the glued statement was reported (E104); its
+        // absence would be noise.
+        let glued = |kw: Kw| {
+            stmt.children().any(|c| {
+                c.args
+                    .iter()
+                    .any(|t| t.is_word() && Kw::lookup(t.raw) == Some(kw))
+            })
+        };
+        if year.is_none() && !glued(Kw::Year) {
             self.diags.push(cat::missing_stmt(
                 example_span,
                 "year",
@@ -56,7 +65,7 @@ impl Checker<'_> {
                 schema(Kw::Year).example,
             ));
         }
-        if !unit_seen {
+        if !unit_seen && !glued(Kw::Unit) {
             self.diags.push(cat::missing_stmt(
                 example_span,
                 "unit",

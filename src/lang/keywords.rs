@@ -108,6 +108,16 @@ pub enum Place {
 }
 
 impl Place {
+    /// Every place.
+    pub const ALL: &[Place] = &[
+        Place::Top,
+        Place::Department,
+        Place::Overall,
+        Place::Project,
+        Place::Period,
+        Place::Indicator,
+    ];
+
     /// The keywords that may stand here.
     pub fn allowed(self) -> &'static [Kw] {
         match self {

@@ -228,6 +228,15 @@ fn misspelt_categories_are_replaced_by_the_suggestion() {
 }
 
 #[test]
+fn two_statements_on_one_line_are_separated() {
+    assert_fixes(
+        &with(DEPT, "  year 2020 unit 万元"),
+        &[Code::E104],
+        &with(DEPT, "  year 2020 ; unit 万元"),
+    );
+}
+
+#[test]
 fn level_2_under_the_wrong_level_1_is_moved_under_its_own() {
     assert_fixed_back("产出.时效", "效益.时效", &[Code::E503]);
 }

@@ -141,6 +141,34 @@ pub fn extra_arg(span: Span, kw: &str, words: bool) -> Diagnostic {
     }
 }
 
+/// `year 2020 unit 万元`: a second statement on the line of the first.
+/// `span` covers the extra arguments, `next` is the keyword that starts
+/// them; the fix puts `;` before it.
+pub fn statements_on_one_line(span: Span, kw: &str, next: &str) -> Diagnostic {
+    let at = Span::new(span.start, span.start);
+    diag(
+        Code::E104,
+        span,
+        t(
+            format!("`{kw}` 的参数过多：`{next}` 是另一条语句"),
+            format!("too many arguments for `{kw}`: `{next}` starts another statement"),
+        ),
+    )
+    .label(t("另一条语句", "another statement"))
+    .help(t(
+        format!("两条语句之间用 `;` 或换行分隔：`{kw} …; {next} …`"),
+        format!("separate two statements with `;` or a new line: `{kw} …; {next} …`"),
+    ))
+    .fix(
+        at,
+        "; ",
+        t(
+            format!("在 `{next}` 前加 `;`"),
+            format!("put `;` before `{next}`"),
+        ),
+    )
+}
+
 pub fn quote_inside_string(span: Span) -> Diagnostic {
     diag(
         Code::E104,

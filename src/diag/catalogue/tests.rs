@@ -56,6 +56,7 @@ fn every_constructor() -> Vec<Diagnostic> {
         missing_arg(at, "project", "名称", "a name", "project \"编码\" \"名称\""),
         extra_arg(at, "year", false),
         extra_arg(at, "goal", true),
+        statements_on_one_line(at, "year", "unit"),
         quote_inside_string(at),
         expected_string(s(10, 13), "编码", "the code", "430"),
         expected_number(at, "金额", "the amount"),
