@@ -234,6 +234,7 @@ fn fixes_where_the_constructor_knows_the_replacement() {
         (Code::E012, s(10, 13), ""),
         (Code::E101, s(10, 14), "year"),
         (Code::E104, s(10, 13), ""),
+        (Code::E104, s(10, 10), "; "),
         (Code::E105, s(10, 13), "\"430\""),
         (Code::E201, s(10, 16), "45000"),
         (Code::W304, s(10, 22), "财政资金"),
