@@ -364,18 +364,9 @@ impl Checker<'_> {
                         unit,
                         suggestion,
                     } => {
-                        // 元/人年: money per something, not a count.
-                        let dimension = match unit.split_once('/') {
-                            Some((num, _)) => format!(
-                                "{}/count",
-                                self.ctx
-                                    .units
-                                    .lookup(num)
-                                    .map_or("count".to_string(), |d| d.name())
-                            ),
-                            None => "count".to_string(),
-                        };
-                        cat::unknown_unit(at(r), &unit, suggestion.as_deref(), &dimension)
+                        let (meant, dimension) = self.ctx.units.guess_unknown(&unit);
+                        let suggestion = meant.or(suggestion);
+                        cat::unknown_unit(at(r), &unit, suggestion.as_deref(), &dimension.name())
                     }
                     TargetProblem::BadNumber { at: r } => cat::bad_target_number(at(r)),
                     TargetProblem::BadDate { at: r } => cat::bad_date(at(r)),

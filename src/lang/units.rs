@@ -587,6 +587,42 @@ impl UnitTable {
     }
 }
 
+impl UnitTable {
+    /// What an unknown unit most likely is: a known unit it stands for, if
+    /// any (`M` is `m`, `万` is `万元`, `/株` lacks its `元`), and its
+    /// dimension (a length, money, money per plant …; a count otherwise).
+    pub fn guess_unknown(&self, unit: &str) -> (Option<String>, Dimension) {
+        let known = |u: &str| self.lookup(u).map(|d| (Some(u.to_string()), d));
+        // `M`, `KM`, `KG`: a known unit in other letter case.
+        if unit.is_ascii() && unit.chars().any(|c| c.is_ascii_alphabetic()) {
+            if let Some(found) = known(&unit.to_ascii_lowercase()) {
+                return found;
+            }
+        }
+        // `万`, `亿`: an amount of money without its 元.
+        if matches!(unit, "万" | "亿" | "千") {
+            if let Some(found) = known(&format!("{unit}元")) {
+                return found;
+            }
+        }
+        // `/株`: a price per something, its 元 left out.
+        if let Some(per) = unit.strip_prefix('/') {
+            if let Some(found) = known(&format!("元/{per}")) {
+                return found;
+            }
+        }
+        // 元/人年: money per something, not a count.
+        let dimension = match unit.split_once('/') {
+            Some((num, _)) => Dimension::Per(
+                Box::new(self.lookup(num).unwrap_or(Dimension::Count)),
+                Box::new(Dimension::Count),
+            ),
+            None => Dimension::Count,
+        };
+        (None, dimension)
+    }
+}
+
 /// Count units a name may end with as `…数` (培训人数 counts 人, 受益户数 户).
 const COUNTED_IN_NAMES: &[&str] = &[
     "人", "户", "次", "个", "场", "项", "台", "辆", "件", "套", "所", "家", "名", "篇", "期", "批",
@@ -646,6 +682,21 @@ fn split_compound(u: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_units_are_guessed() {
+        let t = UnitTable::builtin();
+        assert_eq!(t.guess_unknown("M"), (Some("m".into()), Dimension::Length));
+        assert_eq!(
+            t.guess_unknown("万"),
+            (Some("万元".into()), Dimension::Money)
+        );
+        let (s, d) = t.guess_unknown("/株");
+        assert_eq!(s.as_deref(), Some("元/株"));
+        assert_eq!(d.name(), "money/count");
+        assert_eq!(t.guess_unknown("校次"), (None, Dimension::Count));
+        assert_eq!(t.guess_unknown("元/人年").1.name(), "money/count");
+    }
 
     #[test]
     fn dimension_names_and_parse() {
