@@ -11,7 +11,10 @@ use crate::lang::units::{counted_by_name, Dimension};
 use crate::model::{Indicator, IndicatorSpans, Target};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
-use crate::target::{parse_quoted_target, parse_target, ParsedTarget, TargetProblem, TargetValue};
+use crate::target::{
+    looks_quantitative, parse_quoted_target, parse_target, without_bracketed_hint, ParsedTarget,
+    TargetProblem, TargetValue,
+};
 use rust_decimal::Decimal;
 
 /// An indicator with the spans the set-level checks point at.
@@ -278,6 +281,12 @@ impl Checker<'_> {
                 span.part(r.start + base..r.end + base)
             }
         };
+        // `(≥**个) >=4个`: the template's hint beside the real value.
+        let hint_free = without_bracketed_hint(&text, &self.ctx.units);
+        if let Some(value) = &hint_free {
+            self.diags.push(cat::template_hint(span, &text, value));
+        }
+        let text = hint_free.unwrap_or(text);
         // Quoting says "this is text": a number followed by words that are
         // no unit is then free text, not an unknown unit.
         let parsed = if base > 0 {
@@ -332,6 +341,12 @@ impl Checker<'_> {
         }
         match parsed {
             Ok(parsed) => {
+                // `约50人`, `完成率≥95%`: a value that reads only as text.
+                if let TargetValue::Text { text } = &parsed.value {
+                    if looks_quantitative(text, &self.ctx.units) {
+                        self.diags.push(cat::number_read_as_text(span, text));
+                    }
+                }
                 // The written form with spacing normalised as the formatter
                 // prints it, so that layout never changes the model.
                 let written = if base == 0 {

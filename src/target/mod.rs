@@ -292,6 +292,65 @@ pub fn parse_target(text: &str, units: &UnitTable) -> Result<ParsedTarget, Targe
     result
 }
 
+/// `(≥**个) >=4个`, `≥4个（≥**个）`: a template's hint in brackets left
+/// beside the real value. Returns the text without the hint when the rest
+/// reads as a typed value (not free text).
+pub fn without_bracketed_hint(text: &str, units: &UnitTable) -> Option<String> {
+    let open = text.find(['(', '（'])?;
+    let close_rel = text[open..].find([')', '）'])?;
+    let close = open + close_rel + text[open + close_rel..].chars().next()?.len_utf8();
+    let inside = &text[open..close];
+    if !inside.contains(['*', '＊', '×']) && !inside.contains("XX") && !inside.contains("xx") {
+        return None;
+    }
+    let rest = format!("{}{}", &text[..open], &text[close..]);
+    let rest = rest.trim().to_string();
+    match parse_target(&rest, units) {
+        Ok(ParsedTarget {
+            value: TargetValue::Text { .. },
+            ..
+        })
+        | Err(_) => None,
+        Ok(_) => Some(rest),
+    }
+}
+
+/// Whether a text read as free qualitative text holds what looks like a
+/// quantity: a comparison sign, a template's `*`, or a number followed by a
+/// known unit (`约50人`, `完成率≥95%`). A year (`2023年度`) is not one.
+pub fn looks_quantitative(text: &str, units: &UnitTable) -> bool {
+    if text.contains([
+        '≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦', '*', '＊',
+    ]) {
+        return true;
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].1.is_ascii_digit() || chars[i].1 == '.') {
+            i += 1;
+        }
+        let digits = &text[chars[start].0..chars.get(i).map_or(text.len(), |c| c.0)];
+        let rest = chars.get(i).map_or("", |c| &text[c.0..]);
+        let year = digits.len() == 4 && rest.starts_with('年');
+        // The longest known unit right after the number.
+        let unit = rest
+            .char_indices()
+            .map(|(k, c)| &rest[..k + c.len_utf8()])
+            .take(6)
+            .any(|u| units.lookup(u).is_some());
+        if unit && !year {
+            return true;
+        }
+    }
+    false
+}
+
 /// Words after a quantity that only say the target is reached.
 const COMPLETION_WORDS: &[&str] = &["完成", "到位", "达标", "覆盖", "实现"];
 
@@ -1929,6 +1988,37 @@ mod tests {
         assert_eq!(ok("2020-02-29"), date(Some(Op::Eq), "2020-02-29"));
         assert_eq!(under("1900-02-29"), "1900-02-29");
         assert_eq!(ok("2000-02-29"), date(Some(Op::Eq), "2000-02-29"));
+    }
+
+    #[test]
+    fn template_hints_in_brackets_leave_the_value() {
+        let u = UnitTable::builtin();
+        assert_eq!(
+            without_bracketed_hint("(≥**个) >=4个", &u).as_deref(),
+            Some(">=4个")
+        );
+        assert_eq!(
+            without_bracketed_hint("≥4个（≥**个）", &u).as_deref(),
+            Some("≥4个")
+        );
+        assert_eq!(without_bracketed_hint("≥4个（含2个新建）", &u), None);
+        assert_eq!(without_bracketed_hint("（≥**个）", &u), None);
+    }
+
+    #[test]
+    fn numbers_in_free_text_are_noticed() {
+        let u = UnitTable::builtin();
+        for t in ["约50人", "完成率≥95%", "不少于**次"] {
+            assert!(looks_quantitative(t, &u), "{t}");
+        }
+        for t in [
+            "稳步提高",
+            "完成2023年度任务",
+            "符合GB 3095-2012二级标准",
+            "达到国家标准",
+        ] {
+            assert!(!looks_quantitative(t, &u), "{t}");
+        }
     }
 
     #[test]

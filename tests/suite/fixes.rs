@@ -237,6 +237,12 @@ fn two_statements_on_one_line_are_separated() {
 }
 
 #[test]
+fn template_hint_beside_the_value_is_dropped() {
+    assert_fixed_back("≥90%", "(≥**%) ≥90%", &[Code::E602]);
+    assert_fixed_back("≥90%", "≥90%（≥**%）", &[Code::E602]);
+}
+
+#[test]
 fn level_2_under_the_wrong_level_1_is_moved_under_its_own() {
     assert_fixed_back("产出.时效", "效益.时效", &[Code::E503]);
 }

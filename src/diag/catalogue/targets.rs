@@ -44,6 +44,9 @@ entries! {
     W613, "指标值的单位与指标名称不符", "target unit differs from the indicator's name",
     "指标名称说的是一种计数单位（如 培训人数 是人），指标值却用了另一种（如 次）。",
     "The indicator's name counts one thing (培训人数 counts 人) and its target another (次).";
+    W614, "指标值含有数字却读作文字", "a target with a number read as text",
+    "指标值里有数字、比较符号或 *，却不能读作数值，只能当作文字：核对、打分都用不上它。写成 ≥50人 这样的符号、数值与单位。",
+    "The target holds a number, a comparison or a *, yet does not read as a value, so it is kept as text that no check or score can use. Write a sign, a number and a unit, as ≥50人.";
 }
 
 /// `span` is the whole target as written (`written` its text, quotes
@@ -82,6 +85,45 @@ pub fn placeholder_target(span: Span, written: &str) -> Diagnostic {
     .help(t(
         "填写实际的目标值，例如 ≥90%",
         "write the actual target, such as ≥90%",
+    ))
+}
+
+/// `(≥**个) >=4个`: a template hint left beside the real value; the fix
+/// keeps the value.
+pub fn template_hint(span: Span, written: &str, value: &str) -> Diagnostic {
+    diag(
+        Code::E602,
+        span,
+        t(
+            format!("指标值 `{written}` 中留有模板的填写提示"),
+            format!("target `{written}` still holds the template's hint"),
+        ),
+    )
+    .label(t("模板提示", "template hint"))
+    .help(t(
+        format!("只写实际值：{value}"),
+        format!("write the value only: {value}"),
+    ))
+    .fix(
+        span,
+        value,
+        t(format!("改为 {value}"), format!("write {value}")),
+    )
+}
+
+pub fn number_read_as_text(span: Span, written: &str) -> Diagnostic {
+    diag(
+        Code::W614,
+        span,
+        t(
+            format!("指标值 `{written}` 含有数字，但只能读作文字"),
+            format!("target `{written}` holds a number but reads only as text"),
+        ),
+    )
+    .label(t("读作文字", "read as text"))
+    .help(t(
+        "写成符号、数值与单位，如 ≥50人；确为文字描述的可忽略此警告",
+        "write a sign, a number and a unit, as ≥50人; ignore this if it is meant as text",
     ))
 }
 

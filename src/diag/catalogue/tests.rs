@@ -110,6 +110,8 @@ fn every_constructor() -> Vec<Diagnostic> {
         // targets
         garbled_target(s(10, 30), "≥9090%及以上", "≥90%"),
         placeholder_target(at, "≥**%"),
+        template_hint(s(10, 30), "(≥**个) >=4个", ">=4个"),
+        number_read_as_text(at, "约50人"),
         unknown_unit(s(10, 16), "人吹", Some("人次"), "count"),
         unknown_unit(s(10, 16), "校次", None, "count"),
         satisfaction_over_100(at, "120"),
@@ -242,6 +244,7 @@ fn fixes_where_the_constructor_knows_the_replacement() {
         (Code::E502, s(10, 16), "时效"),
         (Code::E503, s(10, 13), "满意度.满意度"),
         (Code::E601, s(10, 30), "≥90%"),
+        (Code::E602, s(10, 30), ">=4个"),
         (Code::E603, s(10, 16), "人次"),
     ]
     .into_iter()
