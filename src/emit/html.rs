@@ -4,7 +4,7 @@
 //! sheet.
 
 use super::layout::{self, Align, Cell, Head, PlanPoint, ProjectTable, Role, Table};
-use super::{Escaped, Sink};
+use super::sink::{Escaped, Sink};
 use crate::model::Sheet;
 use rust_decimal::Decimal;
 use std::fmt::Write;
