@@ -10,6 +10,7 @@ use super::describe::{describe, sign, Line, Style};
 use super::messages::{self as m, Text};
 use super::text::{char_diff, similarity_permille, Segment};
 use crate::diag::Lang;
+use crate::emit::chart::{self, Bar, Chart, Geometry};
 use crate::model::{Indicator, Period, Project, Sheet};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
@@ -388,104 +389,66 @@ fn plus(d: Decimal) -> &'static str {
     }
 }
 
+/// One bar of the chart: the project's budget change, the old and new budget on hover.
+fn budget_bar(p: &ProjectDiff, unit: &str) -> Bar {
+    let delta = p.budget.delta.0;
+    let side = |a: Option<_>| a.map_or_else(|| m::MISSING.to_string(), |a| format!("{a}"));
+    let rel = p
+        .budget
+        .relative
+        .map(|r| format!("{}{}{r}%", m::COMMA.get(LANG), plus(r.0)))
+        .unwrap_or_default();
+    Bar {
+        label: chart::short(&p.name, 20),
+        value: delta,
+        text: format!("{}{delta}{rel}", plus(delta)),
+        tooltip: Some(m::chart_tooltip(
+            &p.code,
+            &p.name,
+            &side(p.budget.old),
+            &side(p.budget.new),
+            unit,
+        )),
+        colour: if delta.is_sign_negative() {
+            "#cf222e"
+        } else {
+            "#1a7f37"
+        },
+    }
+}
+
 /// The inline SVG bar chart of the budget change of each project (green up, red down).
 fn budget_chart(d: &SheetDiff) -> String {
-    let bars: Vec<&ProjectDiff> = d
+    let unit = d.new.unit.as_str();
+    let bars: Vec<Bar> = d
         .projects
         .iter()
         .filter(|p| !p.budget.delta.0.is_zero())
+        .map(|p| budget_bar(p, unit))
         .collect();
     if bars.is_empty() {
         return format!("<p>{}</p>\n", esc(&m::NO_BUDGET_CHANGED.both()));
     }
-    let unit = &d.new.unit;
-    let max_pos = bars
-        .iter()
-        .map(|p| p.budget.delta.0)
-        .max()
-        .unwrap_or_default()
-        .max(Decimal::ZERO);
-    let max_neg = bars
-        .iter()
-        .map(|p| -p.budget.delta.0)
-        .max()
-        .unwrap_or_default()
-        .max(Decimal::ZERO);
-    let span = max_pos + max_neg;
-    const LABEL_W: i64 = 300;
-    const BARS_W: i64 = 400;
-    const ROW_H: i64 = 26;
-    let width = LABEL_W + BARS_W + 230;
-    let height = ROW_H * bars.len() as i64 + 30;
-    let px = |v: Decimal| -> Decimal { (v * Decimal::from(BARS_W) / span).round_dp(1) };
-    let zero = Decimal::from(LABEL_W + 10) + px(max_neg);
+    let title = m::chart_title(unit);
+    let axis = m::chart_axis(unit);
+    let chart = Chart {
+        id: "chart-title",
+        title: &title,
+        geometry: Geometry {
+            label_w: 310,
+            label_gap: 10,
+            bar_w: 400,
+            text_w: 220,
+            row_h: 26,
+            bar_pad: 4,
+            top: 2,
+            bottom: 28,
+            min_bar: 1,
+        },
+        axis: Some(&axis),
+    };
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title\">\n<title id=\"chart-title\">{}</title>",
-        esc(&m::chart_title(unit))
-    );
-    for (k, p) in bars.iter().enumerate() {
-        let y = ROW_H * k as i64 + 4;
-        let delta = p.budget.delta.0;
-        let w = px(delta.abs()).max(Decimal::new(1, 0));
-        let x = if delta.is_sign_negative() {
-            zero - w
-        } else {
-            zero
-        };
-        let fill = if delta.is_sign_negative() {
-            "#cf222e"
-        } else {
-            "#1a7f37"
-        };
-        let label: String = {
-            if p.name.chars().count() > 20 {
-                p.name.chars().take(19).collect::<String>() + "…"
-            } else {
-                p.name.clone()
-            }
-        };
-        let old = p
-            .budget
-            .old
-            .map(|a| a.to_string())
-            .unwrap_or_else(|| m::MISSING.into());
-        let new = p
-            .budget
-            .new
-            .map(|a| a.to_string())
-            .unwrap_or_else(|| m::MISSING.into());
-        let rel = p
-            .budget
-            .relative
-            .map(|r| format!("{}{}{r}%", m::COMMA.get(LANG), plus(r.0)))
-            .unwrap_or_default();
-        let sign = plus(delta);
-        let _ = writeln!(
-            s,
-            "<g><title>{}</title>\n<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>\n<text x=\"{}\" y=\"{}\">{sign}{}{}</text></g>",
-            esc(&m::chart_tooltip(&p.code, &p.name, &old, &new, unit)),
-            LABEL_W,
-            y + 15,
-            esc(&label),
-            x,
-            y + 2,
-            w,
-            ROW_H - 8,
-            LABEL_W + BARS_W + 20,
-            y + 15,
-            delta,
-            esc(&rel)
-        );
-    }
-    let _ = writeln!(
-        s,
-        "<line x1=\"{zero}\" y1=\"0\" x2=\"{zero}\" y2=\"{}\" stroke=\"#59636e\"/>\n<text x=\"{zero}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n</svg>",
-        height - 22,
-        height - 6,
-        esc(&m::chart_axis(unit))
-    );
+    let _ = chart::write(&mut s, &chart, &bars);
     s
 }
 

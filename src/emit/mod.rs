@@ -1,9 +1,11 @@
 //! Emitters: the checked model to output formats.
 //!
-//! The emitters share the buffered writer and the escaping (`sink`); they
-//! take them from that file, never from this one, so that no file here
-//! depends on a file that depends on it.
+//! The emitters share the buffered writer and the escaping (`sink`) and the
+//! bar chart (`chart`, also drawn by the diff's page); each takes them from
+//! their own files, never from this one, so that no file here depends on a
+//! file that depends on it.
 
+pub(crate) mod chart;
 pub mod docx;
 pub mod html;
 pub mod json;
