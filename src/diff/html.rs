@@ -2,14 +2,24 @@
 //! per project (inline SVG), the body and part-1 changes, then each added, removed or
 //! changed project with its changes and the old and new sheet side by side.
 
-use super::textual::{describe, sign, Line, Style};
-use super::*;
+use super::changes::{Change, ProjectDiff, ProjectStatus, SheetDiff, FORMAT};
+use super::compare::{
+    align, flatten_sources, match_indicators, unit_factor, Step, EDIT_SIMILARITY,
+};
+use super::describe::{describe, sign, Line, Style};
+use super::messages::{self as m, Text};
+use super::text::{char_diff, similarity_permille, Segment};
 use crate::diag::Lang;
-use crate::model::Period;
+use crate::emit::chart::{self, Bar, Chart, Geometry};
+use crate::model::{Indicator, Period, Project, Sheet};
+use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
 // The page escapes texts exactly as the sheet's own HTML does.
 use crate::emit::html::esc;
+
+/// The page's texts are Chinese, with English beside them in the headings and totals.
+const LANG: Lang = Lang::Zh;
 
 const CSS: &str = r#"
 :root { --add: #e6ffec; --add-strong: #abf2bc; --del: #ffebe9; --del-strong: #ffc0c0; --chg: #fff8c5; --line: #d0d7de; }
@@ -75,7 +85,7 @@ fn changes_list(out: &mut String, changes: &[Change], unit: &str) {
             _ => "chg",
         };
         let mut l = Line::default();
-        describe(c, unit, Lang::Zh, &mut l);
+        describe(c, unit, LANG, &mut l);
         let _ = writeln!(out, "<li class=\"{class}\">{}</li>", line_html(&l));
     }
     out.push_str("</ul>\n");
@@ -148,7 +158,10 @@ fn split_html(a: &str, b: &str) -> (String, String) {
 fn rows_table(out: &mut String, rows: &[Row], old_year: i32, new_year: i32) {
     let _ = writeln!(
         out,
-        "<table class=\"side\">\n<thead><tr><th class=\"field\">栏目</th><th>{old_year}年（旧）</th><th>{new_year}年（新）</th></tr></thead>\n<tbody>"
+        "<table class=\"side\">\n<thead><tr><th class=\"field\">{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        m::FIELD.get(LANG),
+        m::old_column(LANG, old_year),
+        m::new_column(LANG, new_year)
     );
     for r in rows {
         let cell = |side: &str, v: &Option<String>| match v {
@@ -174,9 +187,9 @@ fn plan_text(p: &Project) -> Option<String> {
     Some(
         p.plan
             .iter()
-            .map(|c| format!("{}月 {}%", c.month, c.percent))
+            .map(|c| format!("{} {}%", m::month(LANG, c.month), c.percent))
             .collect::<Vec<_>>()
-            .join("，"),
+            .join(m::COMMA.get(LANG)),
     )
 }
 
@@ -193,25 +206,25 @@ fn project_rows(
 ) -> Vec<Row> {
     let mut rows = Vec::new();
     rows.push(Row::plain(
-        "项目编码",
+        m::PROJECT_CODE.get(LANG),
         a.map(|p| p.code.clone()),
         b.map(|p| p.code.clone()),
     ));
     rows.push(Row::text(
-        "项目名称",
+        m::PROJECT_NAME.get(LANG),
         a.map(|p| p.name.as_str()),
         b.map(|p| p.name.as_str()),
     ));
     if a.is_some_and(|p| p.agency.is_some()) || b.is_some_and(|p| p.agency.is_some()) {
         rows.push(Row::text(
-            "实施单位",
+            m::AGENCY.get(LANG),
             a.and_then(|p| p.agency.as_deref()),
             b.and_then(|p| p.agency.as_deref()),
         ));
     }
     let money = |d: Decimal| format!("{d} {unit}");
     rows.push(Row::plain(
-        "预算数",
+        m::BUDGET.get(LANG),
         a.map(|p| money(conv(p.budget.total))),
         b.map(|p| money(p.budget.total)),
     ));
@@ -233,36 +246,40 @@ fn project_rows(
             v.iter().find(|(p, _)| p == path).map(|(_, d)| money(f(*d)))
         };
         rows.push(Row::plain(
-            &format!("其中：{path}"),
+            &m::source_row(LANG, path),
             get(&sa, conv),
             get(&sb, &|d| d),
         ));
     }
     rows.push(Row::text(
-        "资金用途",
+        m::PURPOSE.get(LANG),
         a.and_then(|p| p.purpose.as_deref()),
         b.and_then(|p| p.purpose.as_deref()),
     ));
     let (pa, pb) = (a.and_then(plan_text), b.and_then(plan_text));
-    rows.push(Row::text("资金支出计划", pa.as_deref(), pb.as_deref()));
+    rows.push(Row::text(
+        m::SPENDING_PLAN.get(LANG),
+        pa.as_deref(),
+        pb.as_deref(),
+    ));
 
     let empty: Vec<String> = Vec::new();
     let ga = a.map(|p| &p.goals).unwrap_or(&empty);
     let gb = b.map(|p| &p.goals).unwrap_or(&empty);
-    list_rows(&mut rows, "绩效目标", ga, gb);
+    list_rows(&mut rows, m::GOAL, ga, gb);
     let (qa, qb): (Option<&Period>, Option<&Period>) = (
         a.and_then(|p| p.period.as_ref()),
         b.and_then(|p| p.period.as_ref()),
     );
     if qa.is_some() || qb.is_some() {
         rows.push(Row::text(
-            "实施期",
+            m::PERIOD.get(LANG),
             qa.map(|x| x.text.as_str()),
             qb.map(|x| x.text.as_str()),
         ));
         let pa = qa.map(|x| &x.goals).unwrap_or(&empty);
         let pb = qb.map(|x| &x.goals).unwrap_or(&empty);
-        list_rows(&mut rows, "实施期目标", pa, pb);
+        list_rows(&mut rows, m::PERIOD_GOAL, pa, pb);
     }
 
     let none: Vec<Indicator> = Vec::new();
@@ -272,7 +289,8 @@ fn project_rows(
     rows
 }
 
-fn list_rows(rows: &mut Vec<Row>, label: &str, a: &[String], b: &[String]) {
+fn list_rows(rows: &mut Vec<Row>, label: Text, a: &[String], b: &[String]) {
+    let label = label.get(LANG);
     let steps = align(a, b, |x, y| {
         let s = similarity_permille(x, y);
         (s >= EDIT_SIMILARITY).then_some(s)
@@ -329,7 +347,7 @@ fn indicator_rows(rows: &mut Vec<Row>, a: &[Indicator], b: &[Indicator]) {
     let m = match_indicators(a, b);
     let mut used = vec![false; a.len()];
     for (j, y) in b.iter().enumerate() {
-        let field = format!("指标 {}", j + 1);
+        let field = format!("{} {}", m::INDICATOR.get(LANG), j + 1);
         match m[j] {
             None => rows.push(Row {
                 field,
@@ -353,7 +371,7 @@ fn indicator_rows(rows: &mut Vec<Row>, a: &[Indicator], b: &[Indicator]) {
     for (i, x) in a.iter().enumerate() {
         if !used[i] {
             rows.push(Row {
-                field: "指标（删除）".to_string(),
+                field: m::INDICATOR_GONE.get(LANG).to_string(),
                 class: "del",
                 old: Some(indicator_cell(x, None, true)),
                 new: None,
@@ -362,108 +380,75 @@ fn indicator_rows(rows: &mut Vec<Row>, a: &[Indicator], b: &[Indicator]) {
     }
 }
 
-/// The inline SVG bar chart of the budget change of each project (green up, red down).
-fn budget_chart(d: &SheetDiff) -> String {
-    let bars: Vec<&ProjectDiff> = d
-        .projects
-        .iter()
-        .filter(|p| !p.budget.delta.0.is_zero())
-        .collect();
-    if bars.is_empty() {
-        return "<p>各项目预算均无变化。No budget changed.</p>\n".to_string();
+/// `+` before an amount that is not negative.
+fn plus(d: Decimal) -> &'static str {
+    if d.is_sign_negative() {
+        ""
+    } else {
+        "+"
     }
-    let unit = &d.new.unit;
-    let max_pos = bars
-        .iter()
-        .map(|p| p.budget.delta.0)
-        .max()
-        .unwrap_or_default()
-        .max(Decimal::ZERO);
-    let max_neg = bars
-        .iter()
-        .map(|p| -p.budget.delta.0)
-        .max()
-        .unwrap_or_default()
-        .max(Decimal::ZERO);
-    let span = max_pos + max_neg;
-    const LABEL_W: i64 = 300;
-    const BARS_W: i64 = 400;
-    const ROW_H: i64 = 26;
-    let width = LABEL_W + BARS_W + 230;
-    let height = ROW_H * bars.len() as i64 + 30;
-    let px = |v: Decimal| -> Decimal { (v * Decimal::from(BARS_W) / span).round_dp(1) };
-    let zero = Decimal::from(LABEL_W + 10) + px(max_neg);
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title\">\n<title id=\"chart-title\">各项目预算变化（{}）Budget change per project</title>",
-        esc(unit)
-    );
-    for (k, p) in bars.iter().enumerate() {
-        let y = ROW_H * k as i64 + 4;
-        let delta = p.budget.delta.0;
-        let w = px(delta.abs()).max(Decimal::new(1, 0));
-        let x = if delta.is_sign_negative() {
-            zero - w
-        } else {
-            zero
-        };
-        let fill = if delta.is_sign_negative() {
+}
+
+/// One bar of the chart: the project's budget change, the old and new budget on hover.
+fn budget_bar(p: &ProjectDiff, unit: &str) -> Bar {
+    let delta = p.budget.delta.0;
+    let side = |a: Option<_>| a.map_or_else(|| m::MISSING.to_string(), |a| format!("{a}"));
+    let rel = p
+        .budget
+        .relative
+        .map(|r| format!("{}{}{r}%", m::COMMA.get(LANG), plus(r.0)))
+        .unwrap_or_default();
+    Bar {
+        label: chart::short(&p.name, 20),
+        value: delta,
+        text: format!("{}{delta}{rel}", plus(delta)),
+        tooltip: Some(m::chart_tooltip(
+            &p.code,
+            &p.name,
+            &side(p.budget.old),
+            &side(p.budget.new),
+            unit,
+        )),
+        colour: if delta.is_sign_negative() {
             "#cf222e"
         } else {
             "#1a7f37"
-        };
-        let label: String = {
-            if p.name.chars().count() > 20 {
-                p.name.chars().take(19).collect::<String>() + "…"
-            } else {
-                p.name.clone()
-            }
-        };
-        let old = p
-            .budget
-            .old
-            .map(|a| a.to_string())
-            .unwrap_or_else(|| "—".into());
-        let new = p
-            .budget
-            .new
-            .map(|a| a.to_string())
-            .unwrap_or_else(|| "—".into());
-        let rel = p
-            .budget
-            .relative
-            .map(|r| format!("，{}{}%", if r.0.is_sign_negative() { "" } else { "+" }, r))
-            .unwrap_or_default();
-        let sign = if delta.is_sign_negative() { "" } else { "+" };
-        let _ = writeln!(
-            s,
-            "<g><title>{} {}：{} → {} {}</title>\n<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>\n<text x=\"{}\" y=\"{}\">{sign}{}{}</text></g>",
-            esc(&p.code),
-            esc(&p.name),
-            old,
-            new,
-            esc(unit),
-            LABEL_W,
-            y + 15,
-            esc(&label),
-            x,
-            y + 2,
-            w,
-            ROW_H - 8,
-            LABEL_W + BARS_W + 20,
-            y + 15,
-            delta,
-            esc(&rel)
-        );
+        },
     }
-    let _ = writeln!(
-        s,
-        "<line x1=\"{zero}\" y1=\"0\" x2=\"{zero}\" y2=\"{}\" stroke=\"#59636e\"/>\n<text x=\"{zero}\" y=\"{}\" text-anchor=\"middle\">0（{}）</text>\n</svg>",
-        height - 22,
-        height - 6,
-        esc(unit)
-    );
+}
+
+/// The inline SVG bar chart of the budget change of each project (green up, red down).
+fn budget_chart(d: &SheetDiff) -> String {
+    let unit = d.new.unit.as_str();
+    let bars: Vec<Bar> = d
+        .projects
+        .iter()
+        .filter(|p| !p.budget.delta.0.is_zero())
+        .map(|p| budget_bar(p, unit))
+        .collect();
+    if bars.is_empty() {
+        return format!("<p>{}</p>\n", esc(&m::NO_BUDGET_CHANGED.both()));
+    }
+    let title = m::chart_title(unit);
+    let axis = m::chart_axis(unit);
+    let chart = Chart {
+        id: "chart-title",
+        title: &title,
+        geometry: Geometry {
+            label_w: 310,
+            label_gap: 10,
+            bar_w: 400,
+            text_w: 220,
+            row_h: 26,
+            bar_pad: 4,
+            top: 2,
+            bottom: 28,
+            min_bar: 1,
+        },
+        axis: Some(&axis),
+    };
+    let mut s = String::new();
+    let _ = chart::write(&mut s, &chart, &bars);
     s
 }
 
@@ -471,126 +456,100 @@ fn budget_chart(d: &SheetDiff) -> String {
 /// diff was made from (for the side-by-side tables).
 pub fn render_html(d: &SheetDiff, old: &Sheet, new: &Sheet) -> String {
     let unit = d.new.unit.as_str();
-    let factor = match (
-        money_factor(&old.department.unit),
-        money_factor(&new.department.unit),
-    ) {
-        (Some(a), Some(b)) => a.checked_div(b).unwrap_or(Decimal::ONE),
-        _ => Decimal::ONE,
-    };
+    let factor = unit_factor(old, new);
     let conv = move |x: Decimal| x.checked_mul(factor).unwrap_or(x);
     let mut out = String::new();
-    let title = format!(
-        "绩效目标对比 {} {}：{}年 → {}年",
-        d.new.code, d.new.name, d.old.year, d.new.year
-    );
+    let title = m::title(LANG, &d.new.code, &d.new.name, d.old.year, d.new.year);
     let _ = writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"jixiao diff ({FORMAT})\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n<p class=\"sub\">Performance target diff · {} {} ({}) → {} {} ({})</p>\n</header>",
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n</header>",
+        esc(&m::generator(FORMAT)),
         esc(&title),
         esc(&title),
-        esc(&d.old.code),
-        esc(&d.old.name),
-        d.old.year,
-        esc(&d.new.code),
-        esc(&d.new.name),
-        d.new.year
+        esc(&m::subtitle(
+            (&d.old.code, &d.old.name, d.old.year),
+            (&d.new.code, &d.new.name, d.new.year)
+        )),
     );
 
     // Totals
     let tt = &d.totals;
     let c = &tt.counts;
-    out.push_str("<section class=\"totals\">\n<h2>合计 Totals</h2>\n");
+    let _ = writeln!(
+        out,
+        "<section class=\"totals\">\n<h2>{}</h2>",
+        esc(&m::TOTALS.both())
+    );
     if d.is_empty() {
-        out.push_str(
-            "<p>无变化：两份绩效目标表含义相同。No changes: the two sheets mean the same.</p>\n",
-        );
+        let _ = writeln!(out, "<p>{}</p>", esc(&m::NO_CHANGES.both()));
     }
     let rel = tt
         .budget
         .relative
-        .map(|r| format!("{}{}%", if r.0.is_sign_negative() { "" } else { "+" }, r))
-        .unwrap_or_else(|| "—".into());
-    let rows: [(&str, String); 12] = [
+        .map(|r| format!("{}{r}%", plus(r.0)))
+        .unwrap_or_else(|| m::MISSING.to_string());
+    let rows: [(Text, String); 12] = [
+        (m::TOTAL_OLD, format!("{} {unit}", tt.budget.old)),
+        (m::TOTAL_NEW, format!("{} {unit}", tt.budget.new)),
         (
-            "预算总额（旧）Budget, old",
-            format!("{} {}", tt.budget.old, unit),
-        ),
-        (
-            "预算总额（新）Budget, new",
-            format!("{} {}", tt.budget.new, unit),
-        ),
-        (
-            "增减 Change",
+            m::TOTAL_CHANGE,
             format!(
-                "{}{} {}（{}）",
-                if tt.budget.delta.0.is_sign_negative() {
-                    ""
-                } else {
-                    "+"
-                },
+                "{}{} {unit}{}{rel}{}",
+                plus(tt.budget.delta.0),
                 tt.budget.delta,
-                unit,
-                rel
+                m::OPEN.get(LANG),
+                m::CLOSE.get(LANG)
             ),
         ),
-        ("新增项目 Projects added", tt.projects_added.to_string()),
-        ("删除项目 Projects removed", tt.projects_removed.to_string()),
-        ("变更项目 Projects changed", tt.projects_changed.to_string()),
-        (
-            "未变项目 Projects unchanged",
-            tt.projects_unchanged.to_string(),
-        ),
-        (
-            "目标收紧 Targets tightened",
-            c.targets_tightened.to_string(),
-        ),
-        ("目标放宽 Targets loosened", c.targets_loosened.to_string()),
-        ("目标变更 Targets changed", c.targets_changed.to_string()),
-        (
-            "目标类型变更 Targets changed in kind",
-            c.targets_kind_changed.to_string(),
-        ),
-        ("变化总数 Changes", c.changes.to_string()),
+        (m::PROJECTS_ADDED, tt.projects_added.to_string()),
+        (m::PROJECTS_REMOVED, tt.projects_removed.to_string()),
+        (m::PROJECTS_CHANGED, tt.projects_changed.to_string()),
+        (m::PROJECTS_UNCHANGED, tt.projects_unchanged.to_string()),
+        (m::TARGETS_TIGHTENED, c.targets_tightened.to_string()),
+        (m::TARGETS_LOOSENED, c.targets_loosened.to_string()),
+        (m::TARGETS_CHANGED, c.targets_changed.to_string()),
+        (m::TARGETS_KIND_CHANGED, c.targets_kind_changed.to_string()),
+        (m::CHANGES, c.changes.to_string()),
     ];
     out.push_str("<table class=\"totals\"><tbody>\n");
     for (k, v) in rows {
         let _ = writeln!(
             out,
             "<tr><th>{}</th><td class=\"num\">{}</td></tr>",
-            esc(k),
+            esc(&k.both()),
             esc(&v)
         );
     }
     out.push_str("</tbody></table>\n</section>\n");
 
-    out.push_str("<section class=\"chart\">\n<h2>各项目预算变化 Budget change per project</h2>\n");
+    let _ = writeln!(
+        out,
+        "<section class=\"chart\">\n<h2>{}</h2>",
+        esc(&m::BUDGET_CHART.both())
+    );
     out.push_str(&budget_chart(d));
     out.push_str("</section>\n");
 
     if !d.body.is_empty() {
-        out.push_str("<section class=\"body\">\n<h2>部门 Department</h2>\n");
-        changes_list(&mut out, &d.body, unit);
-        out.push_str("</section>\n");
+        section(&mut out, "body", m::DEPARTMENT, &d.body, unit);
     }
     if !d.overall.is_empty() {
-        out.push_str("<section class=\"overall\">\n<h2>第一部分 Part 1</h2>\n");
-        changes_list(&mut out, &d.overall, unit);
-        out.push_str("</section>\n");
+        section(&mut out, "overall", m::PART_ONE, &d.overall, unit);
     }
 
     for (k, p) in d.projects.iter().enumerate() {
-        let (status, label) = match p.status {
-            ProjectStatus::Added => ("added", "新增 added"),
-            ProjectStatus::Removed => ("removed", "删除 removed"),
-            ProjectStatus::Changed => ("changed", "变更 changed"),
+        let status = match p.status {
+            ProjectStatus::Added => "added",
+            ProjectStatus::Removed => "removed",
+            ProjectStatus::Changed => "changed",
         };
         let _ = writeln!(
             out,
-            "<section class=\"project {status}\" id=\"project-{}\">\n<h2>{} {}<span class=\"badge {status}\">{label}</span></h2>",
+            "<section class=\"project {status}\" id=\"project-{}\">\n<h2>{} {}<span class=\"badge {status}\">{}</span></h2>",
             k + 1,
             esc(&p.code),
-            esc(&p.name)
+            esc(&p.name),
+            esc(&m::status(p.status).both())
         );
         changes_list(&mut out, &p.changes, unit);
         let a = p.old_position.and_then(|i| old.projects.get(i));
@@ -602,7 +561,19 @@ pub fn render_html(d: &SheetDiff, old: &Sheet, new: &Sheet) -> String {
 
     let _ = writeln!(
         out,
-        "<footer><p class=\"sub\">jixiao diff · {FORMAT}</p></footer>\n</body>\n</html>"
+        "<footer><p class=\"sub\">{}</p></footer>\n</body>\n</html>",
+        esc(&m::footer(FORMAT))
     );
     out
+}
+
+/// The changes of the body or of part 1, under a heading.
+fn section(out: &mut String, class: &str, heading: Text, changes: &[Change], unit: &str) {
+    let _ = writeln!(
+        out,
+        "<section class=\"{class}\">\n<h2>{}</h2>",
+        esc(&heading.heading())
+    );
+    changes_list(out, changes, unit);
+    out.push_str("</section>\n");
 }

@@ -6,7 +6,7 @@
 //! (1980-01-01), so the same sheet always gives the same bytes.
 
 use super::layout::{self, Align, Head, Role, Table};
-use super::{Escaped, Sink};
+use super::sink::{Escaped, Sink};
 use crate::model::Sheet;
 use std::fmt::Write as _;
 use std::io::{Seek, SeekFrom, Write};

@@ -3,8 +3,9 @@
 //! shared table layout. Every text is escaped; the bytes depend only on the
 //! sheet.
 
+use super::chart::{self, Bar, Chart, Geometry};
 use super::layout::{self, Align, Cell, Head, PlanPoint, ProjectTable, Role, Table};
-use super::{Escaped, Sink};
+use super::sink::{Escaped, Sink};
 use crate::model::Sheet;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -323,72 +324,56 @@ fn describe_plan(plan: &[PlanPoint]) -> String {
         .join("，")
 }
 
-/// Shorten a label for the chart: at most `n` characters.
-fn short(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
-}
-
 /// One horizontal bar per project: the budget split across projects. Only
 /// the names and totals are needed, taken from the sheet.
 fn budget_chart(o: &mut Sink, l: &Head, sheet: &Sheet) {
     let projects = &sheet.projects;
     let sum: Decimal = projects.iter().map(|p| p.budget.total).sum();
-    let max = projects
-        .iter()
-        .map(|p| f(&p.budget.total))
-        .fold(0.0_f64, f64::max);
-    let bar_h = 22.0;
-    let (label_w, bar_w) = (230.0, 420.0);
-    let w = label_w + bar_w + 140.0;
-    let h = 16.0 + bar_h * projects.len() as f64 + 8.0;
     let caption = format!("各项目预算规模（单位：{}，合计 {}）", l.unit, sum);
-    let _ = writeln!(o, "<figure class=\"chart\">");
-    let _ = writeln!(
-        o,
-        "<svg role=\"img\" aria-labelledby=\"budget-split\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">"
-    );
-    // Escaping maps each character alone, so the list is escaped piecewise.
-    let _ = write!(o, "<title id=\"budget-split\">{}：", e(&caption));
+    let mut title = format!("{caption}：");
     for (i, p) in projects.iter().enumerate() {
         if i > 0 {
-            o.push_str("，");
+            title.push('，');
         }
-        let _ = write!(o, "{} {}", e(&p.name), e(&p.budget.total.to_string()));
+        let _ = write!(title, "{} {}", p.name, p.budget.total);
     }
-    o.push_str("</title>\n");
-    for (i, p) in projects.iter().enumerate() {
-        let total = p.budget.total;
-        let top = 12.0 + bar_h * i as f64;
-        let len = if max > 0.0 {
-            (f(&total).max(0.0) / max * bar_w).max(0.0)
-        } else {
-            0.0
-        };
-        let share = if sum.is_zero() {
-            String::new()
-        } else {
-            format!("（{}%）", (total * Decimal::ONE_HUNDRED / sum).round_dp(1))
-        };
-        let _ = writeln!(
-            o,
-            "<text x=\"{lx:.1}\" y=\"{ty:.1}\" font-size=\"12\" text-anchor=\"end\" fill=\"#222\">{}</text><rect x=\"{label_w:.1}\" y=\"{by:.1}\" width=\"{len:.1}\" height=\"{bh:.1}\" fill=\"#3b78c2\"/><text x=\"{vx:.1}\" y=\"{ty:.1}\" font-size=\"12\" fill=\"#222\">{}{}</text>",
-            e(&short(&format!("{}、{}", i + 1, p.name), 16)),
-            e(&total.to_string()),
-            e(&share),
-            lx = label_w - 8.0,
-            ty = top + bar_h / 2.0 + 4.0,
-            by = top + 3.0,
-            bh = bar_h - 6.0,
-            vx = label_w + len + 6.0,
-        );
-    }
-    o.push_str("</svg>\n");
+    let bars: Vec<Bar> = projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let total = p.budget.total;
+            let share = if sum.is_zero() {
+                String::new()
+            } else {
+                format!("（{}%）", (total * Decimal::ONE_HUNDRED / sum).round_dp(1))
+            };
+            Bar {
+                label: chart::short(&format!("{}、{}", i + 1, p.name), 16),
+                value: total.max(Decimal::ZERO),
+                text: format!("{total}{share}"),
+                tooltip: None,
+                colour: "#3b78c2",
+            }
+        })
+        .collect();
+    let chart = Chart {
+        id: "budget-split",
+        title: &title,
+        geometry: Geometry {
+            label_w: 230,
+            label_gap: 8,
+            bar_w: 420,
+            text_w: 140,
+            row_h: 22,
+            bar_pad: 3,
+            top: 12,
+            bottom: 12,
+            min_bar: 0,
+        },
+        axis: None,
+    };
+    let _ = writeln!(o, "<figure class=\"chart\">");
+    let _ = chart::write(o, &chart, &bars);
     let _ = writeln!(o, "<figcaption>{}</figcaption>\n</figure>", e(&caption));
 }
 
@@ -416,11 +401,5 @@ mod tests {
             esc("<a href='x'>&\"</a>\u{1}"),
             "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;\u{FFFD}"
         );
-    }
-
-    #[test]
-    fn shortens_long_labels() {
-        assert_eq!(short("一二三", 3), "一二三");
-        assert_eq!(short("一二三四", 3), "一二…");
     }
 }
