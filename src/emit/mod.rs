@@ -9,6 +9,9 @@ pub(crate) mod chart;
 pub mod docx;
 pub mod html;
 pub mod json;
+/// The official table layout HTML and Word share; public for the tests that
+/// hold the Word tables to it, not part of the API.
+#[doc(hidden)]
 pub mod layout;
 mod sink;
 
