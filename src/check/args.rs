@@ -3,7 +3,7 @@
 
 use super::checker::Checker;
 use crate::diag::catalogue as cat;
-use crate::lang::keywords::{schema, Arg, Kw, Place, Schema};
+use crate::lang::keywords::{schema, Arg, Kw, Place};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
 use rust_decimal::Decimal;
@@ -57,20 +57,12 @@ impl<'a> Checker<'a> {
         idx: usize,
     ) -> Option<(String, Span)> {
         let stmt = args.stmt;
-        let Schema { example, .. } = schema(kw);
         let Arg {
             zh: what_zh,
             en: what_en,
         } = arg_of(kw, idx);
         let Some(tok) = stmt.args.get(idx) else {
-            let at = stmt.args.last().map(|t| t.span).unwrap_or(stmt.head.span);
-            self.diags.push(cat::missing_arg(
-                Span::new(at.end, at.end),
-                stmt.head.raw,
-                what_zh,
-                what_en,
-                example,
-            ));
+            self.missing_arg(stmt, kw, idx);
             return None;
         };
         self.string_token(args, idx, tok, what_zh, what_en)
@@ -140,20 +132,12 @@ impl<'a> Checker<'a> {
         idx: usize,
     ) -> Option<(Decimal, Span)> {
         let stmt = args.stmt;
-        let Schema { example, .. } = schema(kw);
         let Arg {
             zh: what_zh,
             en: what_en,
         } = arg_of(kw, idx);
         let Some(tok) = stmt.args.get(idx) else {
-            let at = stmt.args.last().map(|t| t.span).unwrap_or(stmt.head.span);
-            self.diags.push(cat::missing_arg(
-                Span::new(at.end, at.end),
-                stmt.head.raw,
-                what_zh,
-                what_en,
-                example,
-            ));
+            self.missing_arg(stmt, kw, idx);
             return None;
         };
         if !tok.is_word() {

@@ -19,7 +19,6 @@
 
 use crate::lang::grades;
 use crate::lang::units::money_factor;
-use crate::lang::units::Dimension;
 use crate::model::{Op, Target, TargetKind, TargetValue};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -57,19 +56,6 @@ fn unit_factor(old: Option<&str>, new: Option<&str>) -> Option<Decimal> {
             fa.checked_div(fb)
         }
         _ => None,
-    }
-}
-
-/// The unit of a quantity or range as written, and its dimension.
-fn unit_of(t: &Target) -> (Option<&str>, Option<&Dimension>) {
-    match &t.value {
-        TargetValue::Quantity {
-            unit, dimension, ..
-        }
-        | TargetValue::Range {
-            unit, dimension, ..
-        } => (unit.as_deref(), dimension.as_ref()),
-        _ => (None, None),
     }
 }
 
@@ -123,7 +109,7 @@ pub fn classify(old: &Target, new: &Target, years: i32) -> Option<TargetClass> {
     use TargetClass::*;
     let (old_kind, new_kind) = (old.kind(), new.kind());
     if old_kind.is_quantity() || new_kind.is_quantity() || old_kind == TargetKind::Range {
-        let ((old_unit, old_dim), (new_unit, new_dim)) = (unit_of(old), unit_of(new));
+        let ((old_unit, old_dim), (new_unit, new_dim)) = (old.unit_parts(), new.unit_parts());
         if old_kind != new_kind || old_dim != new_dim {
             return Some(KindChanged);
         }

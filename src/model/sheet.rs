@@ -299,19 +299,24 @@ impl Target {
         }
     }
 
-    /// The unit and its dimension, for quantities and ranges.
-    pub fn unit(&self) -> Option<(&str, &Dimension)> {
+    /// The unit and its dimension, for quantities and ranges (each may be
+    /// absent: `≥90` has neither).
+    pub fn unit_parts(&self) -> (Option<&str>, Option<&Dimension>) {
         match &self.value {
             TargetValue::Quantity {
-                unit: Some(u),
-                dimension: Some(d),
-                ..
+                unit, dimension, ..
             }
             | TargetValue::Range {
-                unit: Some(u),
-                dimension: Some(d),
-                ..
-            } => Some((u, d)),
+                unit, dimension, ..
+            } => (unit.as_deref(), dimension.as_ref()),
+            _ => (None, None),
+        }
+    }
+
+    /// The unit and its dimension, when the target has a unit.
+    pub fn unit(&self) -> Option<(&str, &Dimension)> {
+        match self.unit_parts() {
+            (Some(u), Some(d)) => Some((u, d)),
             _ => None,
         }
     }
@@ -339,15 +344,7 @@ impl Serialize for Target {
         let mut st = s.serialize_struct("Target", 8)?;
         st.serialize_field("kind", &self.kind())?;
         st.serialize_field("op", &self.op.map(|o| o.as_str()))?;
-        let (unit, dimension) = match &self.value {
-            TargetValue::Quantity {
-                unit, dimension, ..
-            }
-            | TargetValue::Range {
-                unit, dimension, ..
-            } => (unit.as_deref(), dimension.as_ref()),
-            _ => (None, None),
-        };
+        let (unit, dimension) = self.unit_parts();
         match &self.value {
             TargetValue::Quantity { value, .. } => st.serialize_field("value", &Dec(value))?,
             TargetValue::Date { date } => st.serialize_field("value", &Shown(date))?,
