@@ -251,6 +251,26 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `project "CODE" "NAME"` or `project "NAME"` (the same for a
+    /// department): many bodies publish no codes. The code is `Ok(None)` when
+    /// not written, `Err(())` when written wrong (reported).
+    #[allow(clippy::type_complexity)]
+    pub fn code_and_name(
+        &mut self,
+        stmt: &Stmt<'_>,
+        kw: Kw,
+    ) -> (Result<Option<(String, Span)>, ()>, Option<(String, Span)>) {
+        let mut args = Args::of(stmt);
+        if stmt.args.len() == 1 && stmt.args[0].is_string() {
+            let name = self.string_arg(&mut args, kw, 0);
+            return (Ok(None), name);
+        }
+        let code = self.string_arg(&mut args, kw, 0);
+        let name = self.string_arg(&mut args, kw, 1);
+        self.no_more_args(&args, 2);
+        (code.map(Some).ok_or(()), name)
+    }
+
     /// A diagnostic for the argument `idx` of a `kw` statement, missing
     /// after the last argument there is.
     pub fn missing_arg(&mut self, stmt: &Stmt<'_>, kw: Kw, idx: usize) {

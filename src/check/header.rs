@@ -15,10 +15,7 @@ use crate::syntax::Stmt;
 
 impl Checker<'_> {
     pub fn department(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) -> Option<Department> {
-        let mut args = Args::of(stmt);
-        let code = self.string_arg(&mut args, Kw::Department, 0);
-        let name = self.string_arg(&mut args, Kw::Department, 1);
-        self.no_more_args(&args, 2);
+        let (code, name) = self.code_and_name(stmt, Kw::Department);
         let mut year = None;
         let mut unit_seen = false;
         let mut seen = Seen::default();
@@ -75,7 +72,7 @@ impl Checker<'_> {
             ));
         }
         Some(Department {
-            code: code?.0,
+            code: code.ok()?.map(|c| c.0),
             name: name?.0,
             year: year.filter(|y| *y != 0)?,
             unit: ctx.money_unit.to_string(),

@@ -98,8 +98,9 @@ pub struct SheetReader<'a> {
     overall_head: Option<Span>,
     projects: Vec<Project>,
     project_spans: Vec<ProjectSpans>,
-    /// First use of each code; a map keeps the check linear in projects.
-    codes: HashMap<String, Span>,
+    /// First use of each project's code (`true`) or, for a project without
+    /// one, name (`false`); a map keeps the check linear in projects.
+    codes: HashMap<(bool, String), Span>,
 }
 
 impl<'a> SheetReader<'a> {
@@ -138,10 +139,12 @@ impl<'a> SheetReader<'a> {
                 )),
                 None => {
                     let arg = |i: usize| stmt.args.get(i).map(|t| t.span).unwrap_or_default();
+                    // `department "NAME"`: no code.
+                    let named_only = stmt.args.len() == 1 && stmt.args[0].is_string();
                     self.department_spans = Some(DepartmentSpans {
                         head: stmt.head.span,
-                        code: arg(0),
-                        name: arg(1),
+                        code: (!named_only).then(|| arg(0)),
+                        name: arg(usize::from(!named_only)),
                     });
                     self.department = cx.department(stmt, &mut self.ctx);
                 }
@@ -189,12 +192,18 @@ impl<'a> SheetReader<'a> {
                 let mut check = check_project(&self.ctx, self.src, stmt);
                 self.diags.append(&mut check.diagnostics);
                 if let Some(p) = check.project {
-                    let code_span = check.spans.code;
-                    if let Some(first) = self.codes.get(&p.code) {
-                        self.diags
-                            .push(cat::duplicate_code(code_span, *first, &p.code));
+                    // A project is known by its code, else by its name.
+                    let (key, span) = match (&p.code, check.spans.code) {
+                        (Some(code), Some(span)) => ((true, code.clone()), span),
+                        _ => ((false, p.name.clone()), check.spans.name),
+                    };
+                    if let Some(first) = self.codes.get(&key) {
+                        self.diags.push(match key.0 {
+                            true => cat::duplicate_code(span, *first, &key.1),
+                            false => cat::duplicate_project_name(span, *first, &key.1),
+                        });
                     } else {
-                        self.codes.insert(p.code.clone(), code_span);
+                        self.codes.insert(key, span);
                     }
                     self.projects.push(p);
                     self.project_spans.push(check.spans);

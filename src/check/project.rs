@@ -67,10 +67,7 @@ impl Checker<'_> {
     /// A project and where its facts stand; `None` when too little of it
     /// could be read (reported).
     pub fn project(&mut self, stmt: &Stmt<'_>) -> Option<(Project, ProjectSpans)> {
-        let mut args = Args::of(stmt);
-        let code = self.string_arg(&mut args, Kw::Project, 0);
-        let name = self.string_arg(&mut args, Kw::Project, 1);
-        self.no_more_args(&args, 2);
+        let (code, name) = self.code_and_name(stmt, Kw::Project);
         let mut seen = Seen::default();
         let mut agency = None;
         let mut budget = None;
@@ -112,7 +109,7 @@ impl Checker<'_> {
                 _ => {}
             }
         }
-        let (code, code_span) = code?;
+        let code = code.ok()?;
         if seen.first(Kw::Budget).is_none() {
             self.diags.push(cat::missing_stmt(
                 stmt.head.span,
@@ -127,10 +124,15 @@ impl Checker<'_> {
             purpose: purpose.as_deref().unwrap_or(""),
             goals: &goals,
         };
+        // Messages name the project by its code, else by its name.
+        let (label, label_span) = match (&code, &name) {
+            (Some((c, s)), _) | (None, Some((c, s))) => (c.as_str(), *s),
+            (None, None) => ("", stmt.head.span),
+        };
         self.indicator_set(
             &checked,
             &failed,
-            Some((stmt.head.span.join(code_span), &code, &project_text)),
+            Some((stmt.head.span.join(label_span), label, &project_text)),
         );
         let (budget, budget_spans) = budget.flatten()?;
         let (name, name_span) = name?;
@@ -138,7 +140,7 @@ impl Checker<'_> {
             checked.into_iter().map(|c| (c.indicator, c.spans)).unzip();
         Some((
             Project {
-                code,
+                code: code.as_ref().map(|c| c.0.clone()),
                 name,
                 agency,
                 budget,
@@ -151,7 +153,7 @@ impl Checker<'_> {
             ProjectSpans {
                 stmt: stmt.span,
                 head: stmt.head.span,
-                code: code_span,
+                code: code.map(|c| c.1),
                 name: name_span,
                 budget: budget_spans,
                 indicators: indicator_spans,

@@ -67,7 +67,7 @@ impl AmountChange {
 /// Which sheet: body code and name, year and money unit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SheetRef {
-    pub code: String,
+    pub code: Option<String>,
     pub name: String,
     pub year: i32,
     pub unit: String,
@@ -204,8 +204,8 @@ pub enum Change {
     ProjectRenamed(TextEdit),
     /// Same name, new code.
     CodeChanged {
-        old: String,
-        new: String,
+        old: Option<String>,
+        new: Option<String>,
     },
     AgencyChanged(TextEdit),
     BudgetChanged(AmountChange),
@@ -315,8 +315,9 @@ pub struct ProjectBudget {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ProjectDiff {
     pub status: ProjectStatus,
-    /// The code and name in the new sheet (the old sheet for a removed project).
-    pub code: String,
+    /// The code (null when the sheet gives none) and name in the new sheet
+    /// (the old sheet for a removed project).
+    pub code: Option<String>,
     pub name: String,
     /// The code and name in the old sheet (null for an added project).
     pub old_code: Option<String>,

@@ -128,7 +128,11 @@ fn diff_body(old: &Sheet, new: &Sheet) -> Vec<Change> {
     let (a, b) = (&old.department, &new.department);
     let mut out = Vec::new();
     let fields: [(&'static str, String, String); 5] = [
-        ("code", a.code.clone(), b.code.clone()),
+        (
+            "code",
+            a.code.clone().unwrap_or_default(),
+            b.code.clone().unwrap_or_default(),
+        ),
         ("name", a.name.clone(), b.name.clone()),
         ("year", a.year.to_string(), b.year.to_string()),
         ("unit", a.unit.clone(), b.unit.clone()),
@@ -234,7 +238,9 @@ fn diff_projects(old: &[Project], new: &[Project], ctx: &Ctx) -> Vec<ProjectDiff
     let mut old_used = vec![false; old.len()];
     let mut match_of_new: Vec<Option<(usize, MatchedBy)>> = vec![None; new.len()];
     for (j, p) in new.iter().enumerate() {
-        if let Some(i) = (0..old.len()).find(|&i| !old_used[i] && old[i].code == p.code) {
+        // Projects without codes are matched by name below.
+        let same_code = |i: usize| p.code.is_some() && old[i].code == p.code;
+        if let Some(i) = (0..old.len()).find(|&i| !old_used[i] && same_code(i)) {
             old_used[i] = true;
             match_of_new[j] = Some((i, MatchedBy::Code));
         }
@@ -273,7 +279,7 @@ fn diff_projects(old: &[Project], new: &[Project], ctx: &Ctx) -> Vec<ProjectDiff
                             status: ProjectStatus::Changed,
                             code: p.code.clone(),
                             name: p.name.clone(),
-                            old_code: Some(old[i].code.clone()),
+                            old_code: old[i].code.clone(),
                             old_name: Some(old[i].name.clone()),
                             matched_by: Some(how),
                             old_position: Some(i),
@@ -336,7 +342,7 @@ fn removed_project(p: &Project, i: usize, ctx: &Ctx) -> ProjectDiff {
         status: ProjectStatus::Removed,
         code: p.code.clone(),
         name: p.name.clone(),
-        old_code: Some(p.code.clone()),
+        old_code: p.code.clone(),
         old_name: Some(p.name.clone()),
         matched_by: None,
         old_position: Some(i),

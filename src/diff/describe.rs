@@ -205,6 +205,7 @@ pub(super) fn describe(c: &Change, unit: &str, lang: Lang, l: &mut Line) {
             ));
         }
         CodeChanged { old, new } => {
+            let (old, new) = (old.as_deref().unwrap_or("—"), new.as_deref().unwrap_or("—"));
             l.plain(format!(
                 "{}{colon}{old} → {new}{}",
                 t(m::CODE_CHANGED),

@@ -207,8 +207,8 @@ fn project_rows(
     let mut rows = Vec::new();
     rows.push(Row::plain(
         m::PROJECT_CODE.get(LANG),
-        a.map(|p| p.code.clone()),
-        b.map(|p| p.code.clone()),
+        a.map(|p| p.code.clone().unwrap_or_default()),
+        b.map(|p| p.code.clone().unwrap_or_default()),
     ));
     rows.push(Row::text(
         m::PROJECT_NAME.get(LANG),
@@ -403,7 +403,7 @@ fn budget_bar(p: &ProjectDiff, unit: &str) -> Bar {
         value: delta,
         text: format!("{}{delta}{rel}", plus(delta)),
         tooltip: Some(m::chart_tooltip(
-            &p.code,
+            p.code.as_deref().unwrap_or(""),
             &p.name,
             &side(p.budget.old),
             &side(p.budget.new),
@@ -459,7 +459,13 @@ pub fn render_html(d: &SheetDiff, old: &Sheet, new: &Sheet) -> String {
     let factor = unit_factor(old, new);
     let conv = move |x: Decimal| x.checked_mul(factor).unwrap_or(x);
     let mut out = String::new();
-    let title = m::title(LANG, &d.new.code, &d.new.name, d.old.year, d.new.year);
+    let title = m::title(
+        LANG,
+        d.new.code.as_deref().unwrap_or(""),
+        &d.new.name,
+        d.old.year,
+        d.new.year,
+    );
     let _ = writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n</header>",
@@ -467,8 +473,8 @@ pub fn render_html(d: &SheetDiff, old: &Sheet, new: &Sheet) -> String {
         esc(&title),
         esc(&title),
         esc(&m::subtitle(
-            (&d.old.code, &d.old.name, d.old.year),
-            (&d.new.code, &d.new.name, d.new.year)
+            (d.old.code.as_deref().unwrap_or(""), &d.old.name, d.old.year),
+            (d.new.code.as_deref().unwrap_or(""), &d.new.name, d.new.year)
         )),
     );
 
@@ -547,7 +553,7 @@ pub fn render_html(d: &SheetDiff, old: &Sheet, new: &Sheet) -> String {
             out,
             "<section class=\"project {status}\" id=\"project-{}\">\n<h2>{} {}<span class=\"badge {status}\">{}</span></h2>",
             k + 1,
-            esc(&p.code),
+            esc(p.code.as_deref().unwrap_or("")),
             esc(&p.name),
             esc(&m::status(p.status).both())
         );

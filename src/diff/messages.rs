@@ -80,10 +80,21 @@ pub(super) fn month(lang: Lang, m: u32) -> String {
 // Headings and totals
 
 /// The heading of the text and the title of the page.
+/// A body or project by its code and name, or its name alone when the sheet
+/// gives no code.
+fn who(code: &str, name: &str) -> String {
+    if code.is_empty() {
+        name.to_string()
+    } else {
+        format!("{code} {name}")
+    }
+}
+
 pub(super) fn title(lang: Lang, code: &str, name: &str, old_year: i32, new_year: i32) -> String {
+    let who = who(code, name);
     match lang {
-        Lang::Zh => format!("绩效目标对比 {code} {name}：{old_year}年 → {new_year}年"),
-        Lang::En => format!("jixiao diff {code} {name}: {old_year} → {new_year}"),
+        Lang::Zh => format!("绩效目标对比 {who}：{old_year}年 → {new_year}年"),
+        Lang::En => format!("jixiao diff {who}: {old_year} → {new_year}"),
     }
 }
 
@@ -107,9 +118,10 @@ pub(super) fn status(s: ProjectStatus) -> Text {
 
 /// The heading of a project's changes: `项目 CODE NAME（变更）`.
 pub(super) fn project_heading(lang: Lang, code: &str, name: &str, status: &str) -> String {
+    let who = who(code, name);
     match lang {
-        Lang::Zh => format!("项目 {code} {name}（{status}）"),
-        Lang::En => format!("project {code} {name} ({status})"),
+        Lang::Zh => format!("项目 {who}（{status}）"),
+        Lang::En => format!("project {who} ({status})"),
     }
 }
 
@@ -238,8 +250,11 @@ pub(super) fn project_size(
 /// The page's subtitle, in English under the Chinese title.
 pub(super) fn subtitle(old: (&str, &str, i32), new: (&str, &str, i32)) -> String {
     format!(
-        "Performance target diff · {} {} ({}) → {} {} ({})",
-        old.0, old.1, old.2, new.0, new.1, new.2
+        "Performance target diff · {} ({}) → {} ({})",
+        who(old.0, old.1),
+        old.2,
+        who(new.0, new.1),
+        new.2
     )
 }
 
@@ -281,7 +296,7 @@ pub(super) fn chart_axis(unit: &str) -> String {
 
 /// A bar's tooltip: `CODE NAME：78.00 → 80.00 万元`.
 pub(super) fn chart_tooltip(code: &str, name: &str, old: &str, new: &str, unit: &str) -> String {
-    format!("{code} {name}{}{old} → {new} {unit}", COLON.zh)
+    format!("{}{}{old} → {new} {unit}", who(code, name), COLON.zh)
 }
 
 /// The side-by-side table's first column, and the sheets' columns.

@@ -81,7 +81,13 @@ fn change_line(out: &mut String, who: &str, c: &Change, unit: &str, lang: Lang, 
 pub fn render_text(d: &SheetDiff, color: bool, lang: Lang) -> String {
     let mut out = String::new();
     let unit = d.new.unit.as_str();
-    let title = m::title(lang, &d.new.code, &d.new.name, d.old.year, d.new.year);
+    let title = m::title(
+        lang,
+        d.new.code.as_deref().unwrap_or(""),
+        &d.new.name,
+        d.old.year,
+        d.new.year,
+    );
     section(&mut out, &title, color);
     if d.is_empty() {
         out.push_str(m::NO_CHANGES.get(lang));
@@ -110,10 +116,13 @@ pub fn render_text(d: &SheetDiff, color: bool, lang: Lang) -> String {
         let status = m::status(p.status).get(lang);
         section(
             &mut out,
-            &m::project_heading(lang, &p.code, &p.name, status),
+            &m::project_heading(lang, p.code.as_deref().unwrap_or(""), &p.name, status),
             color,
         );
-        let who = format!("{} {}", p.code, p.name);
+        let who = match &p.code {
+            Some(code) => format!("{code} {}", p.name),
+            None => p.name.clone(),
+        };
         for c in &p.changes {
             change_line(&mut out, &who, c, unit, lang, color);
         }

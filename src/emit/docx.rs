@@ -592,7 +592,7 @@ mod tests {
                         char::from_u32(0x4E00 + (seed >> 33) as u32 % 2000).unwrap_or('好')
                     })
                     .collect();
-                p.code = format!("{}-{i}", p.code);
+                p.code = p.code.map(|c| format!("{c}-{i}"));
                 p.purpose = Some(text);
                 p
             })

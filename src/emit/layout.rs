@@ -659,7 +659,7 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
     // 项目编码 | code | 项目名称 | name
     let row = d.row();
     row.push(label(0, LABEL, "项目编码"));
-    row.push(centred(LABEL, b3, p.code.clone()));
+    row.push(centred(LABEL, b3, p.code.clone().unwrap_or_default()));
     row.push(label(b3, name_label_end, "项目名称"));
     row.push(value(name_label_end, 1000, &p.name));
 
@@ -667,7 +667,11 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
     if let Some(agency) = &p.agency {
         let row = d.row();
         row.push(label(0, LABEL, "主管部门"));
-        row.push(value(LABEL, b3, &format!("{}{}", dept.code, dept.name)));
+        row.push(value(
+            LABEL,
+            b3,
+            &format!("{}{}", dept.code.as_deref().unwrap_or(""), dept.name),
+        ));
         row.push(label(b3, name_label_end, "实施单位"));
         row.push(value(name_label_end, 1000, agency));
     }
@@ -761,10 +765,10 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
     ProjectTable {
         number,
         anchor: project_anchor(number),
-        code: p.code.clone(),
+        code: p.code.clone().unwrap_or_default(),
         name: p.name.clone(),
         heading: project_heading(number, p),
-        body_line: format!("{}{}", dept.code, dept.name),
+        body_line: format!("{}{}", dept.code.as_deref().unwrap_or(""), dept.name),
         unit_line: format!("单位：{}", dept.unit),
         table: d.finish(&cols),
         plan,
@@ -834,7 +838,7 @@ mod tests {
 
     fn project(indicators: Vec<Indicator>) -> Project {
         Project {
-            code: "430-0502-JBN-GG1U".into(),
+            code: Some("430-0502-JBN-GG1U".into()),
             name: "“创意之家”租赁费".into(),
             agency: None,
             budget: Budget {
@@ -862,7 +866,7 @@ mod tests {
         Sheet {
             format: crate::model::FORMAT,
             department: Department {
-                code: "430002".into(),
+                code: Some("430002".into()),
                 name: "秦皇岛市北戴河区机关事务管理局".into(),
                 year: 2020,
                 unit: "万元".into(),

@@ -80,8 +80,8 @@ pub struct Sheet {
 /// The body and the settings of its sheet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Department {
-    /// 单位编码, a string (leading zeros matter).
-    pub code: String,
+    /// 单位编码, a string (leading zeros matter), when the sheet gives one.
+    pub code: Option<String>,
     /// 单位名称.
     pub name: String,
     /// 年度.
@@ -117,8 +117,9 @@ pub struct Objective {
 /// One budget project's target table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Project {
-    /// 项目编码, unique within the sheet.
-    pub code: String,
+    /// 项目编码, unique within the sheet, when the sheet gives one (many
+    /// bodies publish none: a project is then known by its name).
+    pub code: Option<String>,
     /// 项目名称.
     pub name: String,
     /// The agency (实施单位) carrying it out, when the sheet names one.

@@ -22,8 +22,8 @@ pub struct SourceMap {
 pub struct DepartmentSpans {
     /// The `department` keyword.
     pub head: Span,
-    /// The code argument.
-    pub code: Span,
+    /// The code argument, when written.
+    pub code: Option<Span>,
     /// The name argument.
     pub name: Span,
 }
@@ -44,8 +44,8 @@ pub struct ProjectSpans {
     pub stmt: Span,
     /// The `project` keyword.
     pub head: Span,
-    /// The code argument.
-    pub code: Span,
+    /// The code argument, when written.
+    pub code: Option<Span>,
     /// The name argument.
     pub name: Span,
     /// The budget's amounts.

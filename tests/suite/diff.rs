@@ -49,7 +49,12 @@ fn diff_planted(from: &str, to: &str) -> SheetDiff {
 /// All changes, with the project code they belong to ("" for body and part 1).
 fn changes(d: &SheetDiff) -> Vec<(String, Change)> {
     d.all_changes()
-        .map(|(p, c)| (p.map(|p| p.code.clone()).unwrap_or_default(), c.clone()))
+        .map(|(p, c)| {
+            (
+                p.and_then(|p| p.code.clone()).unwrap_or_default(),
+                c.clone(),
+            )
+        })
         .collect()
 }
 
@@ -135,13 +140,18 @@ fn example_facts() {
         (3, 1, 0, 1)
     );
 
-    let status = |code: &str| d.projects.iter().find(|p| p.code == code).map(|p| p.status);
+    let status = |code: &str| {
+        d.projects
+            .iter()
+            .find(|p| p.code.as_deref() == Some(code))
+            .map(|p| p.status)
+    };
     assert_eq!(status("430-0502-JBN-JN21"), Some(ProjectStatus::Added));
     assert_eq!(status("430-0502-JBN-RODQ"), Some(ProjectStatus::Removed));
     let renamed = d
         .projects
         .iter()
-        .find(|p| p.code == "430-0502-JBN-NK6Y")
+        .find(|p| p.code.as_deref() == Some("430-0502-JBN-NK6Y"))
         .unwrap();
     assert_eq!(renamed.name, "综合办公楼维修费");
     assert_eq!(renamed.old_name.as_deref(), Some("维修费"));
@@ -170,13 +180,17 @@ fn example_reports_every_change_once() {
             let key = serde_json::to_string(c).unwrap();
             assert!(
                 seen.insert(key.clone()),
-                "reported twice in {}: {key}",
+                "reported twice in {:?}: {key}",
                 p.code
             );
         }
     }
     // A project appears once.
-    let mut codes: Vec<&str> = d.projects.iter().map(|p| p.code.as_str()).collect();
+    let mut codes: Vec<&str> = d
+        .projects
+        .iter()
+        .filter_map(|p| p.code.as_deref())
+        .collect();
     codes.sort();
     codes.dedup();
     assert_eq!(codes.len(), d.projects.len());
@@ -468,8 +482,8 @@ fn code_changed_with_the_same_name() {
     assert_eq!(
         c,
         Change::CodeChanged {
-            old: "430-0502-JBN-NK6Y".into(),
-            new: "430-0502-JBN-NK7Z".into()
+            old: Some("430-0502-JBN-NK6Y".into()),
+            new: Some("430-0502-JBN-NK7Z".into())
         }
     );
     assert_eq!(d.projects[0].matched_by, Some(MatchedBy::Name));

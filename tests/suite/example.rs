@@ -29,14 +29,18 @@ fn example_json_snapshot() {
 fn example_facts() {
     let c = compile_example();
     let s = c.ok().unwrap();
-    assert_eq!(s.department.code, "430002");
+    assert_eq!(s.department.code.as_deref(), Some("430002"));
     assert_eq!(s.projects.len(), 9);
     assert_eq!(s.overall.objectives.len(), 6);
     assert_eq!(s.overall.measures.len(), 5);
     assert_eq!(s.totals.indicators, 27);
     // 78 + 6 + 30 + 104.5 + 1.8 + 22.5 + 125 + 12.94 + 175, exactly.
     assert_eq!(s.totals.budget.to_string(), "555.74");
-    let codes: Vec<&str> = s.projects.iter().map(|p| p.code.as_str()).collect();
+    let codes: Vec<&str> = s
+        .projects
+        .iter()
+        .filter_map(|p| p.code.as_deref())
+        .collect();
     assert_eq!(
         codes,
         [
@@ -53,7 +57,7 @@ fn example_facts() {
     );
     for p in &s.projects {
         let l1: Vec<&str> = p.indicators.iter().map(|i| i.level1).collect();
-        assert_eq!(l1, ["产出指标", "效益指标", "满意度指标"], "{}", p.code);
+        assert_eq!(l1, ["产出指标", "效益指标", "满意度指标"], "{:?}", p.code);
         assert_eq!(p.indicators[1].level1_written, "效果");
         assert_eq!(p.plan.last().unwrap().percent.to_string(), "100.00");
     }

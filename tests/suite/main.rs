@@ -12,6 +12,7 @@ mod reference;
 
 mod check_streaming;
 mod cli;
+mod codes_optional;
 mod diagnostics;
 mod diff;
 mod diff_cli;

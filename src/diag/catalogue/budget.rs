@@ -64,6 +64,24 @@ pub fn duplicate_code(span: Span, first: Span, code: &str) -> Diagnostic {
     ))
 }
 
+/// Two projects without codes of the same name: nothing tells them apart.
+pub fn duplicate_project_name(span: Span, first: Span, name: &str) -> Diagnostic {
+    diag(
+        Code::E302,
+        span,
+        t(
+            format!("项目 {name} 重复（两个项目都没有编码，名称相同）"),
+            format!("duplicate project {name} (no codes, the same name)"),
+        ),
+    )
+    .label(t("重复的项目", "repeated here"))
+    .secondary(first, t("首次出现", "first given here"))
+    .help(t(
+        "给项目加上编码，或改正重复的名称",
+        "give the projects codes, or correct the repeated name",
+    ))
+}
+
 pub fn duplicate_source(span: Span, first: Span, name: &str) -> Diagnostic {
     diag(
         Code::E303,

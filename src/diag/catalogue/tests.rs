@@ -83,6 +83,7 @@ fn every_constructor() -> Vec<Diagnostic> {
             &[(first, "77.00".to_string())],
         ),
         duplicate_code(at, first, "430"),
+        duplicate_project_name(at, first, "办公楼维修"),
         duplicate_source(at, first, "财政资金"),
         source_misspelt(s(10, 22), "财政资全", "财政资金"),
         // plan
