@@ -5,6 +5,7 @@ use super::args::Args;
 use super::checker::{Checker, Seen};
 use crate::diag::catalogue::{self as cat, FrameworkHint};
 use crate::lang::category::{self, Framework, Level1, Level2Lookup};
+use crate::lang::grades;
 use crate::lang::keywords::{Kw, Place};
 use crate::lang::subjects;
 use crate::lang::units::{counted_by_name, Dimension};
@@ -40,12 +41,21 @@ impl Checker<'_> {
         let mut args = Args::of(stmt);
         let name = self.string_arg(&mut args, Kw::Indicator, 1);
         let target_from = args.consumed().max(2);
+        // `效益.生态效益 "生态修复功能提高"`: the name states the target.
+        let mut statement = false;
         let target = match stmt.args.get(target_from..) {
             Some(tokens) if !tokens.is_empty() => self.target(tokens),
             _ => {
-                if name.is_some() {
-                    let end = stmt.args.last().map_or(stmt.head.span.end, |t| t.span.end);
-                    self.diags.push(cat::missing_target(Span::new(end, end)));
+                match &name {
+                    Some((n, span)) if grades::is_statement(n) => {
+                        statement = true;
+                        self.diags.push(cat::name_is_statement(*span, n));
+                    }
+                    Some(_) => {
+                        let end = stmt.args.last().map_or(stmt.head.span.end, |t| t.span.end);
+                        self.diags.push(cat::missing_target(Span::new(end, end)));
+                    }
+                    None => {}
                 }
                 None
             }
@@ -98,8 +108,14 @@ impl Checker<'_> {
             self.diags.push(cat::empty_indicator_name(name_span));
             return Err(Some(l1));
         }
-        let (target, target_span) = target.ok_or(Some(l1))?;
-        self.target_fits(&name, l1, l2, &target, target_span);
+        let (target, target_span) = match target {
+            Some((t, span)) => {
+                self.target_fits(&name, l1, l2, &t, span);
+                (Some(t), span)
+            }
+            None if statement => (None, name_span),
+            None => return Err(Some(l1)),
+        };
         Ok(Checked {
             level1: l1,
             head: stmt.head.span,

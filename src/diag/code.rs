@@ -42,7 +42,7 @@ codes! {
     // categories and indicators 指标类别与指标
     E501, E502, E503, E504, E505, W506, W507, E508, W509, E510,
     // targets and units 指标值与单位
-    E601, E602, E603, E604, W605, W606, E607, E608, E609, E610, W611, W612, W613, W614,
+    E601, E602, E603, E604, W605, W606, E607, E608, E609, E610, W611, W612, W613, W614, W615,
 }
 
 impl Code {

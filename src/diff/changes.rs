@@ -250,11 +250,11 @@ pub enum Change {
     // ---- indicators (of a project or of the body)
     IndicatorAdded {
         indicator: IndicatorRef,
-        target: Target,
+        target: Option<Target>,
     },
     IndicatorRemoved {
         indicator: IndicatorRef,
-        target: Target,
+        target: Option<Target>,
     },
     /// Same name, another category; `indicator` is the new place.
     IndicatorMoved {
@@ -275,8 +275,8 @@ pub enum Change {
     TargetChanged {
         indicator: IndicatorRef,
         class: TargetClass,
-        old: Target,
-        new: Target,
+        old: Option<Target>,
+        new: Option<Target>,
     },
     /// `field` is one of basis, weight, last, explain, scoring, core (`"true"`/`"false"`).
     IndicatorFieldChanged {

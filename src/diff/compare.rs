@@ -660,7 +660,13 @@ fn diff_indicators(old: &[Indicator], new: &[Indicator], ctx: &Ctx, out: &mut Ve
                 description: TextEdit::new(a.description.as_deref(), b.description.as_deref()),
             });
         }
-        if let Some(class) = classify(&a.target, &b.target, ctx.years) {
+        let class = match (&a.target, &b.target) {
+            (Some(x), Some(y)) => classify(x, y, ctx.years),
+            (None, None) => None,
+            // A target given or dropped: the statement changed kind.
+            _ => Some(TargetClass::KindChanged),
+        };
+        if let Some(class) = class {
             out.push(Change::TargetChanged {
                 indicator: r.clone(),
                 class,

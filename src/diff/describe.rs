@@ -83,11 +83,19 @@ fn ind(r: &IndicatorRef) -> String {
     format!("{} 「{}」", cat(&r.level1, &r.level2), r.name)
 }
 
-fn kind_name(t: &Target) -> String {
+fn kind_name(t: &Option<Target>) -> String {
+    let Some(t) = t else {
+        return "—".to_string();
+    };
     serde_json::to_value(t.kind())
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// A target as written; a dash for an indicator whose name is its statement.
+fn text_of(t: &Option<Target>) -> &str {
+    t.as_ref().map_or("—", |t| t.text.as_str())
 }
 
 fn opt_text(s: &Option<String>, lang: Lang) -> String {
@@ -282,7 +290,11 @@ pub(super) fn describe(c: &Change, unit: &str, lang: Lang, l: &mut Line) {
             } else {
                 t(m::INDICATOR_REMOVED)
             };
-            l.plain(format!("{label}{colon}{} {}", ind(indicator), target.text));
+            l.plain(format!(
+                "{label}{colon}{} {}",
+                ind(indicator),
+                text_of(target)
+            ));
         }
         IndicatorMoved { indicator, from } => {
             l.plain(format!(
@@ -328,8 +340,8 @@ pub(super) fn describe(c: &Change, unit: &str, lang: Lang, l: &mut Line) {
             l.plain(format!(
                 " {}{colon}{} → {}",
                 ind(indicator),
-                old.text,
-                new.text
+                text_of(old),
+                text_of(new)
             ));
             if *class == TargetClass::KindChanged {
                 l.plain(format!(" ({} → {})", kind_name(old), kind_name(new)));

@@ -194,7 +194,8 @@ fn plan_text(p: &Project) -> Option<String> {
 }
 
 fn indicator_text(i: &Indicator) -> String {
-    format!("{}/{}「{}」 {}", i.level1, i.level2, i.name, i.target.text)
+    let target = i.target.as_ref().map_or("", |t| t.text.as_str());
+    format!("{}/{}「{}」 {}", i.level1, i.level2, i.name, target)
 }
 
 /// The rows comparing two versions of a project (either may be missing).

@@ -614,7 +614,14 @@ fn indicator_rows(d: &mut Draft, cols: &[IndicatorColumn], indicators: &[Indicat
                     value(from, to, &name)
                 }
                 Column::Description => value(from, to, ind.description.as_deref().unwrap_or("")),
-                Column::Target => centred(from, to, ind.target.text.clone()),
+                Column::Target => centred(
+                    from,
+                    to,
+                    ind.target
+                        .as_ref()
+                        .map(|t| t.text.clone())
+                        .unwrap_or_default(),
+                ),
                 Column::Basis => value(from, to, ind.basis.as_deref().unwrap_or("")),
                 Column::Weight => centred(
                     from,
@@ -818,7 +825,7 @@ mod tests {
             level2_written: l2w.into(),
             name: name.into(),
             description: Some(format!("{name}的描述")),
-            target: target("≥90%"),
+            target: Some(target("≥90%")),
             basis: None,
             weight: None,
             last_year: None,

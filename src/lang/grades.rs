@@ -42,6 +42,20 @@ pub(crate) fn words() -> impl Iterator<Item = &'static str> {
         .map(|(_, w)| w)
 }
 
+/// Endings of an indicator name that states its own qualitative target
+/// (`生态修复功能提高`, `服务质量明显改善`): a form that prints no 指标值.
+const STATEMENT_ENDINGS: &[&str] = &[
+    "提高", "提升", "改善", "增强", "增加", "降低", "减少", "优化", "加强", "完善", "好转", "达标",
+    "明显", "显著", "有效", "稳定", "持续",
+];
+
+/// Whether an indicator's name is itself the whole qualitative statement.
+pub(crate) fn is_statement(name: &str) -> bool {
+    let name = name.trim();
+    name.chars().count() > STATEMENT_ENDINGS[0].chars().count()
+        && STATEMENT_ENDINGS.iter().any(|e| name.ends_with(e))
+}
+
 fn rank(scale: &[&[&str]], g: &str) -> Option<usize> {
     scale.iter().position(|step| step.contains(&g))
 }

@@ -194,8 +194,9 @@ pub struct Indicator {
     pub name: String,
     /// 绩效指标描述.
     pub description: Option<String>,
-    /// 指标值.
-    pub target: Target,
+    /// 指标值; `None` for a qualitative indicator whose name is its whole
+    /// statement (`生态修复功能提高`), as some tables print it.
+    pub target: Option<Target>,
     /// 指标值确定依据.
     pub basis: Option<String>,
     /// 权重.

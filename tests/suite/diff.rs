@@ -332,7 +332,11 @@ fn target_tightened() {
     };
     assert_eq!(indicator.name, "物业服务水平");
     assert_eq!(class, TargetClass::Tightened);
-    assert_eq!((old.text.as_str(), new.text.as_str()), ("≥90%", "≥95%"));
+    let text = |t: &Option<jixiao::model::Target>| t.as_ref().map(|t| t.text.clone());
+    assert_eq!(
+        (text(&old), text(&new)),
+        (Some("≥90%".into()), Some("≥95%".into()))
+    );
     assert_eq!(d.totals.counts.targets_tightened, 1);
 }
 

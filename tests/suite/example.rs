@@ -99,12 +99,12 @@ fn illustration_of_the_whole_language_checks_clean() {
     assert_eq!(weights.to_string(), "90");
     assert_eq!(p.indicators[0].level1, "成本指标");
     assert_eq!(
-        p.indicators[0].target.kind(),
+        p.indicators[0].target.as_ref().unwrap().kind(),
         jixiao::model::TargetKind::Money
     );
     // `6月底前` in a 2021 sheet: a typed date, completed with the sheet's year.
     assert_eq!(
-        p.indicators[3].target.value,
+        p.indicators[3].target.as_ref().unwrap().value,
         jixiao::model::TargetValue::Date {
             date: jixiao::model::Date::Day {
                 year: 2021,

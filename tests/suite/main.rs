@@ -25,5 +25,6 @@ mod layers;
 mod no_panic;
 mod parser_oracle;
 mod planted;
+mod real_forms;
 mod robustness;
 mod robustness_regressions;

@@ -47,6 +47,9 @@ entries! {
     W614, "指标值含有数字却读作文字", "a target with a number read as text",
     "指标值里有数字、比较符号或 *，却不能读作数值，只能当作文字：核对、打分都用不上它。写成 ≥50人 这样的符号、数值与单位。",
     "The target holds a number, a comparison or a *, yet does not read as a value, so it is kept as text that no check or score can use. Write a sign, a number and a unit, as ≥50人.";
+    W615, "指标名称即目标，没有指标值", "the indicator's name is its target",
+    "有的表不填指标值，把目标写进名称（生态修复功能提高）。这可以接受，但无法核对或打分；最好把目标写成指标值。",
+    "Some tables give no target and put it in the name (生态修复功能提高). That is accepted, but nothing can check or score it; better write the target as one.";
 }
 
 /// `span` is the whole target as written (`written` its text, quotes
@@ -109,6 +112,22 @@ pub fn template_hint(span: Span, written: &str, value: &str) -> Diagnostic {
         value,
         t(format!("改为 {value}"), format!("write {value}")),
     )
+}
+
+pub fn name_is_statement(span: Span, name: &str) -> Diagnostic {
+    diag(
+        Code::W615,
+        span,
+        t(
+            format!("指标 {name} 没有指标值，名称本身就是目标"),
+            format!("indicator {name} has no target: its name is the statement"),
+        ),
+    )
+    .label(t("名称即目标", "the name states the target"))
+    .help(t(
+        "可以把目标写成指标值，如 indicator 效益.生态效益 \"生态修复功能\" 明显提高",
+        "the target can be written as one, as indicator 效益.生态效益 \"生态修复功能\" 明显提高",
+    ))
 }
 
 pub fn number_read_as_text(span: Span, written: &str) -> Diagnostic {

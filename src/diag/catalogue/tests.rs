@@ -113,6 +113,7 @@ fn every_constructor() -> Vec<Diagnostic> {
         placeholder_target(at, "≥**%"),
         template_hint(s(10, 30), "(≥**个) >=4个", ">=4个"),
         number_read_as_text(at, "约50人"),
+        name_is_statement(at, "生态修复功能提高"),
         unknown_unit(s(10, 16), "人吹", Some("人次"), "count"),
         unknown_unit(s(10, 16), "校次", None, "count"),
         satisfaction_over_100(at, "120"),
