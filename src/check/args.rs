@@ -4,6 +4,7 @@
 use super::checker::Checker;
 use crate::diag::catalogue as cat;
 use crate::lang::keywords::{schema, Arg, Kw, Place};
+use crate::model::Field;
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
 use rust_decimal::Decimal;
@@ -283,6 +284,18 @@ impl<'a> Checker<'a> {
             en,
             schema(kw).example,
         ));
+    }
+
+    /// `field "NAME" "VALUE"`: a field a local form adds.
+    pub fn field(&mut self, stmt: &Stmt<'_>) -> Option<Field> {
+        let mut args = Args::of(stmt);
+        let name = self.string_arg(&mut args, Kw::Field, 0);
+        let value = self.string_arg(&mut args, Kw::Field, 1);
+        self.no_more_args(&args, 2);
+        Some(Field {
+            name: name?.0,
+            value: value?.0,
+        })
     }
 
     /// A statement of one text argument (`goal "……"`): the text, with the

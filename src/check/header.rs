@@ -7,7 +7,7 @@ use super::checker::{Checker, Seen};
 use super::context::SheetContext;
 use crate::diag::catalogue as cat;
 use crate::lang::category::Framework;
-use crate::lang::keywords::{schema, Kw, Place};
+use crate::lang::keywords::{at_most_once, schema, Kw, Place};
 use crate::lang::units::Dimension;
 use crate::model::{Department, UnitDef};
 use crate::source::Span;
@@ -19,11 +19,12 @@ impl Checker<'_> {
         let mut year = None;
         let mut unit_seen = false;
         let mut seen = Seen::default();
+        let mut fields = Vec::new();
         for child in stmt.children() {
             let Some(kw) = self.keyword(child, Place::Department) else {
                 continue;
             };
-            if !self.once(&mut seen, kw, child) {
+            if at_most_once(kw) && !self.once(&mut seen, kw, child) {
                 continue;
             }
             self.no_block(child);
@@ -40,6 +41,7 @@ impl Checker<'_> {
                     self.money_unit_stmt(child, ctx);
                 }
                 Kw::Framework => self.framework_stmt(child, ctx),
+                Kw::Field => fields.extend(self.field(child)),
                 _ => {}
             }
         }
@@ -77,6 +79,7 @@ impl Checker<'_> {
             year: year.filter(|y| *y != 0)?,
             unit: ctx.money_unit.to_string(),
             framework: ctx.framework.name().to_string(),
+            fields,
         })
     }
 

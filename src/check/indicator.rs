@@ -6,7 +6,7 @@ use super::checker::{Checker, Seen};
 use crate::diag::catalogue::{self as cat, FrameworkHint};
 use crate::lang::category::{self, Framework, Level1, Level2Lookup};
 use crate::lang::grades;
-use crate::lang::keywords::{Kw, Place};
+use crate::lang::keywords::{at_most_once, Kw, Place};
 use crate::lang::subjects;
 use crate::lang::units::{counted_by_name, Dimension};
 use crate::model::{Indicator, IndicatorSpans, Target};
@@ -69,11 +69,12 @@ impl Checker<'_> {
         let mut explanation = None;
         let mut scoring = None;
         let mut core = false;
+        let mut fields = Vec::new();
         for child in stmt.children() {
             let Some(kw) = self.keyword(child, Place::Indicator) else {
                 continue;
             };
-            if !self.once(&mut seen, kw, child) {
+            if at_most_once(kw) && !self.once(&mut seen, kw, child) {
                 continue;
             }
             self.no_block(child);
@@ -98,6 +99,7 @@ impl Checker<'_> {
                     core = true;
                     self.no_more_args(&Args::of(child), 0);
                 }
+                Kw::Field => fields.extend(self.field(child)),
                 _ => {}
             }
         }
@@ -140,6 +142,7 @@ impl Checker<'_> {
                 explanation,
                 scoring,
                 core,
+                fields,
             },
         })
     }

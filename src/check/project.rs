@@ -75,6 +75,7 @@ impl Checker<'_> {
         let mut plan = Vec::new();
         let mut goals = Vec::new();
         let mut period = None;
+        let mut fields = Vec::new();
         let mut checked: Vec<Checked> = Vec::new();
         let mut failed = Vec::new();
         for child in stmt.children() {
@@ -102,6 +103,7 @@ impl Checker<'_> {
                     }
                 }
                 Kw::Period => period = self.period(child),
+                Kw::Field => fields.extend(self.field(child)),
                 Kw::Indicator => match self.indicator(child) {
                     Ok(c) => checked.push(c),
                     Err(l1) => failed.push(l1),
@@ -149,6 +151,7 @@ impl Checker<'_> {
                 goals,
                 period,
                 indicators,
+                fields,
             },
             ProjectSpans {
                 stmt: stmt.span,

@@ -208,6 +208,12 @@ pub enum Change {
         new: Option<String>,
     },
     AgencyChanged(TextEdit),
+    /// A field a local form adds (`field "项目负责人" "张三"`): given, dropped
+    /// or edited, matched by its name.
+    FieldChanged {
+        name: String,
+        edit: TextEdit,
+    },
     BudgetChanged(AmountChange),
     /// A fund source; nested sources are written `财政资金/一般公共预算`.
     SourceAdded {

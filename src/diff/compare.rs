@@ -9,7 +9,7 @@ use super::changes::{
 use super::target::{classify, TargetClass};
 use super::text::{self, similarity_permille};
 use crate::lang::units::money_factor;
-use crate::model::{Checkpoint, Indicator, Project, Sheet, Source, Target};
+use crate::model::{Checkpoint, Field, Indicator, Project, Sheet, Source, Target};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -147,6 +147,7 @@ fn diff_body(old: &Sheet, new: &Sheet) -> Vec<Change> {
             });
         }
     }
+    diff_fields(&a.fields, &b.fields, &mut out);
     let ou: BTreeMap<&str, &str> = old
         .units
         .iter()
@@ -361,6 +362,31 @@ fn removed_project(p: &Project, i: usize, ctx: &Ctx) -> ProjectDiff {
     }
 }
 
+/// The fields of two years by name, in the new sheet's order, then those
+/// the old sheet had alone.
+fn diff_fields(old: &[Field], new: &[Field], out: &mut Vec<Change>) {
+    let find = |list: &[Field], name: &str| {
+        list.iter()
+            .find(|f| f.name == name)
+            .map(|f| f.value.clone())
+    };
+    for f in new {
+        let was = find(old, &f.name);
+        if was.as_deref() != Some(f.value.as_str()) {
+            out.push(Change::FieldChanged {
+                name: f.name.clone(),
+                edit: TextEdit::new(was.as_deref(), Some(&f.value)),
+            });
+        }
+    }
+    for f in old.iter().filter(|f| find(new, &f.name).is_none()) {
+        out.push(Change::FieldChanged {
+            name: f.name.clone(),
+            edit: TextEdit::new(Some(&f.value), None),
+        });
+    }
+}
+
 fn diff_project(a: &Project, b: &Project, ctx: &Ctx) -> Vec<Change> {
     let mut out = Vec::new();
     if a.code != b.code {
@@ -381,6 +407,7 @@ fn diff_project(a: &Project, b: &Project, ctx: &Ctx) -> Vec<Change> {
             b.agency.as_deref(),
         )));
     }
+    diff_fields(&a.fields, &b.fields, &mut out);
     let (ot, nt) = (ctx.conv(a.budget.total), b.budget.total);
     if ot != nt {
         out.push(Change::BudgetChanged(AmountChange::new(ot, nt)));

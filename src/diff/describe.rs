@@ -224,6 +224,10 @@ pub(super) fn describe(c: &Change, unit: &str, lang: Lang, l: &mut Line) {
             l.plain(format!("{}{colon}", t(m::AGENCY_CHANGED)))
                 .inline(e);
         }
+        FieldChanged { name, edit } => {
+            l.plain(format!("{} {name}{colon}", t(m::FIELD_CHANGED)))
+                .inline(edit);
+        }
         BudgetChanged(a) => {
             l.plain(format!(
                 "{}{colon}{}",

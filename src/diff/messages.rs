@@ -209,6 +209,7 @@ pub(super) const CODE_CHANGED: Text = text("项目编码变更", "project code c
 /// After a changed code: why the project is still the same one.
 pub(super) const MATCHED_BY_NAME: Text = text("（按项目名称匹配）", " (matched by name)");
 pub(super) const AGENCY_CHANGED: Text = text("实施单位变更", "agency changed");
+pub(super) const FIELD_CHANGED: Text = text("栏目变更", "field changed");
 pub(super) const BUDGET: Text = text("预算数", "budget");
 pub(super) const SOURCE_ADDED: Text = text("新增资金来源", "fund source added");
 pub(super) const SOURCE_REMOVED: Text = text("删除资金来源", "fund source removed");

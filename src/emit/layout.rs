@@ -683,6 +683,13 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
         row.push(value(name_label_end, 1000, agency));
     }
 
+    // Fields a local form adds: a row each, as the form prints them.
+    for f in &p.fields {
+        let row = d.row();
+        row.push(label(0, LABEL, &f.name));
+        row.push(value(LABEL, 1000, &f.value));
+    }
+
     // 预算规模及资金用途 | 预算数 | total | 其中：财政资金 | amount | 其他资金 | amount
     let (fiscal, other) = split_sources(&p.budget.sources);
     let show = |a: Option<Decimal>| a.map(|a| a.to_string()).unwrap_or_default();
@@ -832,6 +839,7 @@ mod tests {
             explanation: None,
             scoring: None,
             core: false,
+            fields: vec![],
         }
     }
 
@@ -866,6 +874,7 @@ mod tests {
             goals: vec!["资金到位及时。".into(), "资金全部使用。".into()],
             period: None,
             indicators,
+            fields: vec![],
         }
     }
 
@@ -878,6 +887,7 @@ mod tests {
                 year: 2020,
                 unit: "万元".into(),
                 framework: "2015".into(),
+                fields: vec![],
             },
             overall: Overall::default(),
             projects,

@@ -26,6 +26,7 @@ pub enum Kw {
     Explain,
     Scoring,
     Core,
+    Field,
 }
 
 /// (keyword, English, Chinese spellings). The first Chinese spelling is the
@@ -55,6 +56,7 @@ pub const TABLE: &[(Kw, &str, &[&str])] = &[
     (Kw::Explain, "explain", &["指标解释"]),
     (Kw::Scoring, "scoring", &["评分标准", "评(扣)分标准"]),
     (Kw::Core, "core", &["核心指标", "核心"]),
+    (Kw::Field, "field", &["栏目"]),
 ];
 
 impl Kw {
@@ -122,7 +124,7 @@ impl Place {
     pub fn allowed(self) -> &'static [Kw] {
         match self {
             Place::Top => &[Kw::Department, Kw::DefineUnit, Kw::Overall, Kw::Project],
-            Place::Department => &[Kw::Year, Kw::Unit, Kw::Framework],
+            Place::Department => &[Kw::Year, Kw::Unit, Kw::Framework, Kw::Field],
             Place::Overall => &[Kw::Summary, Kw::Objective, Kw::Measure, Kw::Indicator],
             Place::Project => &[
                 Kw::Agency,
@@ -132,6 +134,7 @@ impl Place {
                 Kw::Goal,
                 Kw::Period,
                 Kw::Indicator,
+                Kw::Field,
             ],
             Place::Period => &[Kw::Goal],
             Place::Indicator => &[
@@ -142,6 +145,7 @@ impl Place {
                 Kw::Explain,
                 Kw::Scoring,
                 Kw::Core,
+                Kw::Field,
             ],
         }
     }
@@ -178,6 +182,10 @@ pub fn home_of(kw: Kw) -> (&'static str, &'static str) {
         Kw::Desc | Kw::Basis | Kw::Weight | Kw::Last | Kw::Explain | Kw::Scoring | Kw::Core => {
             ("indicator 块内", "inside an indicator")
         }
+        Kw::Field => (
+            "department、project 或 indicator 块内",
+            "inside department, a project or an indicator",
+        ),
     }
 }
 
@@ -288,6 +296,10 @@ pub fn schema(kw: Kw) -> Schema {
         Kw::Explain => schema_of(TEXT, "explain \"……\""),
         Kw::Scoring => schema_of(TEXT, "scoring \"……\""),
         Kw::Core => schema_of(&[], "core"),
+        Kw::Field => schema_of(
+            args![arg("栏目名称", "a field name"), arg("内容", "a value")],
+            "field \"项目负责人\" \"张三\"",
+        ),
     }
 }
 
@@ -296,7 +308,13 @@ pub fn schema(kw: Kw) -> Schema {
 pub fn at_most_once(kw: Kw) -> bool {
     !matches!(
         kw,
-        Kw::DefineUnit | Kw::Project | Kw::Objective | Kw::Measure | Kw::Goal | Kw::Indicator
+        Kw::DefineUnit
+            | Kw::Project
+            | Kw::Objective
+            | Kw::Measure
+            | Kw::Goal
+            | Kw::Indicator
+            | Kw::Field
     )
 }
 

@@ -90,6 +90,18 @@ pub struct Department {
     pub unit: String,
     /// Indicator framework: "2015" (财预〔2015〕88号) or "2021" (cost indicators at level 1).
     pub framework: String,
+    /// Fields a local form adds (`field "填报单位" "……"`), in order; absent
+    /// from JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
+}
+
+/// A named field a local form adds to a department, a project or an
+/// indicator, kept as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
 }
 
 /// 第一部分 部门整体绩效目标.
@@ -136,6 +148,9 @@ pub struct Project {
     pub period: Option<Period>,
     /// The three-level indicator table, in the sheet's order.
     pub indicators: Vec<Indicator>,
+    /// Fields a local form adds (项目负责人, 项目属性 …), in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
 }
 
 /// A project's budget: the total equals the sum of the sources when sources are given.
@@ -210,6 +225,9 @@ pub struct Indicator {
     pub scoring: Option<String>,
     /// A core indicator (核心指标, ★).
     pub core: bool,
+    /// Fields a local form adds to the indicator, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
 }
 
 /// What kind of value a target is; the `kind` of the JSON contract.

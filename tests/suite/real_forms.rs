@@ -30,3 +30,90 @@ fn an_indicator_whose_name_is_its_statement_has_no_target() {
     let d = jixiao::diff::diff(s, n.ok().unwrap());
     assert_eq!(d.totals.counts.targets_kind_changed, 1);
 }
+
+const FIELDS: &str = "department \"1\" \"某局\" {\n  year 2023\n  unit 万元\n  field \"填报日期\" \"2023年1月10日\"\n}\n\
+project \"P\" \"河道生态修复\" {\n  field \"项目负责人\" \"张三\"\n  field \"项目属性\" \"延续项目\"\n  budget 10 { 财政资金 10 }\n  \
+indicator 产出.数量 \"修复河道长度\" ≥2公里 { field \"数据来源\" \"验收报告\" }\n  \
+indicator 效益.生态效益 \"水质\" 明显改善\n  \
+indicator 满意度.服务对象满意度 \"服务对象满意度\" ≥80%\n}\n";
+
+#[test]
+fn fields_a_local_form_adds_are_kept_and_shown() {
+    let c = jixiao::compile(&SourceFile::new("t.jx", FIELDS));
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let s = c.ok().unwrap();
+    let names = |f: &[jixiao::model::Field]| -> Vec<String> {
+        f.iter()
+            .map(|f| format!("{}={}", f.name, f.value))
+            .collect()
+    };
+    assert_eq!(names(&s.department.fields), ["填报日期=2023年1月10日"]);
+    assert_eq!(
+        names(&s.projects[0].fields),
+        ["项目负责人=张三", "项目属性=延续项目"]
+    );
+    assert_eq!(
+        names(&s.projects[0].indicators[0].fields),
+        ["数据来源=验收报告"]
+    );
+    let json = jixiao::emit::json::to_string(s);
+    assert!(
+        json.contains("\"项目负责人\"") && json.contains("\"数据来源\""),
+        "{json}"
+    );
+    // The project's fields are rows of its table, in both documents.
+    let html = jixiao::emit::html::to_string(s);
+    assert!(html.contains("项目负责人") && html.contains("张三"));
+    let docx = jixiao::emit::docx::to_bytes(s);
+    assert!(!docx.is_empty());
+    // The formatter keeps them; Chinese keywords read the same.
+    let formatted = jixiao::fmt::format(FIELDS, &jixiao::fmt::Options::default()).unwrap();
+    assert!(
+        formatted.contains("field \"项目负责人\" \"张三\""),
+        "{formatted}"
+    );
+    let zh = FIELDS.replace("field ", "栏目 ");
+    let c = jixiao::compile(&SourceFile::new("zh.jx", zh));
+    assert_eq!(c.ok().map(|z| z.projects[0].fields.len()), Some(2));
+}
+
+#[test]
+fn a_field_in_the_wrong_place_is_reported() {
+    let text = FIELDS.replace(
+        "  budget 10",
+        "  budget 10 { field \"x\" \"y\" }\n  budget 10",
+    );
+    let c = jixiao::compile(&SourceFile::new("t.jx", text));
+    assert!(c.diagnostics.iter().any(|d| d.is_error()));
+}
+
+#[test]
+fn diff_shows_a_field_edited_given_or_dropped() {
+    let compile = |t: &str| {
+        jixiao::compile(&SourceFile::new("t.jx", t))
+            .ok()
+            .cloned()
+            .unwrap()
+    };
+    let next = FIELDS
+        .replace("\"张三\"", "\"李四\"")
+        .replace("  field \"项目属性\" \"延续项目\"\n", "")
+        .replace(
+            "  field \"填报日期\"",
+            "  field \"填报单位\" \"某局办公室\"\n  field \"填报日期\"",
+        );
+    let d = jixiao::diff::diff(&compile(FIELDS), &compile(&next));
+    let fields: Vec<String> = d
+        .all_changes()
+        .filter_map(|(_, c)| match c {
+            jixiao::diff::Change::FieldChanged { name, .. } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(fields, ["填报单位", "项目负责人", "项目属性"]);
+    let text = jixiao::diff::render_text(&d, false, jixiao::diag::Lang::Zh);
+    assert!(
+        text.contains("项目负责人") && text.contains("李四"),
+        "{text}"
+    );
+}
