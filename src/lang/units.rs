@@ -253,6 +253,8 @@ const COUNT_UNITS: &[&str] = &[
     "系统",
     "个人",
     "枚",
+    // Less common, ranked after the rest for "did you mean".
+    "种",
 ];
 
 const TIME_UNITS: &[&str] = &[
