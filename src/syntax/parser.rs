@@ -1,7 +1,7 @@
 //! The parser: source text to tree items in one pass over the bytes, with no
 //! backtracking beyond a few bytes of look-ahead. It reads exactly what
 //! `grammar/jixiao.pest` describes; the pest reference parser
-//! (`reference.rs`) is its test oracle, held to the same tree and the same
+//! (`tests/suite/reference.rs`) is its test oracle, held to the same tree and the same
 //! diagnostics over every fixture and thousands of mutated sheets.
 //!
 //! Like the grammar it is total: every input gives a tree, and malformed
