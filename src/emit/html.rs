@@ -184,7 +184,9 @@ fn project(o: &mut Sink, p: &ProjectTable) {
         e(&p.unit_line)
     );
     table(o, &p.table);
-    plan_chart(o, p);
+    if !p.plan.is_empty() {
+        plan_chart(o, p);
+    }
     o.push_str("</section>\n");
 }
 
@@ -287,28 +289,20 @@ fn plan_chart(o: &mut Sink, p: &ProjectTable) {
             ty = y0 + 15.0,
         );
     }
-    if p.plan.is_empty() {
+    // Drawn only for a project that gives a plan (see `project`).
+    let _ = write!(o, "<polyline points=\"{:.1},{:.1}", x(0.0), y(0.0));
+    for c in &p.plan {
+        let _ = write!(o, " {:.1},{:.1}", x(f64::from(c.month)), y(f(&c.percent)));
+    }
+    o.push_str("\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\"/>\n");
+    for c in &p.plan {
+        let (cx, cy) = (x(f64::from(c.month)), y(f(&c.percent)));
         let _ = writeln!(
             o,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#777\">未填写支出计划</text>",
-            (x0 + x1) / 2.0,
-            (y0 + y1) / 2.0
+            "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"3.5\" fill=\"#1f5fa8\"/><text x=\"{cx:.1}\" y=\"{ty:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1f5fa8\">{}</text>",
+            e(&c.percent.to_string()),
+            ty = cy - 7.0,
         );
-    } else {
-        let _ = write!(o, "<polyline points=\"{:.1},{:.1}", x(0.0), y(0.0));
-        for c in &p.plan {
-            let _ = write!(o, " {:.1},{:.1}", x(f64::from(c.month)), y(f(&c.percent)));
-        }
-        o.push_str("\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\"/>\n");
-        for c in &p.plan {
-            let (cx, cy) = (x(f64::from(c.month)), y(f(&c.percent)));
-            let _ = writeln!(
-                o,
-                "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"3.5\" fill=\"#1f5fa8\"/><text x=\"{cx:.1}\" y=\"{ty:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1f5fa8\">{}</text>",
-                e(&c.percent.to_string()),
-                ty = cy - 7.0,
-            );
-        }
     }
     o.push_str("</svg>\n");
     let _ = writeln!(o, "<figcaption>{}</figcaption>\n</figure>", e(&title));

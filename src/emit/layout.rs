@@ -710,32 +710,35 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
     purpose.extend(source_detail(&p.budget.sources));
     d.row().push(cell(LABEL, 1000, Role::Value, purpose));
 
-    // 资金支出计划（%） | months, then the values row.
-    let months = plan_months(p);
-    let n = months.len() as u32;
-    let at = |i: u32| LABEL + (1000 - LABEL) * i / n;
-    // Equal columns may bend by a quarter of their width to meet the grid.
-    let loose = (1000 - LABEL) / n / 4;
-    let row = d.row_with(loose);
-    row.push(spanning(label(0, LABEL, "资金支出计划（%）"), 2));
-    for (i, m) in months.iter().enumerate() {
-        let i = i as u32;
-        row.push(cell(
-            at(i),
-            at(i + 1),
-            Role::Header,
-            vec![format!("{m}月底")],
-        ));
-    }
-    let row = d.row_with(loose);
-    for (i, m) in months.iter().enumerate() {
-        let i = i as u32;
-        let given = p.plan.iter().find(|c| c.month == *m);
-        row.push(centred(
-            at(i),
-            at(i + 1),
-            given.map(|c| c.percent.to_string()).unwrap_or_default(),
-        ));
+    // 资金支出计划（%） | months, then the values row; no empty grid for a
+    // project that gives no plan.
+    if !p.plan.is_empty() {
+        let months = plan_months(p);
+        let n = months.len() as u32;
+        let at = |i: u32| LABEL + (1000 - LABEL) * i / n;
+        // Equal columns may bend by a quarter of their width to meet the grid.
+        let loose = (1000 - LABEL) / n / 4;
+        let row = d.row_with(loose);
+        row.push(spanning(label(0, LABEL, "资金支出计划（%）"), 2));
+        for (i, m) in months.iter().enumerate() {
+            let i = i as u32;
+            row.push(cell(
+                at(i),
+                at(i + 1),
+                Role::Header,
+                vec![format!("{m}月底")],
+            ));
+        }
+        let row = d.row_with(loose);
+        for (i, m) in months.iter().enumerate() {
+            let i = i as u32;
+            let given = p.plan.iter().find(|c| c.month == *m);
+            row.push(centred(
+                at(i),
+                at(i + 1),
+                given.map(|c| c.percent.to_string()).unwrap_or_default(),
+            ));
+        }
     }
 
     // 绩效目标, and the multi-year period when there is one.

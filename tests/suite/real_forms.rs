@@ -117,3 +117,18 @@ fn diff_shows_a_field_edited_given_or_dropped() {
         "{text}"
     );
 }
+
+#[test]
+fn a_project_without_a_plan_gets_no_empty_plan_grid_or_chart() {
+    let c = jixiao::compile(&SourceFile::new("t.jx", STATEMENT));
+    let s = c.ok().unwrap();
+    assert!(s.projects[0].plan.is_empty());
+    let html = jixiao::emit::html::to_string(s);
+    assert!(!html.contains("资金支出计划"), "an empty plan grid");
+    assert!(!html.contains("未填写支出计划"));
+    // A project with a plan keeps both.
+    let planned = STATEMENT.replace("  budget 10", "  plan 6月 50%, 12月 100%\n  budget 10");
+    let c = jixiao::compile(&SourceFile::new("p.jx", planned));
+    let html = jixiao::emit::html::to_string(c.ok().unwrap());
+    assert!(html.contains("资金支出计划（%）") && html.contains("资金支出计划（累计%）"));
+}
