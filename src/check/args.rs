@@ -44,6 +44,11 @@ impl<'t, 's> Args<'t, 's> {
     }
 }
 
+/// `project "NAME"`, `department "NAME"`: one string, the name, no code.
+pub fn names_only(stmt: &Stmt<'_>) -> bool {
+    stmt.args.len() == 1 && stmt.args[0].is_string()
+}
+
 /// What the argument `idx` of a `kw` statement is.
 fn arg_of(kw: Kw, idx: usize) -> Arg {
     schema(kw).args.get(idx).copied().unwrap_or(Arg::ANY)
@@ -262,7 +267,7 @@ impl<'a> Checker<'a> {
         kw: Kw,
     ) -> (Result<Option<(String, Span)>, ()>, Option<(String, Span)>) {
         let mut args = Args::of(stmt);
-        if stmt.args.len() == 1 && stmt.args[0].is_string() {
+        if names_only(stmt) {
             let name = self.string_arg(&mut args, kw, 0);
             return (Ok(None), name);
         }

@@ -140,7 +140,7 @@ impl<'a> SheetReader<'a> {
                 None => {
                     let arg = |i: usize| stmt.args.get(i).map(|t| t.span).unwrap_or_default();
                     // `department "NAME"`: no code.
-                    let named_only = stmt.args.len() == 1 && stmt.args[0].is_string();
+                    let named_only = args::names_only(stmt);
                     self.department_spans = Some(DepartmentSpans {
                         head: stmt.head.span,
                         code: (!named_only).then(|| arg(0)),

@@ -4,7 +4,7 @@ use super::args::Format;
 use super::batch;
 use super::input::compile_reported;
 use super::messages;
-use super::output::{summary, usage_error, Out, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use super::output::{finish_batch, usage_error, Out, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use jixiao::emit;
 use jixiao::source::Encoding;
 use std::io::Write;
@@ -100,11 +100,7 @@ pub(super) fn build(
         let (path, targets) = &plan[i];
         build_one(path, targets, to_stdout, encoding, out, deny_warnings, sink)
     });
-    let code = results.iter().map(|r| r.0).max().unwrap_or(EXIT_OK);
-    let errors = results.iter().map(|r| r.1).sum();
-    let warnings = results.iter().map(|r| r.2).sum();
-    summary(out, (errors, warnings));
-    code
+    finish_batch(out, &results)
 }
 
 /// Compile one file and write its outputs; nothing is written when it has

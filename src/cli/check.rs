@@ -3,7 +3,7 @@
 
 use super::batch;
 use super::input::compile_reported;
-use super::output::{summary, Out, EXIT_ERRORS, EXIT_OK};
+use super::output::{finish_batch, Out, EXIT_ERRORS, EXIT_OK};
 use jixiao::source::Encoding;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,11 +13,7 @@ pub(super) fn check(files: &[PathBuf], encoding: Encoding, out: &Out, deny_warni
     let results = batch::run_ordered(files.len(), batch::jobs(), |i, sink| {
         check_one(&files[i], encoding, out, deny_warnings, sink)
     });
-    let code = results.iter().map(|r| r.0).max().unwrap_or(EXIT_OK);
-    let errors = results.iter().map(|r| r.1).sum();
-    let warnings = results.iter().map(|r| r.2).sum();
-    summary(out, (errors, warnings));
-    code
+    finish_batch(out, &results)
 }
 
 /// Check one file; returns its exit code, errors and warnings.

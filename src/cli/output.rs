@@ -79,6 +79,16 @@ pub(super) fn print_hidden_to(hidden: usize, file: &SourceFile, out: &Out, sink:
     let _ = writeln!(sink, "{}", messages::hidden(out.lang, &file.name, hidden));
 }
 
+/// After a batch of files: the summary line, and the exit code, the worst of
+/// the files' (each result is a file's exit code, errors and warnings).
+pub(super) fn finish_batch(out: &Out, results: &[(i32, usize, usize)]) -> i32 {
+    let code = results.iter().map(|r| r.0).max().unwrap_or(EXIT_OK);
+    let errors = results.iter().map(|r| r.1).sum();
+    let warnings = results.iter().map(|r| r.2).sum();
+    summary(out, (errors, warnings));
+    code
+}
+
 pub(super) fn summary(out: &Out, (errors, warnings): (usize, usize)) {
     if out.format != MessageFormat::Human || (errors == 0 && warnings == 0) {
         return;

@@ -319,9 +319,12 @@ pub fn without_bracketed_hint(text: &str, units: &UnitTable) -> Option<String> {
 /// quantity: a comparison sign, a template's `*`, or a number followed by a
 /// known unit (`约50人`, `完成率≥95%`). A year (`2023年度`) is not one.
 pub fn looks_quantitative(text: &str, units: &UnitTable) -> bool {
-    if text.contains([
-        '≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦', '*', '＊',
-    ]) {
+    // Signs and holes in any spelling the target reader knows (＞, ≧, ＊ …).
+    if text
+        .chars()
+        .map(normalize_char)
+        .any(|c| is_op_symbol_start(c) || c == '*')
+    {
         return true;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
