@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(sheet) = jixiao_fuzz::compile_checked(&file) {
         let json = jixiao::emit::json::to_string(&sheet);
         let v: serde_json::Value = serde_json::from_str(&json).expect("invalid JSON");
-        assert_eq!(v["format"], "jixiao-sheet/1");
+        assert_eq!(v["format"], "jixiao-sheet/2");
         assert_eq!(json, jixiao::emit::json::to_string(&sheet));
     }
 });

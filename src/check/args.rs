@@ -3,8 +3,10 @@
 
 use super::checker::Checker;
 use crate::diag::catalogue as cat;
+use crate::lang::choices::{choose, offered, Choices};
 use crate::lang::keywords::{schema, Arg, Kw, Place};
-use crate::model::Field;
+use crate::lang::suggest::closest;
+use crate::model::{Field, Party};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
 use rust_decimal::Decimal;
@@ -310,5 +312,59 @@ impl<'a> Checker<'a> {
         let text = self.string_arg(&mut args, kw, 0);
         self.no_more_args(&args, 1);
         text.map(|t| t.0)
+    }
+
+    /// A statement of one word from a closed list (`direction 反向`): its
+    /// meaning and where it stands, or E209 with the choices.
+    pub fn choice_stmt<T: Copy + PartialEq>(
+        &mut self,
+        stmt: &Stmt<'_>,
+        kw: Kw,
+        choices: Choices<T>,
+    ) -> Option<(T, Span)> {
+        self.no_more_args(&Args::of(stmt), 1);
+        let Some(tok) = stmt.args.first() else {
+            self.missing_arg(stmt, kw, 0);
+            return None;
+        };
+        let word = text::value(tok).unwrap_or_else(|_| tok.raw.to_string());
+        if let Some(t) = choose(choices, word.trim()) {
+            return Some((t, tok.span));
+        }
+        let offer = offered(choices);
+        let near = closest(word.trim(), choices.iter().map(|(w, _)| *w));
+        let fix = near.filter(|_| tok.is_word());
+        self.diags.push(cat::not_a_choice(
+            tok.span,
+            stmt.head.raw,
+            &word,
+            &offer,
+            fix,
+        ));
+        None
+    }
+
+    /// A statement of one code, quoted or not (`id gx010401`).
+    pub fn code_stmt(&mut self, stmt: &Stmt<'_>, kw: Kw) -> Option<String> {
+        self.no_more_args(&Args::of(stmt), 1);
+        let Some(tok) = stmt.args.first() else {
+            self.missing_arg(stmt, kw, 0);
+            return None;
+        };
+        if tok.is_word() {
+            return Some(tok.raw.to_string());
+        }
+        let mut args = Args::of(stmt);
+        self.string_arg(&mut args, kw, 0).map(|(c, _)| c)
+    }
+
+    /// `supervisor "015001" "武汉市青山区教育局"` or `supervisor "NAME"`: a
+    /// body with its code where given.
+    pub fn party(&mut self, stmt: &Stmt<'_>, kw: Kw) -> Option<Party> {
+        let (code, name) = self.code_and_name(stmt, kw);
+        Some(Party {
+            code: code.ok()?.map(|c| c.0),
+            name: name?.0,
+        })
     }
 }

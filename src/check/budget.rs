@@ -5,9 +5,9 @@ use super::checker::Checker;
 use crate::diag::catalogue as cat;
 use crate::lang::keywords::Kw;
 use crate::lang::keywords::{home_of, IN_BUDGET};
-use crate::lang::sources::{known_sources, SOURCE_ENDINGS, SOURCE_LEVELS};
+use crate::lang::sources::{is_fiscal, known_sources, SOURCE_ENDINGS, SOURCE_LEVELS};
 use crate::lang::suggest::closest;
-use crate::model::{Budget, BudgetSpans, Source, SourceSpans};
+use crate::model::{Budget, BudgetSpans, Source, SourceClass, SourceSpans};
 use crate::source::Span;
 use crate::syntax::{text, Stmt};
 use rust_decimal::Decimal;
@@ -18,18 +18,52 @@ impl Checker<'_> {
     pub fn budget(&mut self, stmt: &Stmt<'_>) -> Option<(Budget, BudgetSpans)> {
         let mut args = Args::of(stmt);
         let total = self.amount_arg(&mut args);
-        self.no_more_args(&args, 1);
+        let (partial, _) = self.amount_marks(stmt, args.consumed().max(1), false);
         let sources = self.sources(stmt);
         let (total, total_span) = total?;
-        self.check_sum(total, total_span, &sources);
+        self.check_sum(total, total_span, &sources, partial);
         let (sources, spans) = sources.into_iter().map(|s| (s.source, s.spans)).unzip();
         Some((
-            Budget { total, sources },
+            Budget {
+                total,
+                sources,
+                partial,
+            },
             BudgetSpans {
                 total: total_span,
                 sources: spans,
             },
         ))
+    }
+
+    /// The words after an amount: `其中` (the sources below list only part
+    /// of it) and, for a source, its class (`财政资金`, `其他资金`).
+    /// `from` is where the amount ended.
+    fn amount_marks(
+        &mut self,
+        stmt: &Stmt<'_>,
+        from: usize,
+        source: bool,
+    ) -> (bool, Option<SourceClass>) {
+        let mut partial = false;
+        let mut class = None;
+        let mut read = from;
+        for tok in stmt.args.iter().skip(from) {
+            if !tok.is_word() {
+                break;
+            }
+            if PARTIAL_MARKS.contains(&tok.raw) && !partial {
+                partial = true;
+            } else if let Some(c) = class_word(tok.raw).filter(|_| source && class.is_none()) {
+                class = Some(c);
+            } else {
+                break;
+            }
+            read += 1;
+        }
+        let args = Args::of(stmt);
+        self.no_more_args(&args, read);
+        (partial, class)
     }
 
     fn amount_arg(&mut self, args: &mut Args<'_, '_>) -> Option<(Decimal, Span)> {
@@ -87,12 +121,17 @@ impl Checker<'_> {
             }
             let mut args = Args::of(child);
             let amount = self.amount_arg(&mut args);
-            self.no_more_args(&args, 1);
+            let (partial, stated) = self.amount_marks(child, args.consumed().max(1), true);
             let nested = self.sources(child);
             let Some((amount, span)) = amount else {
                 continue;
             };
-            self.check_sum(amount, span, &nested);
+            self.check_sum(amount, span, &nested, partial);
+            let class = stated.unwrap_or(if is_fiscal(&name) {
+                SourceClass::Fiscal
+            } else {
+                SourceClass::Other
+            });
             let (sources, spans) = nested.into_iter().map(|s| (s.source, s.spans)).unzip();
             out.push(CheckedSource {
                 spans: SourceSpans {
@@ -104,18 +143,28 @@ impl Checker<'_> {
                     name,
                     amount,
                     sources,
+                    partial,
+                    class,
                 },
             });
         }
         out
     }
 
-    fn check_sum(&mut self, total: Decimal, total_span: Span, children: &[CheckedSource]) {
+    /// The sources add up to the total; listed as 其中 (`partial`), they
+    /// add up to no more than it.
+    fn check_sum(
+        &mut self,
+        total: Decimal,
+        total_span: Span,
+        children: &[CheckedSource],
+        partial: bool,
+    ) {
         if children.is_empty() {
             return;
         }
         let sum: Decimal = children.iter().map(|c| c.source.amount).sum();
-        if sum != total {
+        if sum != total && !(partial && sum < total) {
             let diff = (total - sum).abs();
             let parts: Vec<(Span, String)> = children
                 .iter()
@@ -129,6 +178,18 @@ impl Checker<'_> {
                 &parts,
             ));
         }
+    }
+}
+
+/// The words that say a breakdown lists only some sources.
+const PARTIAL_MARKS: &[&str] = &["其中", "其中：", "其中:", "partial"];
+
+/// A stated class: the heading of the official table the amount goes under.
+fn class_word(word: &str) -> Option<SourceClass> {
+    match word {
+        "财政资金" | "财政拨款" | "fiscal" => Some(SourceClass::Fiscal),
+        "其他资金" | "其它资金" | "other" => Some(SourceClass::Other),
+        _ => None,
     }
 }
 

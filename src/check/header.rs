@@ -7,6 +7,7 @@ use super::checker::{Checker, Seen};
 use super::context::SheetContext;
 use crate::diag::catalogue as cat;
 use crate::lang::category::Framework;
+use crate::lang::choices::FORM_KINDS;
 use crate::lang::keywords::{at_most_once, schema, Kw, Place};
 use crate::lang::units::Dimension;
 use crate::model::{Department, UnitDef};
@@ -20,6 +21,13 @@ impl Checker<'_> {
         let mut unit_seen = false;
         let mut seen = Seen::default();
         let mut fields = Vec::new();
+        let mut form = None;
+        let mut title = None;
+        let mut supervisor = None;
+        let mut budget_stmt = None;
+        let mut filer = None;
+        let mut date = None;
+        let mut review = None;
         for child in stmt.children() {
             let Some(kw) = self.keyword(child, Place::Department) else {
                 continue;
@@ -27,8 +35,18 @@ impl Checker<'_> {
             if at_most_once(kw) && !self.once(&mut seen, kw, child) {
                 continue;
             }
-            self.no_block(child);
+            if kw != Kw::Budget {
+                self.no_block(child);
+            }
             match kw {
+                Kw::Form => form = self.choice_stmt(child, kw, FORM_KINDS).map(|f| f.0),
+                Kw::Title => title = self.text_stmt(child, kw),
+                Kw::Supervisor => supervisor = self.party(child, kw),
+                // Read once the money unit is known, wherever `unit` stands.
+                Kw::Budget => budget_stmt = Some(child),
+                Kw::Filer => filer = self.text_stmt(child, kw),
+                Kw::Date => date = self.code_stmt(child, kw),
+                Kw::Review => review = self.text_stmt(child, kw),
                 Kw::Year => {
                     year = self.year(child);
                     ctx.year = year;
@@ -73,12 +91,20 @@ impl Checker<'_> {
                 schema(Kw::Unit).example,
             ));
         }
+        let budget = budget_stmt.and_then(|b| self.budget(b)).map(|b| b.0);
         Some(Department {
             code: code.ok()?.map(|c| c.0),
             name: name?.0,
             year: year.filter(|y| *y != 0)?,
             unit: ctx.money_unit.to_string(),
             framework: ctx.framework.name().to_string(),
+            form,
+            title,
+            supervisor,
+            budget,
+            filer,
+            date,
+            review,
             fields,
         })
     }

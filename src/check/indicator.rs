@@ -5,6 +5,7 @@ use super::args::Args;
 use super::checker::{Checker, Seen};
 use crate::diag::catalogue::{self as cat, FrameworkHint};
 use crate::lang::category::{self, Framework, Level1, Level2Lookup};
+use crate::lang::choices::{Direction, Nature, DIRECTIONS, NATURES};
 use crate::lang::grades;
 use crate::lang::keywords::{at_most_once, Kw, Place};
 use crate::lang::subjects;
@@ -13,8 +14,8 @@ use crate::model::{Indicator, IndicatorSpans, Target};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
 use crate::target::{
-    looks_quantitative, parse_quoted_target, parse_target, without_bracketed_hint, ParsedTarget,
-    TargetProblem, TargetValue,
+    looks_quantitative, parse_quoted_target, parse_target, without_bracketed_hint, Marker,
+    ParsedTarget, TargetProblem, TargetValue,
 };
 use rust_decimal::Decimal;
 
@@ -69,7 +70,11 @@ impl Checker<'_> {
         let mut explanation = None;
         let mut scoring = None;
         let mut core = false;
+        let mut core_level = None;
         let mut fields = Vec::new();
+        let mut id = None;
+        let mut direction = None;
+        let mut nature = None;
         for child in stmt.children() {
             let Some(kw) = self.keyword(child, Place::Indicator) else {
                 continue;
@@ -97,9 +102,12 @@ impl Checker<'_> {
                 }
                 Kw::Core => {
                     core = true;
-                    self.no_more_args(&Args::of(child), 0);
+                    core_level = self.core_level(child);
                 }
                 Kw::Field => fields.extend(self.field(child)),
+                Kw::Id => id = self.code_stmt(child, kw),
+                Kw::Direction => direction = self.choice_stmt(child, kw, DIRECTIONS),
+                Kw::Nature => nature = self.choice_stmt(child, kw, NATURES),
                 _ => {}
             }
         }
@@ -111,8 +119,9 @@ impl Checker<'_> {
             return Err(Some(l1));
         }
         let (target, target_span) = match target {
-            Some((t, span)) => {
+            Some((mut t, span)) => {
                 self.target_fits(&name, l1, l2, &t, span);
+                self.stated_nature(&mut t, span, direction, nature);
                 (Some(t), span)
             }
             None if statement => (None, name_span),
@@ -142,9 +151,74 @@ impl Checker<'_> {
                 explanation,
                 scoring,
                 core,
+                core_level,
+                id,
                 fields,
             },
         })
+    }
+
+    /// `core`, `core ★★★` or `core 3`: the level of a core mark, when the
+    /// sheet grades them (1 to 5).
+    fn core_level(&mut self, stmt: &Stmt<'_>) -> Option<u8> {
+        self.no_more_args(&Args::of(stmt), 1);
+        let tok = stmt.args.first()?;
+        let stars = tok.raw.chars().count();
+        let level = if tok.raw.chars().all(|c| matches!(c, '★' | '☆' | '*')) {
+            u8::try_from(stars).ok()
+        } else {
+            tok.raw.parse::<u8>().ok()
+        };
+        match level.filter(|l| (1..=5).contains(l)) {
+            Some(l) => Some(l),
+            None => {
+                let choices = ["★", "★★", "★★★", "1", "2", "3"];
+                self.diags.push(cat::not_a_choice(
+                    tok.span,
+                    stmt.head.raw,
+                    tok.raw,
+                    &choices,
+                    None,
+                ));
+                None
+            }
+        }
+    }
+
+    /// The direction and 定量/定性 the sheet states, checked against the
+    /// target and kept on it.
+    fn stated_nature(
+        &mut self,
+        t: &mut Target,
+        span: Span,
+        direction: Option<(Direction, Span)>,
+        nature: Option<(Nature, Span)>,
+    ) {
+        if let Some((d, at)) = direction {
+            let implied = t.direction();
+            let opposite = matches!(
+                (d, implied),
+                (Direction::Positive, Some(Direction::Negative))
+                    | (Direction::Negative, Some(Direction::Positive))
+            );
+            if opposite {
+                let sign = t.sign().map_or("", |s| s.symbol());
+                self.diags
+                    .push(cat::direction_contradicts_sign(at, d.word(), sign, span));
+            }
+            t.direction = Some(d);
+        }
+        if let Some((n, at)) = nature {
+            let numeric = matches!(
+                t.value,
+                TargetValue::Quantity { .. } | TargetValue::Range { .. }
+            );
+            let marker = matches!(t.value, TargetValue::Marker { .. });
+            if n == Nature::Quantitative && !numeric && !t.qualitative && !marker {
+                self.diags.push(cat::quantitative_without_number(at, span));
+            }
+            t.nature = Some(n);
+        }
     }
 
     /// `产出.时效` → (level 1, as written, canonical level 2, as written, span).
@@ -260,7 +334,29 @@ impl Checker<'_> {
     }
 
     /// Parse target tokens into the model, reporting problems on exact spans.
+    /// `定性 好`: the sign 定性 written before the value, as forms print
+    /// their 计算符号 column.
     fn target(&mut self, tokens: &[Token<'_>]) -> Option<(Target, Span)> {
+        let first = tokens.first()?;
+        if tokens.len() > 1 && first.is_word() && QUALITATIVE_SIGNS.contains(&first.raw) {
+            let last = tokens.last().unwrap_or(first);
+            let (mut t, _) = self.target_value(&tokens[1..])?;
+            t.qualitative = true;
+            t.text = self.slice(first.span.join(last.span)).to_string();
+            let mut written = String::new();
+            for (i, tok) in tokens.iter().enumerate() {
+                if i > 0 && crate::syntax::space_before(tokens, i) {
+                    written.push(' ');
+                }
+                written.push_str(tok.raw);
+            }
+            t.text = written;
+            return Some((t, first.span.join(last.span)));
+        }
+        self.target_value(tokens)
+    }
+
+    fn target_value(&mut self, tokens: &[Token<'_>]) -> Option<(Target, Span)> {
         let first = tokens.first()?;
         let last = tokens.last().unwrap_or(first);
         let span = first.span.join(last.span);
@@ -366,6 +462,13 @@ impl Checker<'_> {
                         self.diags.push(cat::number_read_as_text(span, text));
                     }
                 }
+                if parsed.value
+                    == (TargetValue::Marker {
+                        marker: Marker::Pending,
+                    })
+                {
+                    self.diags.push(cat::target_pending(span));
+                }
                 // The written form with spacing normalised as the formatter
                 // prints it, so that layout never changes the model.
                 let written = if base == 0 {
@@ -415,6 +518,10 @@ impl Checker<'_> {
 
     /// Checks of a target against its indicator's category and name.
     fn target_fits(&mut self, name: &str, l1: Level1, l2: &str, t: &Target, span: Span) {
+        // 不适用 / 待定 hold no value to fit.
+        if matches!(t.value, TargetValue::Marker { .. }) {
+            return;
+        }
         let (pct, dim) = match &t.value {
             TargetValue::Quantity {
                 value, dimension, ..
@@ -571,6 +678,16 @@ fn unrelated_subject(c: &Checked, set: &[Checked], text: &ProjectText<'_>) -> Op
             corpus.push_str(d);
         }
     }
+    // 查档群众 in an archive project: people named by what they come for,
+    // one character of which the project names.
+    if let Some(activity) = subjects::activity_of_people(subject) {
+        if activity
+            .chars()
+            .any(|c| !c.is_ascii() && corpus.contains(c))
+        {
+            return None;
+        }
+    }
     let chars: Vec<char> = subject.chars().collect();
     let related = chars.windows(2).any(|w| {
         let pair: String = w.iter().collect();
@@ -579,11 +696,10 @@ fn unrelated_subject(c: &Checked, set: &[Checked], text: &ProjectText<'_>) -> Op
     (!related).then(|| subject.to_string())
 }
 
+/// The spellings of the sign 定性 before a target's value.
+const QUALITATIVE_SIGNS: &[&str] = &["定性", "定性指标"];
+
 /// The model form of a parsed target.
 fn to_model(t: &ParsedTarget, written: &str) -> Target {
-    Target {
-        op: t.op,
-        value: t.value.clone(),
-        text: written.trim().to_string(),
-    }
+    Target::new(t.op, t.value.clone(), written.trim().to_string())
 }

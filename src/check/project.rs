@@ -6,7 +6,7 @@ use super::checker::{Checker, Seen};
 use super::indicator::{Checked, ProjectText};
 use crate::diag::catalogue as cat;
 use crate::lang::keywords::{at_most_once, schema, takes_block, Kw, Place};
-use crate::model::{Objective, Overall, OverallSpans, Period, Project, ProjectSpans};
+use crate::model::{Leader, Objective, Overall, OverallSpans, Period, Project, ProjectSpans};
 use crate::syntax::Stmt;
 
 impl Checker<'_> {
@@ -70,6 +70,15 @@ impl Checker<'_> {
         let (code, name) = self.code_and_name(stmt, Kw::Project);
         let mut seen = Seen::default();
         let mut agency = None;
+        let mut supervisor = None;
+        let mut project_type = None;
+        let mut attribute = None;
+        let mut term = None;
+        let mut leader = None;
+        let mut function = None;
+        let mut documents = Vec::new();
+        let mut total_budget = None;
+        let mut review = None;
         let mut budget = None;
         let mut purpose = None;
         let mut plan = Vec::new();
@@ -89,9 +98,16 @@ impl Checker<'_> {
                 self.no_block(child);
             }
             match kw {
-                Kw::Agency => {
-                    agency = self.text_stmt(child, kw);
-                }
+                Kw::Agency => agency = self.party(child, kw),
+                Kw::Supervisor => supervisor = self.party(child, kw),
+                Kw::ProjectType => project_type = self.text_stmt(child, kw),
+                Kw::Attribute => attribute = self.text_stmt(child, kw),
+                Kw::Term => term = self.text_stmt(child, kw),
+                Kw::Leader => leader = self.leader(child),
+                Kw::Function => function = self.text_stmt(child, kw),
+                Kw::Document => documents.extend(self.text_stmt(child, kw)),
+                Kw::TotalBudget => total_budget = self.budget(child).map(|b| b.0),
+                Kw::Review => review = self.text_stmt(child, kw),
                 Kw::Budget => budget = Some(self.budget(child)),
                 Kw::Purpose => {
                     purpose = self.text_stmt(child, kw);
@@ -144,13 +160,23 @@ impl Checker<'_> {
             Project {
                 code: code.as_ref().map(|c| c.0.clone()),
                 name,
-                agency,
+                agency_code: agency.as_ref().and_then(|a| a.code.clone()),
+                agency: agency.map(|a| a.name),
+                supervisor,
+                project_type,
+                attribute,
+                term,
+                leader,
+                function,
+                documents,
+                total_budget,
                 budget,
                 purpose,
                 plan,
                 goals,
                 period,
                 indicators,
+                review,
                 fields,
             },
             ProjectSpans {
@@ -164,17 +190,54 @@ impl Checker<'_> {
         ))
     }
 
+    /// `period "2021-2023年" { goal "……"; indicator … }`: the period's
+    /// goals and its own (长期) indicators.
     fn period(&mut self, stmt: &Stmt<'_>) -> Option<Period> {
-        let text = self.text_stmt(stmt, Kw::Period);
+        // `period { goal "……" }`: the years are optional.
+        let text = if stmt.args.is_empty() {
+            None
+        } else {
+            Some(self.text_stmt(stmt, Kw::Period)?)
+        };
         let mut goals = Vec::new();
+        let mut checked: Vec<Checked> = Vec::new();
+        let mut failed = Vec::new();
         for child in stmt.children() {
-            if self.keyword(child, Place::Period).is_some() {
-                self.no_block(child);
-                if let Some(g) = self.text_stmt(child, Kw::Goal) {
-                    goals.push(g);
+            match self.keyword(child, Place::Period) {
+                Some(Kw::Indicator) => match self.indicator(child) {
+                    Ok(c) => checked.push(c),
+                    Err(l1) => failed.push(l1),
+                },
+                Some(_) => {
+                    self.no_block(child);
+                    if let Some(g) = self.text_stmt(child, Kw::Goal) {
+                        goals.push(g);
+                    }
                 }
+                None => {}
             }
         }
-        Some(Period { text: text?, goals })
+        self.indicator_set(&checked, &failed, None);
+        Some(Period {
+            text,
+            goals,
+            indicators: checked.into_iter().map(|c| c.indicator).collect(),
+        })
+    }
+
+    /// `leader "张三" "0564-1234567"`: the name and, when given, a phone.
+    fn leader(&mut self, stmt: &Stmt<'_>) -> Option<Leader> {
+        let mut args = Args::of(stmt);
+        let name = self.string_arg(&mut args, Kw::Leader, 0);
+        let phone = if stmt.args.len() > 1 {
+            self.string_arg(&mut args, Kw::Leader, 1)
+        } else {
+            None
+        };
+        self.no_more_args(&args, 2);
+        Some(Leader {
+            name: name?.0,
+            phone: phone.map(|p| p.0),
+        })
     }
 }

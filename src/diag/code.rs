@@ -34,7 +34,7 @@ codes! {
     // structure and arguments 结构与参数
     E101, E102, E103, E104, E105, E106, E107, E108,
     // values 数值
-    E201, E202, E203, E204, E205, E206, E207, E208,
+    E201, E202, E203, E204, E205, E206, E207, E208, E209,
     // budget 预算
     E301, E302, E303, W304,
     // spending plan 支出计划
@@ -42,7 +42,7 @@ codes! {
     // categories and indicators 指标类别与指标
     E501, E502, E503, E504, E505, W506, W507, E508, W509, E510,
     // targets and units 指标值与单位
-    E601, E602, E603, E604, W605, W606, E607, E608, E609, E610, W611, W612, W613, W614, W615,
+    E601, E602, E603, E604, W605, W606, E607, E608, E609, E610, W611, W612, W613, W614, W615, W616, W617, W618,
 }
 
 impl Code {

@@ -428,7 +428,7 @@ fn diff_project(a: &Project, b: &Project, ctx: &Ctx) -> Vec<Change> {
         Change::GoalRemoved,
         Change::GoalEdited,
     );
-    let pt = |p: &Option<crate::model::Period>| p.as_ref().map(|p| p.text.clone());
+    let pt = |p: &Option<crate::model::Period>| p.as_ref().and_then(|p| p.text.clone());
     if pt(&a.period) != pt(&b.period) {
         out.push(Change::PeriodEdited(TextEdit::new(
             pt(&a.period).as_deref(),

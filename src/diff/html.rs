@@ -275,8 +275,8 @@ fn project_rows(
     if qa.is_some() || qb.is_some() {
         rows.push(Row::text(
             m::PERIOD.get(LANG),
-            qa.map(|x| x.text.as_str()),
-            qb.map(|x| x.text.as_str()),
+            qa.and_then(|x| x.text.as_deref()),
+            qb.and_then(|x| x.text.as_deref()),
         ));
         let pa = qa.map(|x| &x.goals).unwrap_or(&empty);
         let pb = qb.map(|x| &x.goals).unwrap_or(&empty);

@@ -199,11 +199,7 @@ mod tests {
     /// A target the way the checker builds it: read by the target reader.
     fn t(text: &str) -> Target {
         let p = crate::target::parse_target(text, &UnitTable::builtin()).unwrap();
-        Target {
-            op: p.op,
-            value: p.value,
-            text: text.to_string(),
-        }
+        Target::new(p.op, p.value, text.to_string())
     }
 
     fn q(op: &str, value: &str, unit: &str) -> Target {

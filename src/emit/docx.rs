@@ -450,16 +450,15 @@ fn document(o: &mut Sink, l: &Head, sheet: &Sheet) {
             }
         }
     }
-    para(
-        o,
-        "Heading1",
-        "<w:pageBreakBefore/>",
-        &l.part_two_heading,
-        HEADING_FONT,
-    );
+    for f in &l.facts {
+        para(o, "BodyText", "", f, BODY_FONT);
+    }
+    if let Some(h) = &l.part_two_heading {
+        para(o, "Heading1", "<w:pageBreakBefore/>", h, HEADING_FONT);
+    }
     for (i, p) in layout::project_tables(sheet).enumerate() {
         // Each table starts on a page of its own (the first follows the
-        // part heading).
+        // part heading, or the title when there is no part heading).
         let ppr = if i == 0 { "" } else { "<w:pageBreakBefore/>" };
         para(o, "Heading3", ppr, &p.heading, HEADING_FONT);
         o.push_str("<w:p><w:pPr><w:pStyle w:val=\"TableMeta\"/></w:pPr>");

@@ -32,10 +32,14 @@ pub fn write(sheet: &Sheet, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     o.push_str("</style>\n</head>\n<body>\n<main>\n");
     let _ = writeln!(
         o,
-        "<header>\n<h1>{}</h1>\n<p class=\"dept\">{}</p>\n</header>",
+        "<header>\n<h1>{}</h1>\n<p class=\"dept\">{}</p>",
         e(&l.title),
         e(&l.department)
     );
+    for f in &l.facts {
+        let _ = writeln!(o, "<p class=\"fact\">{}</p>", e(f));
+    }
+    o.push_str("</header>\n");
     contents(o, &l, sheet);
     if let Some(one) = &l.part_one {
         let _ = writeln!(
@@ -54,11 +58,10 @@ pub fn write(sheet: &Sheet, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         }
         o.push_str("</section>\n");
     }
-    let _ = writeln!(
-        o,
-        "<section id=\"part-two\" class=\"part\">\n<h2>{}</h2>",
-        e(&l.part_two_heading)
-    );
+    o.push_str("<section id=\"part-two\" class=\"part\">\n");
+    if let Some(h) = &l.part_two_heading {
+        let _ = writeln!(o, "<h2>{}</h2>", e(h));
+    }
     if !sheet.projects.is_empty() {
         budget_chart(o, &l, sheet);
     }
@@ -96,7 +99,7 @@ h3 { font-size: 17px; margin: 20px 0 8px; }
 nav { border: 1px solid #ccd; background: #f7f8fa; padding: 4px 24px 12px; }
 nav h2 { font-size: 18px; margin: 12px 0 4px; }
 nav ol { margin: 4px 0; padding-left: 1.5em; }
-nav ol ol { list-style: none; padding-left: 1em; columns: 2; }
+nav ol ol, nav ol.projects { list-style: none; padding-left: 1em; columns: 2; }
 nav a { color: #1a4c8b; text-decoration: none; }
 nav a:hover { text-decoration: underline; }
 .project { margin-top: 48px; }
@@ -128,7 +131,7 @@ h2, h3, .meta { break-after: avoid; page-break-after: avoid; }
 @media (max-width: 720px) {
   main { margin: 0; padding: 16px; }
   table.sheet { font-size: 12px; }
-  nav ol ol { columns: 1; }
+  nav ol ol, nav ol.projects { columns: 1; }
 }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
@@ -146,17 +149,9 @@ h2, h3, .meta { break-after: avoid; page-break-after: avoid; }
 /// The table of contents; the project entries come from the sheet, without
 /// computing the tables.
 fn contents(o: &mut Sink, l: &Head, sheet: &Sheet) {
-    o.push_str("<nav aria-label=\"目录\">\n<h2>目录</h2>\n<ol>\n");
-    if let Some(one) = &l.part_one {
-        let _ = writeln!(o, "<li><a href=\"#part-one\">{}</a></li>", e(&one.heading));
-    }
-    let _ = write!(
-        o,
-        "<li><a href=\"#part-two\">{}</a>",
-        e(&l.part_two_heading)
-    );
-    if !sheet.projects.is_empty() {
-        o.push_str("\n<ol>\n");
+    o.push_str("<nav aria-label=\"目录\">\n<h2>目录</h2>\n");
+    let projects = |o: &mut Sink, class: &str| {
+        let _ = writeln!(o, "<ol{class}>");
         for (i, p) in sheet.projects.iter().enumerate() {
             let _ = writeln!(
                 o,
@@ -166,6 +161,21 @@ fn contents(o: &mut Sink, l: &Head, sheet: &Sheet) {
             );
         }
         o.push_str("</ol>\n");
+    };
+    // Without a first part the projects are the whole list.
+    let Some(h) = &l.part_two_heading else {
+        projects(o, " class=\"projects\"");
+        o.push_str("</nav>\n");
+        return;
+    };
+    o.push_str("<ol>\n");
+    if let Some(one) = &l.part_one {
+        let _ = writeln!(o, "<li><a href=\"#part-one\">{}</a></li>", e(&one.heading));
+    }
+    let _ = write!(o, "<li><a href=\"#part-two\">{}</a>", e(h));
+    if !sheet.projects.is_empty() {
+        o.push('\n');
+        projects(o, "");
     }
     o.push_str("</li>\n</ol>\n</nav>\n");
 }

@@ -1,4 +1,4 @@
-//! JSON output (`jixiao-sheet/1`): the model serialised with a fixed key
+//! JSON output (`jixiao-sheet/2`): the model serialised with a fixed key
 //! order (struct order), amounts as exact decimal strings, and a final newline.
 
 use crate::model::Sheet;

@@ -9,7 +9,7 @@
 //! are the base, and the other rows (budget, spending plan, …) snap their
 //! boundaries to it where they are close, so that the tables stay simple.
 
-use crate::model::{Department, Indicator, Project, Sheet, Source};
+use crate::model::{Budget, Department, FormKind, Indicator, Project, Sheet, Source, SourceClass};
 use rust_decimal::Decimal;
 
 /// What a cell holds, which decides how it is drawn.
@@ -170,9 +170,12 @@ pub struct Head {
     pub department: String,
     /// The money unit: 万元 or 元.
     pub unit: String,
+    /// Facts of the body the sheet states (主管部门, 填报单位, 部门预算总额 …),
+    /// as `label：value` lines under its name.
+    pub facts: Vec<String>,
     pub part_one: Option<PartOne>,
-    /// "第二部分 预算项目绩效目标"
-    pub part_two_heading: String,
+    /// "第二部分 预算项目绩效目标", only when there is a first part.
+    pub part_two_heading: Option<String>,
 }
 
 /// The whole document at once.
@@ -203,13 +206,67 @@ pub fn layout(sheet: &Sheet) -> Layout {
 /// Compute everything but the project tables.
 pub fn head(sheet: &Sheet) -> Head {
     let dept = &sheet.department;
+    let part_one = part_one(sheet);
     Head {
-        title: format!("{}年部门预算绩效信息", dept.year),
+        title: title(dept),
         department: dept.name.clone(),
         unit: dept.unit.clone(),
-        part_one: part_one(sheet),
-        part_two_heading: "第二部分 预算项目绩效目标".to_string(),
+        facts: department_facts(dept),
+        part_two_heading: part_one
+            .as_ref()
+            .map(|_| "第二部分 预算项目绩效目标".to_string()),
+        part_one,
     }
+}
+
+/// The title the sheet states, else the one of its form: a disclosure reads
+/// "2020年部门预算绩效信息", a form "项目支出绩效目标申报表（2021年度）".
+fn title(dept: &Department) -> String {
+    if let Some(t) = &dept.title {
+        return t.clone();
+    }
+    match dept.form.unwrap_or(FormKind::Disclosure) {
+        FormKind::Disclosure => format!("{}年部门预算绩效信息", dept.year),
+        form => format!("{}（{}年度）", form.title(), dept.year),
+    }
+}
+
+/// `[015001]武汉市青山区教育局`: a body with its code as forms print it.
+pub fn party(code: Option<&str>, name: &str) -> String {
+    match code {
+        Some(c) => format!("[{c}]{name}"),
+        None => name.to_string(),
+    }
+}
+
+fn department_facts(dept: &Department) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(s) = &dept.supervisor {
+        out.push(format!("主管部门：{}", party(s.code.as_deref(), &s.name)));
+    }
+    if let Some(b) = &dept.budget {
+        out.push(format!(
+            "部门预算总额：{}{}{}",
+            b.total,
+            dept.unit,
+            source_detail(b)
+                .map(|d| format!("（{}）", d.trim_start_matches("资金来源：")))
+                .unwrap_or_default()
+        ));
+    }
+    if let Some(f) = &dept.filer {
+        out.push(format!("填报单位：{f}"));
+    }
+    if let Some(d) = &dept.date {
+        out.push(format!("填报日期：{d}"));
+    }
+    for f in &dept.fields {
+        out.push(format!("{}：{}", f.name, f.value));
+    }
+    if let Some(r) = &dept.review {
+        out.push(format!("审核意见：{r}"));
+    }
+    out
 }
 
 /// The project tables in order, each computed when it is asked for.
@@ -220,6 +277,32 @@ pub fn project_tables(sheet: &Sheet) -> impl Iterator<Item = ProjectTable> + '_ 
         .iter()
         .enumerate()
         .map(move |(i, p)| project_table(dept, i + 1, p))
+}
+
+/// A row of two labelled facts, or one across the row when only one is
+/// stated, or none.
+fn pair_row(
+    d: &mut Draft,
+    mid: u32,
+    end: u32,
+    left: (&str, Option<String>),
+    right: (&str, Option<String>),
+) {
+    match (left, right) {
+        ((l, Some(a)), (r, Some(b))) => {
+            let row = d.row();
+            row.push(label(0, LABEL, l));
+            row.push(value(LABEL, mid, &a));
+            row.push(label(mid, end, r));
+            row.push(value(end, 1000, &b));
+        }
+        ((l, Some(a)), (_, None)) | ((_, None), (l, Some(a))) => {
+            let row = d.row();
+            row.push(label(0, LABEL, l));
+            row.push(value(LABEL, 1000, &a));
+        }
+        _ => {}
+    }
 }
 
 /// The link anchor of the project numbered `number` (1-based).
@@ -258,7 +341,7 @@ fn part_one(sheet: &Sheet) -> Option<PartOne> {
     }
     if !o.indicators.is_empty() {
         let mut d = Draft::default();
-        let cols = indicator_columns(&o.indicators);
+        let cols = indicator_columns(&o.indicators, sheet.department.form);
         indicator_rows(&mut d, &cols, &o.indicators);
         parts.push(("部门整体绩效指标", Vec::new(), Some(d.finish(&cols))));
     }
@@ -301,7 +384,7 @@ pub fn split_sources(sources: &[Source]) -> (Option<Decimal>, Option<Decimal>) {
     let mut fiscal: Option<Decimal> = None;
     let mut other: Option<Decimal> = None;
     for s in sources {
-        let slot = if is_fiscal(&s.name) {
+        let slot = if s.class == SourceClass::Fiscal {
             &mut fiscal
         } else {
             &mut other
@@ -312,13 +395,18 @@ pub fn split_sources(sources: &[Source]) -> (Option<Decimal>, Option<Decimal>) {
 }
 
 /// The detailed source line printed under the use of funds when the two
-/// columns of the table do not tell everything: nested sources, or
-/// top-level names other than 财政资金 and 其他资金.
-pub fn source_detail(sources: &[Source]) -> Option<String> {
-    let plain = sources
-        .iter()
-        .all(|s| (s.name == "财政资金" || s.name == "其他资金") && s.sources.is_empty());
-    if plain {
+/// columns of the table do not tell everything: nested sources, top-level
+/// names other than 财政资金 and 其他资金, or a partial breakdown (其中).
+pub fn source_detail(budget: &Budget) -> Option<String> {
+    let sources = &budget.sources;
+    let plain = sources.iter().all(|s| {
+        let usual = match s.class {
+            SourceClass::Fiscal => s.name == "财政资金",
+            SourceClass::Other => s.name == "其他资金",
+        };
+        usual && s.sources.is_empty()
+    });
+    if plain && !budget.partial {
         return None;
     }
     fn list(sources: &[Source]) -> String {
@@ -327,7 +415,7 @@ pub fn source_detail(sources: &[Source]) -> Option<String> {
             .map(|s| {
                 let mut t = format!("{} {}", s.name, s.amount);
                 if !s.sources.is_empty() {
-                    t.push('（');
+                    t.push_str(if s.partial { "（其中：" } else { "（" });
                     t.push_str(&list(&s.sources));
                     t.push('）');
                 }
@@ -336,7 +424,15 @@ pub fn source_detail(sources: &[Source]) -> Option<String> {
             .collect::<Vec<_>>()
             .join("，")
     }
-    Some(format!("资金来源：{}", list(sources)))
+    if sources.is_empty() {
+        return None;
+    }
+    let lead = if budget.partial {
+        "资金来源：其中"
+    } else {
+        "资金来源："
+    };
+    Some(format!("{lead}{}", list(sources)))
 }
 
 /// The printed form of a level name: the author's spelling, completed to
@@ -501,7 +597,7 @@ fn spanning(mut c: DraftCell, rows: usize) -> DraftCell {
 }
 
 /// One column of the indicator part of a table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Column {
     Level1,
     Level2,
@@ -511,35 +607,66 @@ enum Column {
     Basis,
     Weight,
     LastYear,
+    Direction,
+    Explanation,
+    Scoring,
+    /// The field of that name an indicator adds.
+    Field(String),
 }
 
 struct IndicatorColumn {
     column: Column,
-    header: &'static str,
+    header: String,
     width: u32,
 }
 
 /// The indicator columns: the six of the sample, and 权重 / 上年实际值 when
 /// any indicator of the table has one.
-fn indicator_columns(indicators: &[Indicator]) -> Vec<IndicatorColumn> {
-    let mut spec: Vec<(Column, &'static str, u32)> = vec![
-        (Column::Level2, "二级指标", 12),
-        (Column::Name, "三级指标", 17),
-        (Column::Description, "绩效指标描述", 28),
-        (Column::Target, "指标值", 12),
-        (Column::Basis, "指标值确定依据", 16),
+fn indicator_columns(indicators: &[Indicator], form: Option<FormKind>) -> Vec<IndicatorColumn> {
+    // The disclosure form always prints 绩效指标描述 and 指标值确定依据;
+    // other forms only when an indicator fills them.
+    let fixed = form.unwrap_or(FormKind::Disclosure) == FormKind::Disclosure;
+    let any = |f: &dyn Fn(&Indicator) -> bool| indicators.iter().any(f);
+    let mut spec: Vec<(Column, String, u32)> = vec![
+        (Column::Level2, "二级指标".into(), 12),
+        (Column::Name, "三级指标".into(), 17),
     ];
-    if indicators.iter().any(|i| i.last_year.is_some()) {
-        spec.insert(4, (Column::LastYear, "上年实际值", 12));
+    if fixed || any(&|i| i.description.is_some()) {
+        spec.push((Column::Description, "绩效指标描述".into(), 28));
     }
-    if indicators.iter().any(|i| i.weight.is_some()) {
-        spec.push((Column::Weight, "权重", 8));
+    if any(&|i| i.target.as_ref().is_some_and(|t| t.direction.is_some())) {
+        spec.push((Column::Direction, "指标方向".into(), 8));
+    }
+    spec.push((Column::Target, "指标值".into(), 12));
+    if any(&|i| i.last_year.is_some()) {
+        spec.push((Column::LastYear, "上年实际值".into(), 12));
+    }
+    if fixed || any(&|i| i.basis.is_some()) {
+        spec.push((Column::Basis, "指标值确定依据".into(), 16));
+    }
+    if any(&|i| i.explanation.is_some()) {
+        spec.push((Column::Explanation, "指标解释".into(), 20));
+    }
+    if any(&|i| i.scoring.is_some()) {
+        spec.push((Column::Scoring, "评（扣）分标准".into(), 20));
+    }
+    if any(&|i| i.weight.is_some()) {
+        spec.push((Column::Weight, "权重".into(), 8));
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for f in indicators.iter().flat_map(|i| &i.fields) {
+        if !names.contains(&f.name.as_str()) {
+            names.push(&f.name);
+        }
+    }
+    for n in names {
+        spec.push((Column::Field(n.to_string()), n.to_string(), 12));
     }
     let total: u32 = spec.iter().map(|s| s.2).sum();
     let rest = 1000 - LABEL;
     let mut out = vec![IndicatorColumn {
         column: Column::Level1,
-        header: "一级指标",
+        header: "一级指标".to_string(),
         width: LABEL,
     }];
     let mut used = 0;
@@ -572,12 +699,7 @@ fn indicator_rows(d: &mut Draft, cols: &[IndicatorColumn], indicators: &[Indicat
     let mut x = 0;
     let row = d.row();
     for c in cols {
-        row.push(cell(
-            x,
-            x + c.width,
-            Role::Header,
-            vec![c.header.to_string()],
-        ));
+        row.push(cell(x, x + c.width, Role::Header, vec![c.header.clone()]));
         x += c.width;
     }
     let key1 = |i: &Indicator| (i.level1, level_label(&i.level1_written, i.level1));
@@ -593,7 +715,7 @@ fn indicator_rows(d: &mut Draft, cols: &[IndicatorColumn], indicators: &[Indicat
         for c in cols {
             let (from, to) = (x, x + c.width);
             x = to;
-            let made = match c.column {
+            let made = match &c.column {
                 Column::Level1 if starts1 => {
                     let k1 = key1(ind);
                     let n = run(k, &|i| key1(i) == k1);
@@ -606,13 +728,32 @@ fn indicator_rows(d: &mut Draft, cols: &[IndicatorColumn], indicators: &[Indicat
                 }
                 Column::Level1 | Column::Level2 => continue,
                 Column::Name => {
-                    let name = if ind.core {
-                        format!("★{}", ind.name)
+                    let stars = if ind.core {
+                        "★".repeat(usize::from(ind.core_level.unwrap_or(1)))
                     } else {
-                        ind.name.clone()
+                        String::new()
                     };
-                    value(from, to, &name)
+                    value(from, to, &format!("{stars}{}", ind.name))
                 }
+                Column::Direction => centred(
+                    from,
+                    to,
+                    ind.target
+                        .as_ref()
+                        .and_then(|t| t.direction)
+                        .map(|d| d.word().to_string())
+                        .unwrap_or_default(),
+                ),
+                Column::Explanation => value(from, to, ind.explanation.as_deref().unwrap_or("")),
+                Column::Scoring => value(from, to, ind.scoring.as_deref().unwrap_or("")),
+                Column::Field(name) => value(
+                    from,
+                    to,
+                    ind.fields
+                        .iter()
+                        .find(|f| &f.name == name)
+                        .map_or("", |f| f.value.as_str()),
+                ),
                 Column::Description => value(from, to, ind.description.as_deref().unwrap_or("")),
                 Column::Target => centred(
                     from,
@@ -655,33 +796,87 @@ pub fn plan_months(project: &Project) -> Vec<u32> {
 /// The table of the project numbered `number` (1-based) with what is printed
 /// around it.
 pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTable {
-    let cols = indicator_columns(&p.indicators);
-    let b3 = boundary(&cols, 3);
-    let b2 = boundary(&cols, 2);
+    let long_term: &[Indicator] = p.period.as_ref().map_or(&[], |x| &x.indicators);
+    let cols = if long_term.is_empty() {
+        indicator_columns(&p.indicators, dept.form)
+    } else {
+        let all: Vec<Indicator> = long_term.iter().chain(&p.indicators).cloned().collect();
+        indicator_columns(&all, dept.form)
+    };
     // The middle of the table: where 项目名称 and 其中：财政资金 end, and
     // where the sample's four plan columns divide.
     let name_label_end = LABEL + (1000 - LABEL) / 2;
+    // The header rows meet the indicator grid where it allows: after the
+    // first two and three indicator columns. A table with few columns has
+    // them too far right; the rows then divide the left half by themselves.
+    let (mut b2, mut b3) = (boundary(&cols, 2), boundary(&cols, 3));
+    if b3 + 60 > name_label_end {
+        b3 = LABEL + (name_label_end - LABEL) / 2;
+    }
+    if b2 + 118 + 40 > name_label_end {
+        b2 = LABEL + (name_label_end - LABEL - 118) / 2;
+    }
     let mut d = Draft::default();
 
-    // 项目编码 | code | 项目名称 | name
+    // 项目编码 | code | 项目名称 | name; 项目名称 alone without a code.
     let row = d.row();
-    row.push(label(0, LABEL, "项目编码"));
-    row.push(centred(LABEL, b3, p.code.clone().unwrap_or_default()));
-    row.push(label(b3, name_label_end, "项目名称"));
-    row.push(value(name_label_end, 1000, &p.name));
-
-    // 主管部门 | body | 实施单位 | agency, when the project names its agency.
-    if let Some(agency) = &p.agency {
-        let row = d.row();
-        row.push(label(0, LABEL, "主管部门"));
-        row.push(value(
-            LABEL,
-            b3,
-            &format!("{}{}", dept.code.as_deref().unwrap_or(""), dept.name),
-        ));
-        row.push(label(b3, name_label_end, "实施单位"));
-        row.push(value(name_label_end, 1000, agency));
+    if let Some(code) = &p.code {
+        row.push(label(0, LABEL, "项目编码"));
+        row.push(centred(LABEL, b3, code.clone()));
+        row.push(label(b3, name_label_end, "项目名称"));
+        row.push(value(name_label_end, 1000, &p.name));
+    } else {
+        row.push(label(0, LABEL, "项目名称"));
+        row.push(value(LABEL, 1000, &p.name));
     }
+
+    // 主管部门 | supervisor | 实施单位 | agency, each only as the sheet
+    // states it (the body's own name is not its 主管部门).
+    let supervisor = p.supervisor.as_ref().or(dept.supervisor.as_ref());
+    let agency = p
+        .agency
+        .as_ref()
+        .map(|a| party(p.agency_code.as_deref(), a));
+    pair_row(
+        &mut d,
+        b3,
+        name_label_end,
+        (
+            "主管部门",
+            supervisor.map(|s| party(s.code.as_deref(), &s.name)),
+        ),
+        ("实施单位", agency),
+    );
+    pair_row(
+        &mut d,
+        b3,
+        name_label_end,
+        ("项目类型", p.project_type.clone()),
+        ("项目属性", p.attribute.clone()),
+    );
+    pair_row(
+        &mut d,
+        b3,
+        name_label_end,
+        ("项目起止时间", p.term.clone()),
+        (
+            "项目负责人",
+            p.leader.as_ref().map(|l| match &l.phone {
+                Some(phone) => format!("{}（{}）", l.name, phone),
+                None => l.name.clone(),
+            }),
+        ),
+    );
+    pair_row(
+        &mut d,
+        b3,
+        name_label_end,
+        ("功能科目", p.function.clone()),
+        (
+            "文件文号",
+            (!p.documents.is_empty()).then(|| p.documents.join("；")),
+        ),
+    );
 
     // Fields a local form adds: a row each, as the form prints them.
     for f in &p.fields {
@@ -690,24 +885,40 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
         row.push(value(LABEL, 1000, &f.value));
     }
 
-    // 预算规模及资金用途 | 预算数 | total | 其中：财政资金 | amount | 其他资金 | amount
-    let (fiscal, other) = split_sources(&p.budget.sources);
+    // 预算规模及资金用途 | 预算数 | total | 其中：财政资金 | amount | 其他资金 | amount;
+    // 项目总预算 the same way above it when the sheet gives one.
     let show = |a: Option<Decimal>| a.map(|a| a.to_string()).unwrap_or_default();
-    let row = d.row();
-    row.push(spanning(label(0, LABEL, "预算规模及资金用途"), 2));
-    row.push(label(LABEL, b2, "预算数"));
-    row.push(centred(b2, b2 + 118, p.budget.total.to_string()));
-    row.push(label(b2 + 118, name_label_end, "其中：财政资金"));
     // Fixed shares of the right half, so that optional indicator columns
     // cannot squeeze the amounts; they snap to the indicator grid nearby.
     let (a1, a2) = (name_label_end + 145, name_label_end + 275);
-    row.push(centred(name_label_end, a1, show(fiscal)));
-    row.push(label(a1, a2, "其他资金"));
-    row.push(centred(a2, 1000, show(other)));
+    let lines_of_budget = 2 + usize::from(p.total_budget.is_some());
+    let mut lead = Some(spanning(
+        label(0, LABEL, "预算规模及资金用途"),
+        lines_of_budget,
+    ));
+    let budgets = [
+        ("项目总预算", p.total_budget.as_ref()),
+        ("预算数", Some(&p.budget)),
+    ];
+    for (what, b) in budgets {
+        let Some(b) = b else { continue };
+        let (fiscal, other) = split_sources(&b.sources);
+        let row = d.row();
+        row.extend(lead.take());
+        row.push(label(LABEL, b2, what));
+        row.push(centred(b2, b2 + 118, b.total.to_string()));
+        row.push(label(b2 + 118, name_label_end, "其中：财政资金"));
+        row.push(centred(name_label_end, a1, show(fiscal)));
+        row.push(label(a1, a2, "其他资金"));
+        row.push(centred(a2, 1000, show(other)));
+    }
     // The use of funds, with the detailed sources when the two columns
     // above do not tell everything.
     let mut purpose = p.purpose.as_deref().map(lines).unwrap_or_default();
-    purpose.extend(source_detail(&p.budget.sources));
+    if let Some(t) = &p.total_budget {
+        purpose.extend(source_detail(t).map(|l| format!("项目总预算{l}")));
+    }
+    purpose.extend(source_detail(&p.budget));
     d.row().push(cell(LABEL, 1000, Role::Value, purpose));
 
     // 资金支出计划（%） | months, then the values row; no empty grid for a
@@ -760,15 +971,42 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
     row.push(label(0, LABEL, "绩效目标"));
     row.push(cell(LABEL, 1000, Role::Value, numbered(&p.goals)));
     if let Some(period) = &p.period {
-        let row = d.row();
-        row.push(label(0, LABEL, "实施期"));
-        row.push(value(LABEL, 1000, &period.text));
-        let row = d.row();
-        row.push(label(0, LABEL, "实施期绩效目标"));
-        row.push(cell(LABEL, 1000, Role::Value, numbered(&period.goals)));
+        if let Some(text) = &period.text {
+            let row = d.row();
+            row.push(label(0, LABEL, "实施期"));
+            row.push(value(LABEL, 1000, text));
+        }
+        if !period.goals.is_empty() {
+            let row = d.row();
+            row.push(label(0, LABEL, "实施期绩效目标"));
+            row.push(cell(LABEL, 1000, Role::Value, numbered(&period.goals)));
+        }
     }
 
+    // 长期 (实施期) indicators apart from the annual ones, as forms with
+    // both print them.
+    if !long_term.is_empty() {
+        d.row().push(cell(
+            0,
+            1000,
+            Role::Header,
+            vec!["实施期绩效指标".to_string()],
+        ));
+        indicator_rows(&mut d, &cols, long_term);
+        d.row().push(cell(
+            0,
+            1000,
+            Role::Header,
+            vec!["年度绩效指标".to_string()],
+        ));
+    }
     indicator_rows(&mut d, &cols, &p.indicators);
+
+    if let Some(r) = &p.review {
+        let row = d.row();
+        row.push(label(0, LABEL, "审核意见"));
+        row.push(value(LABEL, 1000, r));
+    }
 
     let mut plan: Vec<PlanPoint> = p
         .plan
@@ -818,13 +1056,13 @@ mod tests {
     }
 
     fn target(text: &str) -> Target {
-        Target {
-            op: None,
-            value: TargetValue::Text {
+        Target::new(
+            None,
+            TargetValue::Text {
                 text: text.to_string(),
             },
-            text: text.to_string(),
-        }
+            text.to_string(),
+        )
     }
 
     fn ind(l1: &'static str, l1w: &str, l2: &'static str, l2w: &str, name: &str) -> Indicator {
@@ -841,8 +1079,7 @@ mod tests {
             last_year: None,
             explanation: None,
             scoring: None,
-            core: false,
-            fields: vec![],
+            ..Default::default()
         }
     }
 
@@ -851,6 +1088,12 @@ mod tests {
             name: name.into(),
             amount: d(amount),
             sources,
+            partial: false,
+            class: if is_fiscal(name) {
+                crate::model::SourceClass::Fiscal
+            } else {
+                crate::model::SourceClass::Other
+            },
         }
     }
 
@@ -862,6 +1105,7 @@ mod tests {
             budget: Budget {
                 total: d("78.00"),
                 sources: vec![source("财政资金", "78.00", vec![])],
+                partial: false,
             },
             purpose: Some("根据合同支付".into()),
             plan: vec![
@@ -877,7 +1121,7 @@ mod tests {
             goals: vec!["资金到位及时。".into(), "资金全部使用。".into()],
             period: None,
             indicators,
-            fields: vec![],
+            ..Default::default()
         }
     }
 
@@ -890,7 +1134,7 @@ mod tests {
                 year: 2020,
                 unit: "万元".into(),
                 framework: "2015".into(),
-                fields: vec![],
+                ..Default::default()
             },
             overall: Overall::default(),
             projects,
@@ -1105,22 +1349,16 @@ mod tests {
         let mut p = project(inds);
         p.agency = Some("某某中心".into());
         p.period = Some(crate::model::Period {
-            text: "2020-2022".into(),
+            text: Some("2020-2022".into()),
             goals: vec!["三年目标".into()],
+            indicators: vec![],
         });
         let l = layout(&sheet(vec![p]));
         let t = &l.projects[0].table;
         assert!(t.is_consistent(), "{t:#?}");
         let rows: Vec<Vec<String>> = t.rows.iter().map(texts).collect();
-        assert_eq!(
-            rows[1],
-            [
-                "主管部门",
-                "430002秦皇岛市北戴河区机关事务管理局",
-                "实施单位",
-                "某某中心"
-            ]
-        );
+        // The body's own name is not printed as its 主管部门.
+        assert_eq!(rows[1], ["实施单位", "某某中心"]);
         assert_eq!(rows[7], ["实施期", "2020-2022"]);
         assert_eq!(rows[8], ["实施期绩效目标", "1、三年目标"]);
         assert_eq!(
@@ -1139,6 +1377,91 @@ mod tests {
         assert_eq!(rows[10][7], "30");
         assert_eq!(rows[11][5], "95%");
         assert_eq!(rows[12][2], "★满意度");
+    }
+
+    #[test]
+    fn stated_facts_print_and_nothing_else() {
+        let mut inds = sample_indicators();
+        inds[0].basis = Some("计划标准".into());
+        inds[0].explanation = Some("到位资金/预算资金".into());
+        inds[1].core = true;
+        inds[1].core_level = Some(3);
+        if let Some(t) = inds[2].target.as_mut() {
+            t.direction = Some(crate::model::Direction::Positive);
+        }
+        inds[2].fields.push(crate::model::Field {
+            name: "数据来源".into(),
+            value: "问卷".into(),
+        });
+        let mut p = project(inds.clone());
+        p.code = None;
+        p.agency = Some("某某中心".into());
+        p.agency_code = Some("027001".into());
+        p.supervisor = Some(crate::model::Party {
+            code: Some("027".into()),
+            name: "某某局".into(),
+        });
+        p.term = Some("2025年1月1日-2025年12月31日".into());
+        p.total_budget = Some(Budget {
+            total: d("300"),
+            sources: vec![source("财政资金", "200", vec![])],
+            partial: true,
+        });
+        p.period = Some(crate::model::Period {
+            text: None,
+            goals: vec![],
+            indicators: vec![inds[0].clone()],
+        });
+        p.review = Some("同意".into());
+        let mut sh = sheet(vec![p]);
+        // A published 项目支出绩效目标表 prints the columns it fills.
+        sh.department.form = Some(FormKind::Publication);
+        let l = layout(&sh);
+        assert_eq!(l.head.title, "项目支出绩效目标表（2020年度）");
+        assert_eq!(l.head.part_two_heading, None);
+        let t = &l.projects[0].table;
+        assert!(t.is_consistent(), "{t:#?}");
+        let rows: Vec<Vec<String>> = t.rows.iter().map(texts).collect();
+        assert_eq!(rows[0], ["项目名称", "“创意之家”租赁费"]);
+        assert_eq!(
+            rows[1],
+            ["主管部门", "[027]某某局", "实施单位", "[027001]某某中心"]
+        );
+        assert_eq!(rows[2], ["项目起止时间", "2025年1月1日-2025年12月31日"]);
+        assert_eq!(
+            rows[3],
+            [
+                "预算规模及资金用途",
+                "项目总预算",
+                "300",
+                "其中：财政资金",
+                "200",
+                "其他资金",
+                ""
+            ]
+        );
+        assert_eq!(
+            rows[5],
+            ["根据合同支付\n项目总预算资金来源：其中财政资金 200"]
+        );
+        let header = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "绩效指标描述",
+            "指标方向",
+            "指标值",
+            "指标值确定依据",
+            "指标解释",
+            "数据来源",
+        ];
+        // No 绩效指标描述 left empty: only the given indicators fill it.
+        let at = rows.iter().position(|r| r == &["实施期绩效指标"]).unwrap();
+        assert_eq!(rows[at + 1], header);
+        assert_eq!(rows[at + 3], ["年度绩效指标"]);
+        assert_eq!(rows[at + 4], header);
+        assert_eq!(rows[at + 6][2], "★★★长期使用性");
+        assert_eq!(rows.last().unwrap(), &["审核意见", "同意"]);
     }
 
     #[test]

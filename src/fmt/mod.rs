@@ -206,7 +206,7 @@ impl Printer {
         } else {
             Kw::lookup(s.head.raw)
         };
-        let holds_sources = in_budget || kw == Some(Kw::Budget);
+        let holds_sources = in_budget || matches!(kw, Some(Kw::Budget | Kw::TotalBudget));
         self.block(block, level, holds_sources);
     }
 

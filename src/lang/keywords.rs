@@ -27,6 +27,22 @@ pub enum Kw {
     Scoring,
     Core,
     Field,
+    Direction,
+    Nature,
+    Id,
+    Supervisor,
+    ProjectType,
+    Attribute,
+    Term,
+    Leader,
+    Document,
+    Function,
+    TotalBudget,
+    Review,
+    Form,
+    Title,
+    Filer,
+    Date,
 }
 
 /// (keyword, English, Chinese spellings). The first Chinese spelling is the
@@ -57,6 +73,22 @@ pub const TABLE: &[(Kw, &str, &[&str])] = &[
     (Kw::Scoring, "scoring", &["评分标准", "评(扣)分标准"]),
     (Kw::Core, "core", &["核心指标", "核心"]),
     (Kw::Field, "field", &["栏目"]),
+    (Kw::Direction, "direction", &["指标方向"]),
+    (Kw::Nature, "nature", &["指标类型"]),
+    (Kw::Id, "id", &["指标编码", "指标代码"]),
+    (Kw::Supervisor, "supervisor", &["主管部门"]),
+    (Kw::ProjectType, "type", &["项目类型", "项目分类"]),
+    (Kw::Attribute, "attribute", &["项目属性"]),
+    (Kw::Term, "term", &["起止时间", "项目起止时间"]),
+    (Kw::Leader, "leader", &["项目负责人"]),
+    (Kw::Document, "document", &["文件文号", "资金文件"]),
+    (Kw::Function, "function", &["功能科目"]),
+    (Kw::TotalBudget, "total-budget", &["项目总预算", "资金总额"]),
+    (Kw::Review, "review", &["审核意见"]),
+    (Kw::Form, "form", &["表样"]),
+    (Kw::Title, "title", &["表名"]),
+    (Kw::Filer, "filer", &["填报单位"]),
+    (Kw::Date, "date", &["填报日期"]),
 ];
 
 impl Kw {
@@ -124,19 +156,40 @@ impl Place {
     pub fn allowed(self) -> &'static [Kw] {
         match self {
             Place::Top => &[Kw::Department, Kw::DefineUnit, Kw::Overall, Kw::Project],
-            Place::Department => &[Kw::Year, Kw::Unit, Kw::Framework, Kw::Field],
+            Place::Department => &[
+                Kw::Year,
+                Kw::Unit,
+                Kw::Framework,
+                Kw::Form,
+                Kw::Title,
+                Kw::Supervisor,
+                Kw::Budget,
+                Kw::Filer,
+                Kw::Date,
+                Kw::Review,
+                Kw::Field,
+            ],
             Place::Overall => &[Kw::Summary, Kw::Objective, Kw::Measure, Kw::Indicator],
             Place::Project => &[
+                Kw::Supervisor,
                 Kw::Agency,
+                Kw::ProjectType,
+                Kw::Attribute,
+                Kw::Term,
+                Kw::Leader,
+                Kw::Function,
+                Kw::Document,
+                Kw::TotalBudget,
                 Kw::Budget,
                 Kw::Purpose,
                 Kw::Plan,
                 Kw::Goal,
                 Kw::Period,
                 Kw::Indicator,
+                Kw::Review,
                 Kw::Field,
             ],
-            Place::Period => &[Kw::Goal],
+            Place::Period => &[Kw::Goal, Kw::Indicator],
             Place::Indicator => &[
                 Kw::Desc,
                 Kw::Basis,
@@ -145,6 +198,9 @@ impl Place {
                 Kw::Explain,
                 Kw::Scoring,
                 Kw::Core,
+                Kw::Id,
+                Kw::Direction,
+                Kw::Nature,
                 Kw::Field,
             ],
         }
@@ -172,16 +228,40 @@ pub fn home_of(kw: Kw) -> (&'static str, &'static str) {
         Kw::Department | Kw::Overall | Kw::Project | Kw::DefineUnit => {
             ("顶层（不在任何块内）", "at the top level")
         }
-        Kw::Year | Kw::Unit | Kw::Framework => ("department 块内", "inside department"),
+        Kw::Year | Kw::Unit | Kw::Framework | Kw::Form | Kw::Title | Kw::Filer | Kw::Date => {
+            ("department 块内", "inside department")
+        }
         Kw::Summary | Kw::Objective | Kw::Measure => ("overall 块内", "inside overall"),
-        Kw::Agency | Kw::Budget | Kw::Purpose | Kw::Plan | Kw::Period => {
-            ("project 块内", "inside a project")
-        }
+        Kw::Agency
+        | Kw::Purpose
+        | Kw::Plan
+        | Kw::Period
+        | Kw::ProjectType
+        | Kw::Attribute
+        | Kw::Term
+        | Kw::Leader
+        | Kw::Function
+        | Kw::Document
+        | Kw::TotalBudget => ("project 块内", "inside a project"),
+        Kw::Budget | Kw::Supervisor | Kw::Review => (
+            "project 或 department 块内",
+            "inside a project or department",
+        ),
         Kw::Goal => ("project 或 period 块内", "inside a project or a period"),
-        Kw::Indicator => ("project 或 overall 块内", "inside a project or overall"),
-        Kw::Desc | Kw::Basis | Kw::Weight | Kw::Last | Kw::Explain | Kw::Scoring | Kw::Core => {
-            ("indicator 块内", "inside an indicator")
-        }
+        Kw::Indicator => (
+            "project、period 或 overall 块内",
+            "inside a project, a period or overall",
+        ),
+        Kw::Desc
+        | Kw::Basis
+        | Kw::Weight
+        | Kw::Last
+        | Kw::Explain
+        | Kw::Scoring
+        | Kw::Core
+        | Kw::Id
+        | Kw::Direction
+        | Kw::Nature => ("indicator 块内", "inside an indicator"),
         Kw::Field => (
             "department、project 或 indicator 块内",
             "inside department, a project or an indicator",
@@ -266,7 +346,13 @@ pub fn schema(kw: Kw) -> Schema {
             ],
             "project \"430-0502-JBN-GG1U\" \"项目名称\" { … }",
         ),
-        Kw::Agency => schema_of(args![arg("单位名称", "an agency name")], "agency \"……\""),
+        Kw::Agency => schema_of(
+            args![
+                arg("实施单位编码", "a code"),
+                arg("实施单位名称", "an agency name")
+            ],
+            "agency \"……\"",
+        ),
         Kw::Budget => Schema {
             complete: "budget 78.00 { 财政资金 78.00 }",
             ..schema_of(args![arg("金额", "an amount")], "budget 78.00")
@@ -298,8 +384,39 @@ pub fn schema(kw: Kw) -> Schema {
         Kw::Core => schema_of(&[], "core"),
         Kw::Field => schema_of(
             args![arg("栏目名称", "a field name"), arg("内容", "a value")],
-            "field \"项目负责人\" \"张三\"",
+            "field \"联系电话\" \"0311-1234567\"",
         ),
+        Kw::Direction => schema_of(args![arg("正向或反向", "正向 or 反向")], "direction 反向"),
+        Kw::Nature => schema_of(args![arg("定量或定性", "定量 or 定性")], "nature 定性"),
+        Kw::Id => schema_of(
+            args![arg("指标编码", "an indicator code")],
+            "id \"gx010401\"",
+        ),
+        Kw::Supervisor => schema_of(
+            args![arg("主管部门编码", "a code"), arg("主管部门名称", "a name")],
+            "supervisor \"015001\" \"武汉市青山区教育局\"",
+        ),
+        Kw::ProjectType => schema_of(TEXT, "type \"其他运转类\""),
+        Kw::Attribute => schema_of(TEXT, "attribute \"延续项目\""),
+        Kw::Term => schema_of(
+            args![arg("起止时间", "a period")],
+            "term \"2025年1月1日-2025年12月31日\"",
+        ),
+        Kw::Leader => schema_of(
+            args![arg("负责人", "a name"), arg("联系电话", "a phone number")],
+            "leader \"张三\" \"0564-1234567\"",
+        ),
+        Kw::Function => schema_of(TEXT, "function \"2070199 其他文化和旅游支出\""),
+        Kw::Document => schema_of(TEXT, "document \"六财预〔2025〕12号\""),
+        Kw::TotalBudget => Schema {
+            complete: "total-budget 300.00 { 财政资金 300.00 }",
+            ..schema_of(args![arg("金额", "an amount")], "total-budget 300.00")
+        },
+        Kw::Review => schema_of(TEXT, "review \"同意\""),
+        Kw::Form => schema_of(args![arg("表样", "a form kind")], "form 申报表"),
+        Kw::Title => schema_of(TEXT, "title \"项目支出绩效目标表\""),
+        Kw::Filer => schema_of(TEXT, "filer \"六安市叶集区文化旅游体育局\""),
+        Kw::Date => schema_of(args![arg("日期", "a date")], "date 2025-01-20"),
     }
 }
 
@@ -315,6 +432,7 @@ pub fn at_most_once(kw: Kw) -> bool {
             | Kw::Goal
             | Kw::Indicator
             | Kw::Field
+            | Kw::Document
     )
 }
 
@@ -322,7 +440,13 @@ pub fn at_most_once(kw: Kw) -> bool {
 pub fn takes_block(kw: Kw) -> bool {
     matches!(
         kw,
-        Kw::Department | Kw::Overall | Kw::Project | Kw::Budget | Kw::Period | Kw::Indicator
+        Kw::Department
+            | Kw::Overall
+            | Kw::Project
+            | Kw::Budget
+            | Kw::TotalBudget
+            | Kw::Period
+            | Kw::Indicator
     )
 }
 

@@ -5,6 +5,7 @@
 //! formatter, the target reader, the checker, the emitters and the diff.
 
 pub(crate) mod category;
+pub(crate) mod choices;
 pub(crate) mod grades;
 pub(crate) mod keywords;
 pub(crate) mod sources;

@@ -15,6 +15,9 @@ const GENERIC: &[&str] = &[
     "使用者",
     "用户",
     "受众",
+    "观众",
+    "游客",
+    "读者",
     "参与人员",
     "干部职工",
     "职工",
@@ -44,6 +47,17 @@ const PEOPLE: &[&str] = &[
 const PLACE_ENDINGS: &[&str] = &[
     "内", "区", "村", "镇", "乡", "县", "市", "省", "社区", "地", "周边", "沿线", "范围",
 ];
+
+/// `查档群众` → `查档`: what precedes a word for people, when the subject
+/// ends with one. Such a subject names the project's own public by what
+/// they do there.
+pub(crate) fn activity_of_people(subject: &str) -> Option<&str> {
+    PEOPLE
+        .iter()
+        .chain(GENERIC)
+        .filter_map(|p| subject.strip_suffix(p))
+        .find(|rest| !rest.is_empty())
+}
 
 /// Whether a satisfaction subject is one any project may name: a stock
 /// word (服务对象, 群众), or people named by a place (辖区内群众).

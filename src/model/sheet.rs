@@ -4,11 +4,12 @@
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+pub use crate::lang::choices::{Direction, FormKind, Nature};
 pub use crate::lang::units::Dimension;
-pub use crate::target::{Date, Op, TargetValue};
+pub use crate::target::{Date, Marker, Op, TargetValue};
 
 /// The name and version of the JSON contract.
-pub const FORMAT: &str = "jixiao-sheet/1";
+pub const FORMAT: &str = "jixiao-sheet/2";
 
 fn dec<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     let mut text = DecimalText::default();
@@ -58,7 +59,7 @@ impl std::fmt::Write for DecimalText {
     }
 }
 
-/// One body's sheet for one year, checked: what `jixiao-sheet/1` JSON prints,
+/// One body's sheet for one year, checked: what `jixiao-sheet/2` JSON prints,
 /// field for field. Amounts and percentages are exact decimals in the
 /// sheet's money unit; texts are as written (escapes resolved).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -78,7 +79,7 @@ pub struct Sheet {
 }
 
 /// The body and the settings of its sheet.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Department {
     /// 单位编码, a string (leading zeros matter), when the sheet gives one.
     pub code: Option<String>,
@@ -90,10 +91,45 @@ pub struct Department {
     pub unit: String,
     /// Indicator framework: "2015" (财预〔2015〕88号) or "2021" (cost indicators at level 1).
     pub framework: String,
-    /// Fields a local form adds (`field "填报单位" "……"`), in order; absent
+    /// Which official form the sheet is (`form 审批表`); absent: 部门预算绩效信息.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormKind>,
+    /// The title as the sheet prints it, when it states one (`title "……"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// 主管部门 and its code, when the sheet names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supervisor: Option<Party>,
+    /// The body's total budget (部门预算总额), when the sheet gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
+    /// 填报单位.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filer: Option<String>,
+    /// 填报日期, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// 审核意见.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
+    /// Fields a local form adds (`field "联系人" "……"`), in order; absent
     /// from JSON when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
+}
+
+/// A body named with its code where the sheet gives one (主管部门, 实施单位).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Party {
+    pub code: Option<String>,
+    pub name: String,
+}
+
+/// 项目负责人 and, when given, a phone number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Leader {
+    pub name: String,
+    pub phone: Option<String>,
 }
 
 /// A named field a local form adds to a department, a project or an
@@ -127,7 +163,7 @@ pub struct Objective {
 }
 
 /// One budget project's target table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Project {
     /// 项目编码, unique within the sheet, when the sheet gives one (many
     /// bodies publish none: a project is then known by its name).
@@ -136,6 +172,33 @@ pub struct Project {
     pub name: String,
     /// The agency (实施单位) carrying it out, when the sheet names one.
     pub agency: Option<String>,
+    /// The agency's code, when the sheet gives one (`agency "027001" "……"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency_code: Option<String>,
+    /// 主管部门 and its code, when the project names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supervisor: Option<Party>,
+    /// 项目类型 / 项目分类.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_type: Option<String>,
+    /// 项目属性 (新增 / 延续, or a region's own classes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<String>,
+    /// 项目起止时间 / 项目期, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
+    /// 项目负责人.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leader: Option<Leader>,
+    /// 功能科目.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
+    /// Approval or funding documents (文号), in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<String>,
+    /// 项目总预算 (资金总额) over all years, apart from this year's budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_budget: Option<Budget>,
     /// 预算数 and its fund sources.
     pub budget: Budget,
     /// 资金用途.
@@ -148,19 +211,25 @@ pub struct Project {
     pub period: Option<Period>,
     /// The three-level indicator table, in the sheet's order.
     pub indicators: Vec<Indicator>,
-    /// Fields a local form adds (项目负责人, 项目属性 …), in order.
+    /// 审核意见 of the approving body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
+    /// Fields a local form adds (联系电话 …), in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
 }
 
-/// A project's budget: the total equals the sum of the sources when sources are given.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A budget: the total equals the sum of the sources when sources are
+/// given, unless the sheet lists only some of them (`其中`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Budget {
     /// 预算数.
     #[serde(serialize_with = "dec")]
     pub total: Decimal,
     /// 资金来源 at the first level (each may be split further).
     pub sources: Vec<Source>,
+    /// The sources are a partial breakdown (其中): they may add up to less.
+    pub partial: bool,
 }
 
 /// A fund source (财政资金, 一般公共预算 …) and its own breakdown.
@@ -171,8 +240,24 @@ pub struct Source {
     /// Its amount.
     #[serde(serialize_with = "dec")]
     pub amount: Decimal,
-    /// Sources nested under this one; their amounts add up to `amount`.
+    /// Sources nested under this one; their amounts add up to `amount`
+    /// unless `partial`.
     pub sources: Vec<Source>,
+    /// The nested sources list only part of the amount (其中).
+    pub partial: bool,
+    /// Where the official table files the amount: `fiscal` (财政资金) or
+    /// `other` (其他资金); stated by the sheet or known from the name.
+    pub class: SourceClass,
+}
+
+/// The two headings of the official table's budget row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceClass {
+    /// 财政资金 (财政拨款).
+    Fiscal,
+    /// 其他资金.
+    Other,
 }
 
 /// A point of the spending plan: by the end of `month`, `percent` of the budget spent.
@@ -186,16 +271,20 @@ pub struct Checkpoint {
 }
 
 /// 实施期: the period of a multi-year project and its goals over the period.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Period {
-    /// The period as written (`2021-2023年`).
-    pub text: String,
+    /// The period as written (`2021-2023年`), when the sheet gives it
+    /// (some forms print 中期目标 with no years).
+    pub text: Option<String>,
     /// 实施期绩效目标, in order.
     pub goals: Vec<String>,
+    /// Indicators of the whole period (长期 / 总体), beside the annual ones.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
 }
 
 /// A row of the indicator table (三级指标).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Indicator {
     /// Canonical level-1 name, e.g. 产出指标 (from the closed vocabulary).
     pub level1: &'static str,
@@ -225,6 +314,14 @@ pub struct Indicator {
     pub scoring: Option<String>,
     /// A core indicator (核心指标, ★).
     pub core: bool,
+    /// The level of a core mark (★★★ is 3), when the sheet grades them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub core_level: Option<u8>,
+    /// The indicator's code in an indicator library (`gx010401`), when the
+    /// sheet gives one; otherwise the indicator is known by its name within
+    /// its project.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Fields a local form adds to the indicator, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
@@ -232,7 +329,7 @@ pub struct Indicator {
 
 /// What kind of value a target is; the `kind` of the JSON contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum TargetKind {
     /// A number in `%`, `‰` or 百分点.
     Percent,
@@ -258,6 +355,10 @@ pub enum TargetKind {
     Boolean,
     /// Free qualitative text.
     Text,
+    /// `不适用`: the indicator does not apply.
+    NotApplicable,
+    /// `待定`: the value is still to be set.
+    Pending,
 }
 
 impl TargetKind {
@@ -303,9 +404,64 @@ pub struct Target {
     pub value: TargetValue,
     /// The target as written.
     pub text: String,
+    /// The sheet gives the sign 定性 (`定性 好`).
+    pub qualitative: bool,
+    /// 定量/定性 as the sheet states it (`nature 定量`), if it does.
+    pub nature: Option<Nature>,
+    /// 指标方向 as the sheet states it (`direction 反向`), if it does.
+    pub direction: Option<Direction>,
+}
+
+/// 计算符号, the code list `PMKPIZBXS` of the 一体化 system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    Ge,
+    Gt,
+    Eq,
+    Lt,
+    Le,
+    Qualitative,
+}
+
+impl Sign {
+    /// The system's code, 1 to 6.
+    pub fn code(self) -> u8 {
+        match self {
+            Sign::Ge => 1,
+            Sign::Gt => 2,
+            Sign::Eq => 3,
+            Sign::Lt => 4,
+            Sign::Le => 5,
+            Sign::Qualitative => 6,
+        }
+    }
+
+    /// The system's spelling (full-width, as its code list prints them).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Sign::Ge => "≥",
+            Sign::Gt => "＞",
+            Sign::Eq => "＝",
+            Sign::Lt => "＜",
+            Sign::Le => "≤",
+            Sign::Qualitative => "定性",
+        }
+    }
 }
 
 impl Target {
+    /// A target as read, with nothing stated about it beyond its text.
+    pub fn new(op: Option<Op>, value: TargetValue, text: String) -> Target {
+        Target {
+            op,
+            value,
+            text,
+            qualitative: false,
+            nature: None,
+            direction: None,
+        }
+    }
+
     /// The kind of value, as the JSON contract names it.
     pub fn kind(&self) -> TargetKind {
         match &self.value {
@@ -316,6 +472,63 @@ impl Target {
             TargetValue::Grade { .. } => TargetKind::Grade,
             TargetValue::YesNo { .. } => TargetKind::Boolean,
             TargetValue::Text { .. } => TargetKind::Text,
+            TargetValue::Marker {
+                marker: Marker::NotApplicable,
+            } => TargetKind::NotApplicable,
+            TargetValue::Marker {
+                marker: Marker::Pending,
+            } => TargetKind::Pending,
+        }
+    }
+
+    /// 指标性质 as the 一体化 system files it (计算符号, codes 1–6): the
+    /// comparison of a number or date, or 定性 for a grade, yes/no or text
+    /// and whenever the sheet says 定性. A range, a period and a marker have
+    /// none (no single sign files them).
+    pub fn sign(&self) -> Option<Sign> {
+        if self.qualitative {
+            return Some(Sign::Qualitative);
+        }
+        match &self.value {
+            TargetValue::Quantity { .. } | TargetValue::Date { .. } => Some(match self.op {
+                Some(Op::Ge) => Sign::Ge,
+                Some(Op::Gt) => Sign::Gt,
+                Some(Op::Lt) => Sign::Lt,
+                Some(Op::Le) => Sign::Le,
+                Some(Op::Eq) | None => Sign::Eq,
+            }),
+            TargetValue::Grade { .. } | TargetValue::YesNo { .. } | TargetValue::Text { .. } => {
+                Some(Sign::Qualitative)
+            }
+            TargetValue::Range { .. } | TargetValue::Period { .. } | TargetValue::Marker { .. } => {
+                None
+            }
+        }
+    }
+
+    /// 定量 or 定性: what the sheet states, else what the value is.
+    pub fn nature(&self) -> Option<Nature> {
+        if let Some(n) = self.nature {
+            return Some(n);
+        }
+        match (&self.value, self.sign()) {
+            (TargetValue::Marker { .. }, _) => None,
+            (_, Some(Sign::Qualitative)) => Some(Nature::Qualitative),
+            _ => Some(Nature::Quantitative),
+        }
+    }
+
+    /// 指标方向: what the sheet states, else what the sign implies (≥ ＞
+    /// 正向, ≤ ＜ 反向, ＝ 等于); none for 定性, a range or a marker.
+    pub fn direction(&self) -> Option<Direction> {
+        if self.direction.is_some() {
+            return self.direction;
+        }
+        match self.sign()? {
+            Sign::Ge | Sign::Gt => Some(Direction::Positive),
+            Sign::Le | Sign::Lt => Some(Direction::Negative),
+            Sign::Eq => Some(Direction::Equal),
+            Sign::Qualitative => None,
         }
     }
 
@@ -342,9 +555,11 @@ impl Target {
     }
 }
 
-/// The JSON contract `jixiao-sheet/1` gives a target as flat strings:
-/// `kind`, `op` (`>=` …), `value` (the number, ISO date, grade word, 是/否 or
-/// text), `unit`, `dimension`, `min`/`max` (range or period bounds), `text`.
+/// The JSON contract gives a target as flat strings: `kind`, `op` (`>=` …),
+/// `value` (the number, ISO date, grade word, 是/否, text or marker word),
+/// `unit`, `dimension`, `min`/`max` (range or period bounds), `text`; and
+/// since `jixiao-sheet/2` `sign` (计算符号 as the 一体化 system spells it),
+/// `sign_code` (its code, 1–6), `nature` and `direction`.
 impl Serialize for Target {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -361,7 +576,7 @@ impl Serialize for Target {
             }
         }
         let none = Option::<&str>::None;
-        let mut st = s.serialize_struct("Target", 8)?;
+        let mut st = s.serialize_struct("Target", 12)?;
         st.serialize_field("kind", &self.kind())?;
         st.serialize_field("op", &self.op.map(|o| o.as_str()))?;
         let (unit, dimension) = self.unit_parts();
@@ -373,6 +588,7 @@ impl Serialize for Target {
                 st.serialize_field("value", if *yes { "是" } else { "否" })?
             }
             TargetValue::Text { text } => st.serialize_field("value", text)?,
+            TargetValue::Marker { marker } => st.serialize_field("value", marker.word())?,
             TargetValue::Range { .. } | TargetValue::Period { .. } => {
                 st.serialize_field("value", &none)?
             }
@@ -394,6 +610,11 @@ impl Serialize for Target {
             }
         }
         st.serialize_field("text", &self.text)?;
+        let sign = self.sign();
+        st.serialize_field("sign", &sign.map(Sign::symbol))?;
+        st.serialize_field("sign_code", &sign.map(Sign::code))?;
+        st.serialize_field("nature", &self.nature())?;
+        st.serialize_field("direction", &self.direction())?;
         st.end()
     }
 }

@@ -112,7 +112,40 @@ pub enum TargetValue {
         /// The text.
         text: String,
     },
+    /// No value, on purpose: `不适用` or `待定` in the target's place.
+    Marker {
+        /// Which one.
+        marker: Marker,
+    },
 }
+
+/// A word standing where a target value would be, saying why there is none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Marker {
+    /// 不适用 (不涉及): the indicator does not apply this year.
+    NotApplicable,
+    /// 待定 (待确定, 待核定): the value is still to be set.
+    Pending,
+}
+
+impl Marker {
+    /// The word official tables print.
+    pub fn word(self) -> &'static str {
+        match self {
+            Marker::NotApplicable => "不适用",
+            Marker::Pending => "待定",
+        }
+    }
+}
+
+/// Words that stand for a [`Marker`] when they are the whole target.
+const MARKER_WORDS: &[(&str, Marker)] = &[
+    ("不适用", Marker::NotApplicable),
+    ("不涉及", Marker::NotApplicable),
+    ("待定", Marker::Pending),
+    ("待确定", Marker::Pending),
+    ("待核定", Marker::Pending),
+];
 
 /// A date of a target, as precise as it was written.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -237,6 +270,7 @@ impl ParsedTarget {
             TargetValue::Grade { grade } => format!("{}{}", op, grade),
             TargetValue::YesNo { yes } => (if *yes { "是" } else { "否" }).to_string(),
             TargetValue::Text { text } => text.clone(),
+            TargetValue::Marker { marker } => marker.word().to_string(),
         }
     }
 }
@@ -250,7 +284,7 @@ pub enum TargetProblem {
     /// A target mangled by copy and paste (`≥9090%及以上`, `≥90%%`, `≥≥90%`, `≥90%以上`,
     /// `90%90%`); `intended` is the likely intended target written canonically (`≥90%`).
     Garbled { at: Range<usize>, intended: String },
-    /// A template hole left in (`≥**%`, `≥XX%`, `≥__%`, `≥？%`, `≥ %`, `***`, `待定`).
+    /// A template hole left in (`≥**%`, `≥XX%`, `≥__%`, `≥？%`, `≥ %`, `***`, `待填`).
     Placeholder { at: Range<usize> },
     /// A unit not in the table, with the closest known unit if any.
     UnknownUnit {
@@ -567,7 +601,7 @@ const YES_WORDS: &[&str] = &["是", "有", "yes", "Yes", "YES"];
 const NO_WORDS: &[&str] = &["否", "无", "no", "No", "NO"];
 
 /// Words that stand for a value still to be filled in.
-const PLACEHOLDER_WORDS: &[&str] = &["待定", "待填", "待填写", "待补充", "待确定", "待核定"];
+const PLACEHOLDER_WORDS: &[&str] = &["待填", "待填写", "待补充"];
 
 fn is_hole_char(c: char) -> bool {
     matches!(
@@ -775,6 +809,14 @@ impl<'a> Parser<'a> {
             });
         }
 
+        if prefix.is_empty() {
+            if let Some((_, marker)) = MARKER_WORDS.iter().find(|(w, _)| self.equals(i, n, w)) {
+                return Ok(ParsedTarget {
+                    op: None,
+                    value: TargetValue::Marker { marker: *marker },
+                });
+            }
+        }
         if let Some(p) = self.placeholder(start, i, &prefix) {
             return Err(p);
         }
@@ -805,7 +847,7 @@ impl<'a> Parser<'a> {
         Ok(self.text_value())
     }
 
-    /// Template holes: `≥**%`, `≥XX%`, `***`, `≥ %`, `%`, `待定`.
+    /// Template holes: `≥**%`, `≥XX%`, `***`, `≥ %`, `%`, `待填`.
     fn placeholder(&self, start: usize, i: usize, prefix: &Prefix) -> Option<TargetProblem> {
         let n = self.len();
         if PLACEHOLDER_WORDS.iter().any(|w| self.equals(i, n, w)) {
@@ -2226,6 +2268,25 @@ mod tests {
     }
 
     #[test]
+    fn markers_stand_for_a_value_on_purpose() {
+        let units = UnitTable::builtin();
+        let marker = |t: &str| match parse_target(t, &units) {
+            Ok(ParsedTarget {
+                op: None,
+                value: TargetValue::Marker { marker },
+            }) => Some(marker),
+            _ => None,
+        };
+        assert_eq!(marker("不适用"), Some(Marker::NotApplicable));
+        assert_eq!(marker(" 不涉及 "), Some(Marker::NotApplicable));
+        assert_eq!(marker("待定"), Some(Marker::Pending));
+        assert_eq!(marker("待核定"), Some(Marker::Pending));
+        // With a sign or inside a value it is a hole, not a marker.
+        assert!(parse_target("≥待定", &units).is_err());
+        assert_eq!(marker("不适用于农村"), None);
+    }
+
+    #[test]
     fn placeholders() {
         assert_eq!(under("≥**%"), "**");
         assert_eq!(under("≥XX%"), "XX");
@@ -2237,7 +2298,7 @@ mod tests {
         assert_eq!(under("***"), "***");
         assert_eq!(under("XX万元"), "XX");
         assert_eq!(under("≥X%"), "X");
-        assert_eq!(under("待定"), "待定");
+        assert_eq!(under("待填"), "待填");
         assert_eq!(under("%"), "%");
         assert_eq!(under("≥万元"), "≥万元");
         assert_eq!(under("≥9*%"), "*");

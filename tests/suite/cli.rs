@@ -101,7 +101,7 @@ fn build_to_stdout_and_file() {
     let o = jixiao(&["build", &ex, "--format", "json", "-o", "-"]);
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["format"], "jixiao-sheet/1");
+    assert_eq!(v["format"], "jixiao-sheet/2");
     assert_eq!(v["totals"]["budget"], "555.74");
 
     let dir = scratch("cli-build");
@@ -441,5 +441,5 @@ fn paths_that_are_not_utf8() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&output).unwrap()).unwrap();
-    assert_eq!(v["format"], "jixiao-sheet/1");
+    assert_eq!(v["format"], "jixiao-sheet/2");
 }

@@ -50,6 +50,15 @@ entries! {
     W615, "指标名称即目标，没有指标值", "the indicator's name is its target",
     "有的表不填指标值，把目标写进名称（生态修复功能提高）。这可以接受，但无法核对或打分；最好把目标写成指标值。",
     "Some tables give no target and put it in the name (生态修复功能提高). That is accepted, but nothing can check or score it; better write the target as one.";
+    W616, "指标值待定", "target still to be set",
+    "待定 表示指标值尚未确定。申报阶段可以这样写，但公开或批复的表应给出指标值，否则无法监控和自评。",
+    "待定 says the target is not set yet. A draft may say so, but a published or approved sheet needs the value: without it nothing can be monitored or scored.";
+    W617, "指标方向与计算符号矛盾", "direction contradicts the sign",
+    "≥ 和 ＞ 表示越大越好（正向），≤ 和 ＜ 表示越小越好（反向）。写明的方向与符号相反时，自评按哪一个打分就不清楚了。",
+    "≥ and ＞ mean more is better (正向), ≤ and ＜ less is better (反向). When the stated direction says the opposite of the sign, a self-evaluation cannot tell which rule scores it.";
+    W618, "定量指标没有数值", "a quantitative indicator without a number",
+    "写明为 定量 的指标应有数值和计量单位（一体化系统只对 定性 指标免填计量单位）；文字目标应标为 定性。",
+    "An indicator stated 定量 needs a number and a unit (the 一体化 system waives the unit for 定性 only); a target in words is 定性.";
 }
 
 /// `span` is the whole target as written (`written` its text, quotes
@@ -350,5 +359,58 @@ pub fn range_reversed(span: Span) -> Diagnostic {
     .help(t(
         "写作 下限-上限，例如 90%-95%",
         "write LOW-HIGH, as 90%-95%",
+    ))
+}
+
+pub fn target_pending(span: Span) -> Diagnostic {
+    diag(
+        Code::W616,
+        span,
+        t("指标值待定", "the target is still to be set (待定)"),
+    )
+    .label(t("尚未给出指标值", "no value yet"))
+    .help(t(
+        "确定后写出指标值，如 ≥90%",
+        "write the value once it is set, as ≥90%",
+    ))
+}
+
+/// `span` is the stated direction, `sign` the target's comparison.
+pub fn direction_contradicts_sign(
+    span: Span,
+    stated: &str,
+    sign: &str,
+    target: Span,
+) -> Diagnostic {
+    diag(
+        Code::W617,
+        span,
+        t(
+            format!("写明的方向 {stated} 与指标值的符号 {sign} 矛盾"),
+            format!("the stated direction {stated} contradicts the sign {sign}"),
+        ),
+    )
+    .label(t("写明的方向", "stated direction"))
+    .secondary(target, t("符号在此", "the sign"))
+    .help(t(
+        "改正符号或方向之一：≥ ＞ 为正向，≤ ＜ 为反向",
+        "correct the sign or the direction: ≥ ＞ are 正向, ≤ ＜ 反向",
+    ))
+}
+
+pub fn quantitative_without_number(span: Span, target: Span) -> Diagnostic {
+    diag(
+        Code::W618,
+        span,
+        t(
+            "指标写明为定量，指标值却没有数值",
+            "the indicator is stated 定量 but its target has no number",
+        ),
+    )
+    .label(t("写明为定量", "stated 定量"))
+    .secondary(target, t("指标值", "the target"))
+    .help(t(
+        "写出数值和单位，如 ≥90%；或改为 nature 定性",
+        "write a number and a unit, as ≥90%; or state nature 定性",
     ))
 }

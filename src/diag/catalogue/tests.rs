@@ -74,6 +74,14 @@ fn every_constructor() -> Vec<Diagnostic> {
         unknown_dimension(at, "speed"),
         unit_redefined(at, "个", None),
         unit_redefined(at, "校次", Some(first)),
+        not_a_choice(
+            s(10, 16),
+            "direction",
+            "正像",
+            &["正向", "反向"],
+            Some("正向"),
+        ),
+        not_a_choice(at, "core", "☆☆x", &["★"], None),
         // budget
         sources_mismatch(
             at,
@@ -114,6 +122,9 @@ fn every_constructor() -> Vec<Diagnostic> {
         template_hint(s(10, 30), "(≥**个) >=4个", ">=4个"),
         number_read_as_text(at, "约50人"),
         name_is_statement(at, "生态修复功能提高"),
+        target_pending(at),
+        direction_contradicts_sign(at, "反向", "≥", first),
+        quantitative_without_number(at, first),
         unknown_unit(s(10, 16), "人吹", Some("人次"), "count"),
         unknown_unit(s(10, 16), "校次", None, "count"),
         satisfaction_over_100(at, "120"),
@@ -241,6 +252,7 @@ fn fixes_where_the_constructor_knows_the_replacement() {
         (Code::E104, s(10, 10), "; "),
         (Code::E105, s(10, 13), "\"430\""),
         (Code::E201, s(10, 16), "45000"),
+        (Code::E209, s(10, 16), "正向"),
         (Code::W304, s(10, 22), "财政资金"),
         (Code::E501, s(10, 16), "产出"),
         (Code::E502, s(10, 16), "时效"),

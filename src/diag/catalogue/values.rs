@@ -29,6 +29,9 @@ entries! {
     E208, "单位已有定义", "unit already defined",
     "define-unit 只能声明新的单位：内置单位（%、万元、个……）不能重新定义，同一单位也不能声明两次。",
     "define-unit declares new units only: built-in units (%, 万元, 个 …) cannot be redefined, and a unit cannot be declared twice.";
+    E209, "不是可选的值", "not one of the choices",
+    "有些语句只能从固定的几个词中选一个：direction 为 正向、反向 或 等于，nature 为 定量 或 定性，form 为 部门预算绩效信息、申报表、审批表、批复表、公示 或 部门整体。",
+    "Some statements take one of a few words: direction takes 正向, 反向 or 等于; nature 定量 or 定性; form 部门预算绩效信息, 申报表, 审批表, 批复表, 公示 or 部门整体.";
 }
 
 pub fn invalid_number(span: Span, raw: &str) -> Diagnostic {
@@ -164,5 +167,30 @@ pub fn unit_redefined(span: Span, name: &str, first: Option<Span>) -> Diagnostic
             "内置单位不能重新定义；直接使用即可",
             "built-in units cannot be redefined; use it as it is",
         )),
+    }
+}
+
+/// `span` holds the word `raw`; `choices` are the words the statement
+/// takes; `closest` replaces it when one is close.
+pub fn not_a_choice(
+    span: Span,
+    keyword: &str,
+    raw: &str,
+    choices: &[&str],
+    closest: Option<&str>,
+) -> Diagnostic {
+    let list = choices.join("、");
+    let d = diag(
+        Code::E209,
+        span,
+        t(
+            format!("`{raw}` 不是 {keyword} 可选的值"),
+            format!("`{raw}` is not a choice of {keyword}"),
+        ),
+    )
+    .label(t(format!("可选：{list}"), format!("one of: {list}")));
+    match closest {
+        Some(c) => d.fix(span, c, t(format!("改为 `{c}`"), format!("write `{c}`"))),
+        None => d,
     }
 }

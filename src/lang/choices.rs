@@ -1,0 +1,152 @@
+//! Closed lists of words a statement chooses from (指标方向, 定量/定性, the
+//! form kind), each with the spellings sheets use.
+
+use serde::Serialize;
+
+/// 定量 or 定性.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Nature {
+    Quantitative,
+    Qualitative,
+}
+
+impl Nature {
+    /// The word forms print: 定量, 定性.
+    pub fn word(self) -> &'static str {
+        match self {
+            Nature::Quantitative => "定量",
+            Nature::Qualitative => "定性",
+        }
+    }
+}
+
+/// 指标方向: whether more is better (正向), less is better (反向), or the
+/// value is to be met exactly (等于).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Positive,
+    Negative,
+    Equal,
+}
+
+impl Direction {
+    /// The word forms print: 正向, 反向, 等于.
+    pub fn word(self) -> &'static str {
+        match self {
+            Direction::Positive => "正向",
+            Direction::Negative => "反向",
+            Direction::Equal => "等于",
+        }
+    }
+}
+
+/// Which official form the sheet is: it names the printed title and which
+/// rows the tables show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormKind {
+    /// 部门预算绩效信息: a body's budget disclosure (the default).
+    Disclosure,
+    /// 项目支出绩效目标申报表.
+    Application,
+    /// 项目支出绩效目标审批表.
+    Approval,
+    /// 项目支出绩效目标批复表.
+    Reply,
+    /// 项目支出绩效目标表 as published (公示/公开).
+    Publication,
+    /// 部门整体绩效目标表.
+    WholeBody,
+}
+
+impl FormKind {
+    /// The printed title, after the year.
+    pub fn title(self) -> &'static str {
+        match self {
+            FormKind::Disclosure => "部门预算绩效信息",
+            FormKind::Application => "项目支出绩效目标申报表",
+            FormKind::Approval => "项目支出绩效目标审批表",
+            FormKind::Reply => "项目支出绩效目标批复表",
+            FormKind::Publication => "项目支出绩效目标表",
+            FormKind::WholeBody => "部门整体绩效目标表",
+        }
+    }
+}
+
+/// A closed list: each accepted spelling and what it means. The first
+/// spelling of each meaning is the one messages offer.
+pub type Choices<T> = &'static [(&'static str, T)];
+
+pub const DIRECTIONS: Choices<Direction> = &[
+    ("正向", Direction::Positive),
+    ("正向指标", Direction::Positive),
+    ("positive", Direction::Positive),
+    ("反向", Direction::Negative),
+    ("反向指标", Direction::Negative),
+    ("negative", Direction::Negative),
+    ("等于", Direction::Equal),
+    ("equal", Direction::Equal),
+];
+
+pub const NATURES: Choices<Nature> = &[
+    ("定量", Nature::Quantitative),
+    ("定量指标", Nature::Quantitative),
+    ("quantitative", Nature::Quantitative),
+    ("定性", Nature::Qualitative),
+    ("定性指标", Nature::Qualitative),
+    ("qualitative", Nature::Qualitative),
+];
+
+pub const FORM_KINDS: Choices<FormKind> = &[
+    ("部门预算绩效信息", FormKind::Disclosure),
+    ("disclosure", FormKind::Disclosure),
+    ("申报表", FormKind::Application),
+    ("项目支出绩效目标申报表", FormKind::Application),
+    ("application", FormKind::Application),
+    ("审批表", FormKind::Approval),
+    ("项目支出绩效目标审批表", FormKind::Approval),
+    ("approval", FormKind::Approval),
+    ("批复表", FormKind::Reply),
+    ("项目支出绩效目标批复表", FormKind::Reply),
+    ("reply", FormKind::Reply),
+    ("公示", FormKind::Publication),
+    ("公开", FormKind::Publication),
+    ("项目支出绩效目标表", FormKind::Publication),
+    ("publication", FormKind::Publication),
+    ("部门整体", FormKind::WholeBody),
+    ("部门整体绩效目标表", FormKind::WholeBody),
+    ("whole-body", FormKind::WholeBody),
+];
+
+/// What `word` means in `choices`.
+pub fn choose<T: Copy>(choices: Choices<T>, word: &str) -> Option<T> {
+    choices.iter().find(|(w, _)| *w == word).map(|(_, t)| *t)
+}
+
+/// The spellings to offer: the first of each meaning, Chinese first.
+pub fn offered<T: Copy + PartialEq>(choices: Choices<T>) -> Vec<&'static str> {
+    let mut out: Vec<(&'static str, T)> = Vec::new();
+    for (w, t) in choices {
+        if !out.iter().any(|(_, o)| o == t) {
+            out.push((w, *t));
+        }
+    }
+    out.into_iter().map(|(w, _)| w).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_meaning_is_offered_once() {
+        assert_eq!(offered(DIRECTIONS), ["正向", "反向", "等于"]);
+        assert_eq!(offered(NATURES), ["定量", "定性"]);
+        assert_eq!(offered(FORM_KINDS).len(), 6);
+        assert_eq!(choose(FORM_KINDS, "审批表"), Some(FormKind::Approval));
+        assert_eq!(choose(DIRECTIONS, "反向指标"), Some(Direction::Negative));
+        assert_eq!(choose(DIRECTIONS, "向"), None);
+    }
+}
