@@ -170,7 +170,12 @@ impl Checker<'_> {
                 .iter()
                 .map(|c| (c.spans.amount, c.source.amount.to_string()))
                 .collect();
-            self.diags.push(cat::sources_mismatch(
+            let build = if sum < total {
+                cat::sources_short
+            } else {
+                cat::sources_mismatch
+            };
+            self.diags.push(build(
                 total_span,
                 &total.to_string(),
                 &sum.to_string(),
@@ -234,6 +239,31 @@ mod tests {
             names.push_str(&format!("\"来源{i}\" 0.000001; "));
         }
         assert!(codes("万元", &format!("budget 0.001 {{ {names}}}")).is_empty());
+    }
+
+    #[test]
+    fn a_partial_breakdown_adds_up_to_no_more_than_its_total() {
+        // 其中: the table lists only some of the sources.
+        assert!(codes("万元", "budget 100 其中 { 财政资金 60 }").is_empty());
+        assert!(codes("万元", "budget 100 partial { 财政资金 60; 单位资金 40 }").is_empty());
+        assert_eq!(codes("万元", "budget 100 其中 { 财政资金 160 }"), ["E301"]);
+        // Without 其中 a short breakdown is still an error, whose help
+        // names 其中.
+        let src = "department \"局\" { year 2020; unit 万元 }\nproject \"项目\" { budget 100 { 财政资金 60 } }\n";
+        let c = crate::compile(&SourceFile::new("t.jx", src.to_string()));
+        let e301 = c
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "E301")
+            .unwrap();
+        assert!(e301.help.as_ref().unwrap().zh.contains("其中"));
+        // Nested sources too; and a stated class files the amount.
+        assert!(codes("万元", "budget 100 { 财政资金 100 其中 { 中央补助 30 }; }").is_empty());
+        let src = "department \"局\" { year 2020; unit 万元 }\nproject \"项目\" { budget 30 { 上年结转 20 财政资金; 单位资金 10 } }\n";
+        let c = crate::compile(&SourceFile::new("t.jx", src.to_string()));
+        let sources = &c.sheet.unwrap().projects[0].budget.sources;
+        assert_eq!(sources[0].class, crate::model::SourceClass::Fiscal);
+        assert_eq!(sources[1].class, crate::model::SourceClass::Other);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::lang::grades;
 use crate::lang::keywords::{at_most_once, Kw, Place};
 use crate::lang::subjects;
 use crate::lang::units::{counted_by_name, Dimension};
-use crate::model::{Indicator, IndicatorSpans, Target};
+use crate::model::{Indicator, IndicatorSpans, Score, Target};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
 use crate::target::{
@@ -32,6 +32,8 @@ pub struct ProjectText<'a> {
     pub name: &'a str,
     pub purpose: &'a str,
     pub goals: &'a [String],
+    /// The points the form gives parts of the score, with their spans.
+    pub scores: &'a [(Score, Span)],
 }
 
 impl Checker<'_> {
@@ -637,8 +639,38 @@ impl Checker<'_> {
                     .push(cat::weights_partial(unweighted.head, set.len() - weighted));
             } else {
                 let sum: Decimal = set.iter().filter_map(|c| c.indicator.weight).sum();
-                if sum != Decimal::from(100) && sum != Decimal::from(90) {
-                    self.diags.push(cat::weights_sum(span, &sum.to_string()));
+                let execution = text.scores.iter().find(|s| s.0.item == Score::EXECUTION);
+                match execution {
+                    Some((e, _)) if e.min == e.max => {
+                        if sum + e.max != Decimal::ONE_HUNDRED {
+                            self.diags.push(cat::weights_sum_with_execution(
+                                span,
+                                &sum.to_string(),
+                                &e.max.to_string(),
+                            ));
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        if sum != Decimal::from(100) && sum != Decimal::from(90) {
+                            self.diags.push(cat::weights_sum(span, &sum.to_string()));
+                        }
+                    }
+                }
+                for (s, at) in text.scores.iter().filter(|s| s.0.item != Score::EXECUTION) {
+                    let under: Decimal = set
+                        .iter()
+                        .filter(|c| c.indicator.level1 == s.item)
+                        .filter_map(|c| c.indicator.weight)
+                        .sum();
+                    if under < s.min || under > s.max {
+                        self.diags.push(cat::level_weights_outside(
+                            *at,
+                            &s.item,
+                            &under.to_string(),
+                            &s.points(),
+                        ));
+                    }
                 }
             }
         }

@@ -141,10 +141,16 @@ impl<'a> SheetReader<'a> {
                     let arg = |i: usize| stmt.args.get(i).map(|t| t.span).unwrap_or_default();
                     // `department "NAME"`: no code.
                     let named_only = args::names_only(stmt);
+                    let budget = stmt
+                        .children()
+                        .find(|c| Kw::lookup(c.head.raw) == Some(Kw::Budget))
+                        .and_then(|c| c.args.first())
+                        .map(|t| t.span);
                     self.department_spans = Some(DepartmentSpans {
                         head: stmt.head.span,
                         code: (!named_only).then(|| arg(0)),
                         name: arg(usize::from(!named_only)),
+                        budget,
                     });
                     self.department = cx.department(stmt, &mut self.ctx);
                 }
@@ -225,8 +231,20 @@ impl<'a> SheetReader<'a> {
             projects: self.project_spans,
         };
         let projects = self.projects;
+        let mut diagnostics = self.diags;
         let sheet = self.department.map(|department| {
             let budget = projects.iter().map(|p| p.budget.total).sum::<Decimal>();
+            let body = department.budget.as_ref().map(|b| b.total);
+            let at = source_map.department.as_ref().and_then(|d| d.budget);
+            if let (Some(total), Some(at)) = (body, at) {
+                if budget > total {
+                    diagnostics.push(cat::projects_exceed_body(
+                        at,
+                        &total.to_string(),
+                        &budget.to_string(),
+                    ));
+                }
+            }
             let indicators = overall.indicators.len()
                 + projects.iter().map(|p| p.indicators.len()).sum::<usize>();
             Sheet {
@@ -245,7 +263,7 @@ impl<'a> SheetReader<'a> {
         Outcome {
             sheet,
             source_map,
-            diagnostics: self.diags,
+            diagnostics,
             context: self.ctx,
         }
     }

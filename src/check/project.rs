@@ -5,8 +5,17 @@ use super::args::Args;
 use super::checker::{Checker, Seen};
 use super::indicator::{Checked, ProjectText};
 use crate::diag::catalogue as cat;
+use crate::lang::category;
 use crate::lang::keywords::{at_most_once, schema, takes_block, Kw, Place};
-use crate::model::{Leader, Objective, Overall, OverallSpans, Period, Project, ProjectSpans};
+use crate::lang::suggest::closest;
+use crate::model::{
+    Leader, Objective, Overall, OverallSpans, Period, Project, ProjectSpans, Score,
+};
+use crate::source::Span;
+use crate::syntax::text;
+
+/// The spellings of the budget-execution item of `score`.
+const EXECUTION_WORDS: &[&str] = &["预算执行率", "预算执行", "execution"];
 use crate::syntax::Stmt;
 
 impl Checker<'_> {
@@ -79,6 +88,7 @@ impl Checker<'_> {
         let mut documents = Vec::new();
         let mut total_budget = None;
         let mut review = None;
+        let mut scores: Vec<(Score, Span)> = Vec::new();
         let mut budget = None;
         let mut purpose = None;
         let mut plan = Vec::new();
@@ -106,8 +116,9 @@ impl Checker<'_> {
                 Kw::Leader => leader = self.leader(child),
                 Kw::Function => function = self.text_stmt(child, kw),
                 Kw::Document => documents.extend(self.text_stmt(child, kw)),
-                Kw::TotalBudget => total_budget = self.budget(child).map(|b| b.0),
+                Kw::TotalBudget => total_budget = self.budget(child),
                 Kw::Review => review = self.text_stmt(child, kw),
+                Kw::Score => scores.extend(self.score(child, &scores)),
                 Kw::Budget => budget = Some(self.budget(child)),
                 Kw::Purpose => {
                     purpose = self.text_stmt(child, kw);
@@ -141,6 +152,7 @@ impl Checker<'_> {
             name: name.as_ref().map(|n| n.0.as_str()).unwrap_or(""),
             purpose: purpose.as_deref().unwrap_or(""),
             goals: &goals,
+            scores: &scores,
         };
         // Messages name the project by its code, else by its name.
         let (label, label_span) = match (&code, &name) {
@@ -153,6 +165,17 @@ impl Checker<'_> {
             Some((stmt.head.span.join(label_span), label, &project_text)),
         );
         let (budget, budget_spans) = budget.flatten()?;
+        if let Some((total, spans)) = &total_budget {
+            if budget.total > total.total {
+                self.diags.push(cat::year_exceeds_project_total(
+                    budget_spans.total,
+                    spans.total,
+                    &budget.total.to_string(),
+                    &total.total.to_string(),
+                ));
+            }
+        }
+        let total_budget = total_budget.map(|t| t.0);
         let (name, name_span) = name?;
         let (indicators, indicator_spans) =
             checked.into_iter().map(|c| (c.indicator, c.spans)).unzip();
@@ -176,6 +199,7 @@ impl Checker<'_> {
                 goals,
                 period,
                 indicators,
+                scores: scores.into_iter().map(|s| s.0).collect(),
                 review,
                 fields,
             },
@@ -223,6 +247,65 @@ impl Checker<'_> {
             goals,
             indicators: checked.into_iter().map(|c| c.indicator).collect(),
         })
+    }
+
+    /// `score 成本 0-20`, `score 预算执行率 10`: points of a level-1
+    /// category or of the budget execution rate.
+    fn score(&mut self, stmt: &Stmt<'_>, earlier: &[(Score, Span)]) -> Option<(Score, Span)> {
+        self.no_more_args(&Args::of(stmt), 2);
+        let Some(item_tok) = stmt.args.first() else {
+            self.missing_arg(stmt, Kw::Score, 0);
+            return None;
+        };
+        let Some(points_tok) = stmt.args.get(1) else {
+            self.missing_arg(stmt, Kw::Score, 1);
+            return None;
+        };
+        let word = text::value(item_tok).unwrap_or_else(|_| item_tok.raw.to_string());
+        let item = match category::level1(&word) {
+            Some(d) if d.in_framework(self.ctx.framework) => d.canonical.to_string(),
+            _ if EXECUTION_WORDS.contains(&word.as_str()) => Score::EXECUTION.to_string(),
+            _ => {
+                let mut choices: Vec<&str> = category::LEVEL1
+                    .iter()
+                    .filter(|d| d.in_framework(self.ctx.framework))
+                    .map(|d| d.canonical)
+                    .collect();
+                choices.push(Score::EXECUTION);
+                let near = closest(&word, choices.iter().copied()).filter(|_| item_tok.is_word());
+                self.diags.push(cat::not_a_choice(
+                    item_tok.span,
+                    stmt.head.raw,
+                    &word,
+                    &choices,
+                    near,
+                ));
+                return None;
+            }
+        };
+        if let Some((_, first)) = earlier.iter().find(|s| s.0.item == item) {
+            self.diags
+                .push(cat::duplicate_stmt(stmt.head.span, *first, stmt.head.raw));
+            return None;
+        }
+        // `10`, `10分`, `0-20`, `0-20分`.
+        let raw = points_tok.raw.trim_end_matches('分');
+        let (min, max) = match raw.split_once(['-', '~', '～', '—']) {
+            Some((a, b)) => {
+                let a = self.number(a, points_tok.span)?.0;
+                let b = self.number(b, points_tok.span)?.0;
+                if a > b {
+                    self.diags.push(cat::range_reversed(points_tok.span));
+                    return None;
+                }
+                (a, b)
+            }
+            None => {
+                let v = self.number(raw, points_tok.span)?.0;
+                (v, v)
+            }
+        };
+        Some((Score { item, min, max }, item_tok.span))
     }
 
     /// `leader "张三" "0564-1234567"`: the name and, when given, a phone.

@@ -9,7 +9,9 @@
 //! are the base, and the other rows (budget, spending plan, …) snap their
 //! boundaries to it where they are close, so that the tables stay simple.
 
-use crate::model::{Budget, Department, FormKind, Indicator, Project, Sheet, Source, SourceClass};
+use crate::model::{
+    Budget, Department, FormKind, Indicator, Project, Score, Sheet, Source, SourceClass,
+};
 use rust_decimal::Decimal;
 
 /// What a cell holds, which decides how it is drawn.
@@ -342,7 +344,7 @@ fn part_one(sheet: &Sheet) -> Option<PartOne> {
     if !o.indicators.is_empty() {
         let mut d = Draft::default();
         let cols = indicator_columns(&o.indicators, sheet.department.form);
-        indicator_rows(&mut d, &cols, &o.indicators);
+        indicator_rows(&mut d, &cols, &o.indicators, &[]);
         parts.push(("部门整体绩效指标", Vec::new(), Some(d.finish(&cols))));
     }
     if parts.is_empty() {
@@ -695,7 +697,12 @@ fn boundary(cols: &[IndicatorColumn], n: usize) -> u32 {
 /// The header row and one row per indicator; the level-1 cell spans the
 /// consecutive indicators of the same level 1, the level-2 cell the
 /// consecutive ones of the same level 2 within it.
-fn indicator_rows(d: &mut Draft, cols: &[IndicatorColumn], indicators: &[Indicator]) {
+fn indicator_rows(
+    d: &mut Draft,
+    cols: &[IndicatorColumn],
+    indicators: &[Indicator],
+    scores: &[Score],
+) {
     let mut x = 0;
     let row = d.row();
     for c in cols {
@@ -719,7 +726,12 @@ fn indicator_rows(d: &mut Draft, cols: &[IndicatorColumn], indicators: &[Indicat
                 Column::Level1 if starts1 => {
                     let k1 = key1(ind);
                     let n = run(k, &|i| key1(i) == k1);
-                    spanning(label(from, to, &k1.1), n)
+                    // `成本指标（0-20分）` when the form gives its points.
+                    let text = match scores.iter().find(|s| s.item == ind.level1) {
+                        Some(s) => format!("{}（{}）", k1.1, s.points()),
+                        None => k1.1.clone(),
+                    };
+                    spanning(label(from, to, &text), n)
                 }
                 Column::Level2 if starts2 => {
                     let (k1, k2) = (key1(ind), key2(ind));
@@ -992,7 +1004,7 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
             Role::Header,
             vec!["实施期绩效指标".to_string()],
         ));
-        indicator_rows(&mut d, &cols, long_term);
+        indicator_rows(&mut d, &cols, long_term, &[]);
         d.row().push(cell(
             0,
             1000,
@@ -1000,7 +1012,12 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
             vec!["年度绩效指标".to_string()],
         ));
     }
-    indicator_rows(&mut d, &cols, &p.indicators);
+    indicator_rows(&mut d, &cols, &p.indicators, &p.scores);
+    if let Some(e) = p.scores.iter().find(|s| s.item == Score::EXECUTION) {
+        let row = d.row();
+        row.push(label(0, LABEL, Score::EXECUTION));
+        row.push(value(LABEL, 1000, &e.points()));
+    }
 
     if let Some(r) = &p.review {
         let row = d.row();

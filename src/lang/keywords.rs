@@ -43,6 +43,7 @@ pub enum Kw {
     Title,
     Filer,
     Date,
+    Score,
 }
 
 /// (keyword, English, Chinese spellings). The first Chinese spelling is the
@@ -89,6 +90,7 @@ pub const TABLE: &[(Kw, &str, &[&str])] = &[
     (Kw::Title, "title", &["表名"]),
     (Kw::Filer, "filer", &["填报单位"]),
     (Kw::Date, "date", &["填报日期"]),
+    (Kw::Score, "score", &["分值"]),
 ];
 
 impl Kw {
@@ -186,6 +188,7 @@ impl Place {
                 Kw::Goal,
                 Kw::Period,
                 Kw::Indicator,
+                Kw::Score,
                 Kw::Review,
                 Kw::Field,
             ],
@@ -242,6 +245,7 @@ pub fn home_of(kw: Kw) -> (&'static str, &'static str) {
         | Kw::Leader
         | Kw::Function
         | Kw::Document
+        | Kw::Score
         | Kw::TotalBudget => ("project 块内", "inside a project"),
         Kw::Budget | Kw::Supervisor | Kw::Review => (
             "project 或 department 块内",
@@ -417,6 +421,13 @@ pub fn schema(kw: Kw) -> Schema {
         Kw::Title => schema_of(TEXT, "title \"项目支出绩效目标表\""),
         Kw::Filer => schema_of(TEXT, "filer \"六安市叶集区文化旅游体育局\""),
         Kw::Date => schema_of(args![arg("日期", "a date")], "date 2025-01-20"),
+        Kw::Score => schema_of(
+            args![
+                arg("一级指标或预算执行率", "a level-1 category or 预算执行率"),
+                arg("分值", "points")
+            ],
+            "score 成本 0-20",
+        ),
     }
 }
 
@@ -433,6 +444,7 @@ pub fn at_most_once(kw: Kw) -> bool {
             | Kw::Indicator
             | Kw::Field
             | Kw::Document
+            | Kw::Score
     )
 }
 

@@ -18,6 +18,15 @@ const GENERIC: &[&str] = &[
     "观众",
     "游客",
     "读者",
+    "师生",
+    "学生",
+    "家长",
+    "学生家长",
+    "教师",
+    "老人",
+    "儿童",
+    "企业",
+    "农户",
     "参与人员",
     "干部职工",
     "职工",
@@ -94,5 +103,14 @@ mod tests {
         for s in ["参培住院医师", "患者", "参训教师", "群众", "住院医师群众"] {
             assert_eq!(is_natural_beneficiary(s), GENERIC.contains(&s), "{s}");
         }
+        assert!(is_natural_beneficiary("师生") && !is_natural_beneficiary("患者"));
+    }
+
+    #[test]
+    fn people_named_by_what_they_do() {
+        assert_eq!(activity_of_people("查档群众"), Some("查档"));
+        assert_eq!(activity_of_people("参训人员"), Some("参训"));
+        assert_eq!(activity_of_people("参培住院医师"), None);
+        assert_eq!(activity_of_people("群众"), None);
     }
 }

@@ -211,6 +211,10 @@ pub struct Project {
     pub period: Option<Period>,
     /// The three-level indicator table, in the sheet's order.
     pub indicators: Vec<Indicator>,
+    /// Points the form gives a level-1 category or the budget execution
+    /// rate (`score 成本 0-20`, `score 预算执行率 10`), in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scores: Vec<Score>,
     /// 审核意见 of the approving body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<String>,
@@ -258,6 +262,31 @@ pub enum SourceClass {
     Fiscal,
     /// 其他资金.
     Other,
+}
+
+/// Points for one part of a project's score: a level-1 category
+/// (canonical name) or 预算执行率, fixed (`min` = `max`) or a range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Score {
+    pub item: String,
+    #[serde(serialize_with = "dec")]
+    pub min: Decimal,
+    #[serde(serialize_with = "dec")]
+    pub max: Decimal,
+}
+
+impl Score {
+    /// The name of the budget-execution item.
+    pub const EXECUTION: &'static str = "预算执行率";
+
+    /// `10分`, `0-20分`.
+    pub fn points(&self) -> String {
+        if self.min == self.max {
+            format!("{}分", self.max)
+        } else {
+            format!("{}-{}分", self.min, self.max)
+        }
+    }
 }
 
 /// A point of the spending plan: by the end of `month`, `percent` of the budget spent.

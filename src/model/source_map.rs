@@ -26,6 +26,8 @@ pub struct DepartmentSpans {
     pub code: Option<Span>,
     /// The name argument.
     pub name: Span,
+    /// The amount of the body's total budget, when given.
+    pub budget: Option<Span>,
 }
 
 /// Where the overall part's facts stand.

@@ -17,6 +17,12 @@ entries! {
     W304, "资金来源名称可能拼错", "fund source name looks misspelt",
     "名称与一个常用资金来源名称只差一两个字。如果确实是另一种来源，可以忽略此警告。",
     "The name is one or two characters away from a usual fund source. If it really is another source, ignore this warning.";
+    W305, "项目预算合计超过部门预算总额", "projects exceed the body's total budget",
+    "部门预算总额包括基本支出和全部项目支出，各项目预算之和不应超过它。",
+    "The body's total budget covers its basic spending and every project: the projects cannot add up to more.";
+    W306, "当年预算超过项目总预算", "this year's budget exceeds the project's total",
+    "项目总预算（资金总额）是整个项目期的金额，当年预算是其中一部分，不应更大。",
+    "The project's total budget (资金总额) covers its whole term; this year's budget is part of it and cannot be larger.";
 }
 
 pub fn sources_mismatch(
@@ -44,6 +50,60 @@ pub fn sources_mismatch(
     d.help(t(
         format!("相差 {diff}：请修正金额或来源"),
         format!("they differ by {diff}: correct the total or a source"),
+    ))
+}
+
+/// The sources add up to less: the table may list only some of them.
+pub fn sources_short(
+    total_span: Span,
+    total: &str,
+    sum: &str,
+    diff: &str,
+    children: &[(Span, String)],
+) -> Diagnostic {
+    sources_mismatch(total_span, total, sum, diff, children).help(t(
+        format!("相差 {diff}：请修正金额或来源；若表中只列出部分来源（其中），在金额后写 其中"),
+        format!(
+            "they differ by {diff}: correct the total or a source; if the table lists only some sources (其中), write 其中 after the amount"
+        ),
+    ))
+}
+
+pub fn projects_exceed_body(span: Span, total: &str, sum: &str) -> Diagnostic {
+    diag(
+        Code::W305,
+        span,
+        t(
+            format!("各项目预算合计 {sum}，超过部门预算总额 {total}"),
+            format!("the projects add up to {sum}, more than the body's total budget {total}"),
+        ),
+    )
+    .label(t("部门预算总额", "the body's total budget"))
+    .help(t(
+        "核对部门预算总额和各项目的预算数",
+        "check the total and the projects' budgets",
+    ))
+}
+
+pub fn year_exceeds_project_total(
+    span: Span,
+    total_span: Span,
+    year: &str,
+    total: &str,
+) -> Diagnostic {
+    diag(
+        Code::W306,
+        span,
+        t(
+            format!("当年预算 {year} 超过项目总预算 {total}"),
+            format!("this year's budget {year} exceeds the project's total {total}"),
+        ),
+    )
+    .label(t("当年预算", "this year's budget"))
+    .secondary(total_span, t("项目总预算", "the project's total"))
+    .help(t(
+        "当年预算是项目总预算的一部分：核对两个金额",
+        "this year's budget is part of the total: check both amounts",
     ))
 }
 

@@ -35,6 +35,9 @@ entries! {
     E510, "指标名称为空", "empty indicator name",
     "三级指标要有名称，写在类别之后：indicator 产出.数量 \"培训人数\" ≥50人。",
     "A level-3 indicator needs a name after its category: indicator 产出.数量 \"培训人数\" ≥50人.";
+    W511, "一级指标的权重合计不在其分值内", "a level-1 category's weights fall outside its points",
+    "表中给一级指标定了分值（score 成本 0-20），其下各指标的权重之和应在这个分值或范围之内。",
+    "The sheet gives a level-1 category its points (score 成本 0-20): the weights of its indicators add up to that number or within that range.";
 }
 
 /// A suggested category word in place of `word`, written at `span` (when
@@ -236,6 +239,41 @@ pub fn weights_sum(span: Span, sum: &str) -> Diagnostic {
     .help(t(
         "调整各指标的权重，使合计为 100（或 90，另 10 分留给预算执行率）",
         "adjust the weights to add up to 100 (or 90, leaving 10 for budget execution)",
+    ))
+}
+
+/// The weights and the stated budget-execution points miss 100.
+pub fn weights_sum_with_execution(span: Span, sum: &str, execution: &str) -> Diagnostic {
+    diag(
+        Code::W507,
+        span,
+        t(
+            format!("指标权重合计 {sum} 加预算执行率 {execution} 分，不等于 100"),
+            format!(
+                "indicator weights {sum} plus {execution} for budget execution do not make 100"
+            ),
+        ),
+    )
+    .label(t("此项目", "this project"))
+    .help(t(
+        "调整各指标的权重或预算执行率的分值，使合计为 100",
+        "adjust the weights or the execution points to make 100",
+    ))
+}
+
+pub fn level_weights_outside(span: Span, level1: &str, sum: &str, points: &str) -> Diagnostic {
+    diag(
+        Code::W511,
+        span,
+        t(
+            format!("{level1} 各指标权重合计 {sum}，不在其分值 {points} 内"),
+            format!("the weights under {level1} add up to {sum}, outside its {points}"),
+        ),
+    )
+    .label(t("分值", "the points"))
+    .help(t(
+        "调整该类指标的权重，或改正分值",
+        "adjust the weights of its indicators, or correct the points",
     ))
 }
 

@@ -83,6 +83,9 @@ fn every_constructor() -> Vec<Diagnostic> {
         ),
         not_a_choice(at, "core", "☆☆x", &["★"], None),
         // budget
+        sources_short(at, "100", "60", "40", &[(first, "60".to_string())]),
+        projects_exceed_body(at, "100", "120"),
+        year_exceeds_project_total(at, first, "120", "100"),
         sources_mismatch(
             at,
             "78.00",
@@ -116,6 +119,8 @@ fn every_constructor() -> Vec<Diagnostic> {
         malformed_category(at, "产出"),
         unrelated_subject(at, "住院医师"),
         empty_indicator_name(at),
+        weights_sum_with_execution(at, "80", "10"),
+        level_weights_outside(at, "成本指标", "30", "0-20分"),
         // targets
         garbled_target(s(10, 30), "≥9090%及以上", "≥90%"),
         placeholder_target(at, "≥**%"),
