@@ -147,6 +147,7 @@ fn diff_body(old: &Sheet, new: &Sheet) -> Vec<Change> {
             });
         }
     }
+    diff_fields(&a.stated_facts(), &b.stated_facts(), &mut out);
     diff_fields(&a.fields, &b.fields, &mut out);
     let ou: BTreeMap<&str, &str> = old
         .units
@@ -407,6 +408,7 @@ fn diff_project(a: &Project, b: &Project, ctx: &Ctx) -> Vec<Change> {
             b.agency.as_deref(),
         )));
     }
+    diff_fields(&a.stated_facts(), &b.stated_facts(), &mut out);
     diff_fields(&a.fields, &b.fields, &mut out);
     let (ot, nt) = (ctx.conv(a.budget.total), b.budget.total);
     if ot != nt {
@@ -632,6 +634,25 @@ pub(super) fn match_indicators(old: &[Indicator], new: &[Indicator]) -> Vec<Opti
     let mut m: Vec<Option<(usize, How)>> = vec![None; new.len()];
     let same_cat = |a: &Indicator, b: &Indicator| a.level1 == b.level1 && a.level2 == b.level2;
     type Fits<'a> = &'a dyn Fn(&Indicator, &Indicator) -> bool;
+    // An indicator library code (`id gx010401`) names the same indicator
+    // whatever its name or place.
+    for (j, b) in new.iter().enumerate() {
+        let Some(id) = &b.id else { continue };
+        if let Some(i) = (0..old.len()).find(|&i| !used[i] && old[i].id.as_ref() == Some(id)) {
+            let a = &old[i];
+            let how = if a.name != b.name && same_cat(a, b) {
+                How::Renamed
+            } else if a.name == b.name && same_cat(a, b) {
+                How::Exact
+            } else if a.name == b.name {
+                How::Moved
+            } else {
+                How::Renamed
+            };
+            used[i] = true;
+            m[j] = Some((i, how));
+        }
+    }
     let passes: [(How, Fits); 3] = [
         (How::Exact, &|a, b| same_cat(a, b) && a.name == b.name),
         (How::Moved, &|a, b| a.name == b.name),
@@ -798,5 +819,34 @@ mod tests {
             steps(&["甲", "完全不同的一句话"], &["甲", "另外一条目标"]),
             vec![Same(0, 0), Removed(1), Added(1)]
         );
+    }
+
+    fn ind(l2: &'static str, name: &str, id: Option<&str>) -> Indicator {
+        Indicator {
+            level1: "产出指标",
+            level2: l2,
+            name: name.to_string(),
+            id: id.map(str::to_string),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_library_code_matches_an_indicator_whatever_its_name() {
+        let old = [
+            ind("数量指标", "培训人数", Some("gx010401")),
+            ind("数量指标", "培训场次", None),
+        ];
+        // Renamed and moved down: the code still finds it; the other one
+        // is matched by name as before.
+        let new = [
+            ind("数量指标", "培训场次", None),
+            ind("数量指标", "参训人员数量", Some("gx010401")),
+        ];
+        let m = match_indicators(&old, &new);
+        assert_eq!(m, vec![Some((1, How::Exact)), Some((0, How::Renamed))]);
+        // Different codes never match by code.
+        let new = [ind("数量指标", "培训人数", Some("gx999999"))];
+        assert_eq!(match_indicators(&old, &new), vec![Some((0, How::Exact))]);
     }
 }

@@ -10,7 +10,7 @@
 //! boundaries to it where they are close, so that the tables stay simple.
 
 use crate::model::{
-    Budget, Department, FormKind, Indicator, Project, Score, Sheet, Source, SourceClass,
+    Budget, Department, FormKind, Indicator, Party, Project, Score, Sheet, Source, SourceClass,
 };
 use rust_decimal::Decimal;
 
@@ -235,16 +235,17 @@ fn title(dept: &Department) -> String {
 
 /// `[015001]武汉市青山区教育局`: a body with its code as forms print it.
 pub fn party(code: Option<&str>, name: &str) -> String {
-    match code {
-        Some(c) => format!("[{c}]{name}"),
-        None => name.to_string(),
+    Party {
+        code: code.map(str::to_string),
+        name: name.to_string(),
     }
+    .text()
 }
 
 fn department_facts(dept: &Department) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(s) = &dept.supervisor {
-        out.push(format!("主管部门：{}", party(s.code.as_deref(), &s.name)));
+        out.push(format!("主管部门：{}", s.text()));
     }
     if let Some(b) = &dept.budget {
         out.push(format!(

@@ -118,11 +118,109 @@ pub struct Department {
     pub fields: Vec<Field>,
 }
 
+impl Department {
+    /// The facts of the form the sheet states beyond name, year, unit and
+    /// framework, each as a named text (what `diff` compares by name).
+    pub fn stated_facts(&self) -> Vec<Field> {
+        let mut out = Vec::new();
+        let mut put = |name: &str, value: Option<String>| {
+            if let Some(value) = value {
+                out.push(Field {
+                    name: name.to_string(),
+                    value,
+                });
+            }
+        };
+        put("表样", self.form.map(|f| f.title().to_string()));
+        put("表名", self.title.clone());
+        put("主管部门", self.supervisor.as_ref().map(Party::text));
+        put("部门预算总额", self.budget.as_ref().map(Budget::text));
+        put("填报单位", self.filer.clone());
+        put("填报日期", self.date.clone());
+        put("审核意见", self.review.clone());
+        out
+    }
+}
+
+impl Project {
+    /// The facts of the form the sheet states beyond code, name, agency,
+    /// budget, purpose, plan, goals and indicators, each as a named text.
+    pub fn stated_facts(&self) -> Vec<Field> {
+        let mut out = Vec::new();
+        let mut put = |name: &str, value: Option<String>| {
+            if let Some(value) = value {
+                out.push(Field {
+                    name: name.to_string(),
+                    value,
+                });
+            }
+        };
+        put("实施单位编码", self.agency_code.clone());
+        put("主管部门", self.supervisor.as_ref().map(Party::text));
+        put("项目类型", self.project_type.clone());
+        put("项目属性", self.attribute.clone());
+        put("项目起止时间", self.term.clone());
+        put(
+            "项目负责人",
+            self.leader.as_ref().map(|l| match &l.phone {
+                Some(p) => format!("{} {}", l.name, p),
+                None => l.name.clone(),
+            }),
+        );
+        put("功能科目", self.function.clone());
+        put(
+            "文件文号",
+            (!self.documents.is_empty()).then(|| self.documents.join("；")),
+        );
+        put("项目总预算", self.total_budget.as_ref().map(Budget::text));
+        for sc in &self.scores {
+            put(&format!("分值 {}", sc.item), Some(sc.points()));
+        }
+        put("审核意见", self.review.clone());
+        out
+    }
+}
+
+impl Budget {
+    /// `100 (财政资金 60, 其他资金 40)`, `100 (其中 财政资金 60)`.
+    pub fn text(&self) -> String {
+        fn list(sources: &[Source]) -> String {
+            sources
+                .iter()
+                .map(|s| {
+                    if s.sources.is_empty() {
+                        format!("{} {}", s.name, s.amount)
+                    } else {
+                        let lead = if s.partial { "其中 " } else { "" };
+                        format!("{} {} ({lead}{})", s.name, s.amount, list(&s.sources))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        if self.sources.is_empty() {
+            return self.total.to_string();
+        }
+        let lead = if self.partial { "其中 " } else { "" };
+        format!("{} ({lead}{})", self.total, list(&self.sources))
+    }
+}
+
 /// A body named with its code where the sheet gives one (主管部门, 实施单位).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Party {
     pub code: Option<String>,
     pub name: String,
+}
+
+impl Party {
+    /// `[015001]武汉市青山区教育局`, as forms print it.
+    pub fn text(&self) -> String {
+        match &self.code {
+            Some(c) => format!("[{c}]{}", self.name),
+            None => self.name.clone(),
+        }
+    }
 }
 
 /// 项目负责人 and, when given, a phone number.

@@ -709,3 +709,40 @@ fn layout_and_comments_do_not_count() {
     assert!(d.is_empty(), "{:#?}", changes(&d));
     assert!(render_text(&d, false, Lang::Zh).contains("无变化"));
 }
+
+#[test]
+fn stated_facts_of_the_form_are_compared_by_name() {
+    let path = common::root().join("examples/qingshan-jiaoyu-2020.jx");
+    let text = std::fs::read_to_string(path).unwrap();
+    let old = sheet("old.jx", &text);
+    let new_text = text
+        .replace("attribute \"基础建设、修缮类\"", "attribute \"延续项目\"")
+        .replace(
+            "  form 公示\n",
+            "  form 公示\n  filer \"武汉市青山区教育局\"\n",
+        );
+    let new = sheet("new.jx", &new_text);
+    let d = diff(&old, &new);
+    let fields: Vec<(String, Option<String>, Option<String>)> = changes(&d)
+        .into_iter()
+        .filter_map(|(_, c)| match c {
+            Change::FieldChanged { name, edit } => Some((name, edit.old, edit.new)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (
+                "填报单位".to_string(),
+                None,
+                Some("武汉市青山区教育局".to_string())
+            ),
+            (
+                "项目属性".to_string(),
+                Some("基础建设、修缮类".to_string()),
+                Some("延续项目".to_string())
+            ),
+        ]
+    );
+}
