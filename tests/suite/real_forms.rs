@@ -132,3 +132,136 @@ fn a_project_without_a_plan_gets_no_empty_plan_grid_or_chart() {
     let html = jixiao::emit::html::to_string(c.ok().unwrap());
     assert!(html.contains("资金支出计划（%）") && html.contains("资金支出计划（累计%）"));
 }
+
+/// The text of a DOCX's `word/document.xml` without its tags.
+fn docx_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+}
+
+/// Every example transcribed from a published table: it compiles, and every
+/// fact of its form that it states is printed in HTML and Word, each in its
+/// own place. (The examples' own warnings are real defects of the sources,
+/// said in their comments.)
+#[test]
+fn every_example_prints_every_stated_fact() {
+    let dir = crate::common::root().join("examples");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jx"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 6, "{names:?}");
+    for path in names {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let c = jixiao::compile(&SourceFile::new(path.display().to_string(), text));
+        assert!(!c.has_errors(), "{}: {:?}", path.display(), c.diagnostics);
+        let s = c.ok().unwrap();
+        let html = jixiao::emit::html::to_string(s);
+        let word = docx_text(&jixiao::emit::docx::to_bytes(s));
+        let mut facts: Vec<String> = Vec::new();
+        for f in s
+            .department
+            .stated_facts()
+            .iter()
+            .chain(&s.department.fields)
+        {
+            if f.name != "表样" {
+                facts.push(f.value.clone());
+            }
+        }
+        for p in &s.projects {
+            facts.push(p.name.clone());
+            for f in p.fields.iter() {
+                facts.push(f.value.clone());
+            }
+            for v in [
+                &p.project_type,
+                &p.attribute,
+                &p.term,
+                &p.function,
+                &p.review,
+            ] {
+                facts.extend(v.clone());
+            }
+            if let Some(sup) = &p.supervisor {
+                facts.push(sup.text());
+            }
+            facts.extend(p.documents.iter().cloned());
+            for ind in &p.indicators {
+                facts.push(ind.name.clone());
+                facts.extend(ind.target.as_ref().map(|t| t.text.clone()));
+            }
+        }
+        let esc = |t: &str| {
+            t.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
+        for fact in facts {
+            assert!(
+                html.contains(&esc(&fact)),
+                "{}: HTML lacks {fact}",
+                path.display()
+            );
+            assert!(
+                word.contains(&fact),
+                "{}: Word lacks {fact}",
+                path.display()
+            );
+        }
+    }
+}
+
+/// What a sheet does not state is not printed: no 主管部门 from the body's
+/// name, no empty 项目编码, no 第二部分 without a first part.
+#[test]
+fn outputs_state_nothing_the_sheet_does_not() {
+    let text = "department \"某局\" {\n  year 2023\n  unit 万元\n  form 公示\n}\n\
+project \"河道生态修复\" {\n  agency \"某中心\"\n  budget 10 其中 { 财政资金 6 }\n  \
+indicator 产出.数量 \"修复河道长度\" ≥2公里\n  \
+indicator 效益.生态效益 \"水质\" 定性 明显改善\n  \
+indicator 满意度.服务对象满意度 \"服务对象满意度\" ≥80%\n}\n";
+    let c = jixiao::compile(&SourceFile::new("t.jx", text));
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let s = c.ok().unwrap();
+    let html = jixiao::emit::html::to_string(s);
+    for absent in [
+        "主管部门",
+        "项目编码",
+        "第二部分",
+        "指标值确定依据",
+        "绩效指标描述",
+    ] {
+        assert!(!html.contains(absent), "HTML prints {absent}");
+    }
+    // The partial breakdown is printed as published: 6 under 财政资金,
+    // nothing invented under 其他资金.
+    assert!(html.contains("资金来源：其中财政资金 6"), "{html}");
+    assert!(!html.contains(">4<"));
+    let json = jixiao::emit::json::to_string(s);
+    assert!(json.contains("\"partial\": true"));
+    assert!(json.contains("\"sign\": \"定性\"") && json.contains("\"sign_code\": 6"));
+    assert!(html.contains("项目支出绩效目标表（2023年度）"));
+}
