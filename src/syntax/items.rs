@@ -120,23 +120,38 @@ pub fn token<'a>(
     Token { kind, span, raw }
 }
 
-/// `year：2020`: a keyword glued to its value by a full-width colon. Report
-/// it and read it as `year 2020`.
+/// `year：2020`, `year:2020`: a keyword glued to its value by a colon.
+/// Report it and read it as `year 2020`. An ASCII colon counts only after a
+/// word of letters or Han characters and before a value (`10:30` is no
+/// keyword).
 pub fn split_glued_colon(tokens: &mut Vec<Token<'_>>, diags: &mut Vec<Diagnostic>) {
     let Some(first) = tokens.first().copied() else {
         return;
     };
-    let Some(pos) = first.raw.find('：').filter(|p| *p > 0 && first.is_word()) else {
+    if !first.is_word() {
+        return;
+    }
+    let full = first.raw.find('：').filter(|p| *p > 0).map(|p| (p, '：'));
+    let ascii = || {
+        let p = first.raw.find(':')?;
+        let (head, rest) = (&first.raw[..p], &first.raw[p + 1..]);
+        let wordlike = !head.is_empty()
+            && head
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '-' || !c.is_ascii());
+        (wordlike && !rest.is_empty() && !rest.starts_with(':')).then_some((p, ':'))
+    };
+    let Some((pos, ch)) = full.or_else(ascii) else {
         return;
     };
-    let colon = first.span.part(pos..pos + '：'.len_utf8());
-    diags.push(cat::colon_after_keyword(colon));
+    let colon = first.span.part(pos..pos + ch.len_utf8());
+    diags.push(cat::colon_after_keyword(colon, ch));
     tokens[0] = Token {
         kind: TokenKind::Word,
         span: first.span.part(0..pos),
         raw: &first.raw[..pos],
     };
-    let rest_at = pos + '：'.len_utf8();
+    let rest_at = pos + ch.len_utf8();
     if rest_at < first.raw.len() {
         tokens.insert(
             1,

@@ -194,9 +194,19 @@ fn misspelt_keyword_is_replaced_by_the_suggestion() {
 }
 
 #[test]
+fn keyword_glued_by_a_colon_gets_its_space_back() {
+    assert_fixed_back("unit 万元", "unit:万元", &[Code::E007]);
+    assert_fixes(
+        &with("year 2020", "年度:2020"),
+        &[Code::E007],
+        &with("year 2020", "年度 2020"),
+    );
+}
+
+#[test]
 fn keyword_glued_to_its_value_has_no_fix() {
     // `unit万元` is suggested `unit`, but writing `unit` would lose 万元.
-    for glued in ["unit万元", "unit:万元", "预算10.00"] {
+    for glued in ["unit万元", "预算10.00"] {
         let from = if glued.starts_with('预') {
             "budget 10.00"
         } else {

@@ -198,25 +198,37 @@ pub fn full_width(span: Span, found: char, ascii: char) -> Diagnostic {
 }
 
 /// `span` is the full-width colon; the fix puts a space in its place.
-pub fn colon_after_keyword(span: Span) -> Diagnostic {
+/// `year：2020`, `year:2020`: `colon` glues a keyword to its value.
+pub fn colon_after_keyword(span: Span, colon: char) -> Diagnostic {
+    let (zh_what, en_what) = if colon == '：' {
+        ("全角冒号", "a full-width")
+    } else {
+        ("冒号", "a")
+    };
     let d = diag(
         Code::E007,
         span,
         t(
-            "关键字与值之间应为空格，而不是全角冒号 `：`",
-            "a keyword and its value are separated by a space, not a full-width `：`",
+            format!("关键字与值之间应为空格，而不是{zh_what} `{colon}`"),
+            format!("a keyword and its value are separated by a space, not {en_what} `{colon}`"),
         ),
     )
-    .label(t("全角冒号", "full-width colon"))
+    .label(t(
+        zh_what,
+        format!("{en_what} colon").trim_start_matches("a "),
+    ))
     .help(t(
-        "删去 `：`，改为空格，例如 year 2020",
-        "replace `：` with a space, as in year 2020",
+        format!("删去 `{colon}`，改为空格，例如 year 2020"),
+        format!("replace `{colon}` with a space, as in year 2020"),
     ));
-    if spans_exactly(span, '：'.len_utf8()) {
+    if spans_exactly(span, colon.len_utf8()) {
         d.fix(
             span,
             " ",
-            t("把 `：` 改为空格", "replace `：` with a space"),
+            t(
+                format!("把 `{colon}` 改为空格"),
+                format!("replace `{colon}` with a space"),
+            ),
         )
     } else {
         d

@@ -29,7 +29,8 @@ fn every_constructor() -> Vec<Diagnostic> {
         chinese_quotes(s(10, 13), s(10, 25), "创意之家"),
         full_width(s(10, 13), '，', ','),
         full_width(s(10, 20), '。', '.'),
-        colon_after_keyword(s(10, 13)),
+        colon_after_keyword(s(10, 13), '：'),
+        colon_after_keyword(s(10, 11), ':'),
         bad_escape(at, "\\q"),
         not_utf8(true, 3),
         not_utf8(false, 3),
@@ -250,6 +251,7 @@ fn fixes_where_the_constructor_knows_the_replacement() {
         (Code::E006, s(10, 25), "\"创意之家\""),
         (Code::E007, s(10, 13), ","),
         (Code::E007, s(10, 13), " "),
+        (Code::E007, s(10, 11), " "),
         (Code::E012, s(10, 11), ""),
         (Code::E012, s(10, 13), ""),
         (Code::E101, s(10, 14), "year"),
@@ -276,7 +278,7 @@ fn fixes_where_the_constructor_knows_the_replacement() {
 fn no_fix_on_a_span_that_is_not_the_replaced_text() {
     // A phase that cannot place the character points at the whole token.
     assert!(full_width(s(0, 12), '。', '.').fixes.is_empty());
-    assert!(colon_after_keyword(s(0, 1)).fixes.is_empty());
+    assert!(colon_after_keyword(s(0, 1), '：').fixes.is_empty());
     assert!(control_char(s(0, 5), '\0').fixes.is_empty());
     assert!(unknown_keyword(s(0, 2), "yaer", Some("year"))
         .fixes
