@@ -91,7 +91,19 @@ impl<'a> Checker<'a> {
             }
         }
         let spellings = Kw::spellings(allowed);
-        let suggestion = closest(head.raw, spellings.iter().copied());
+        // `预算10.00`: a keyword glued to its value; else the closest.
+        let glued = spellings
+            .iter()
+            .copied()
+            .filter(|k| {
+                head.raw.strip_prefix(k).is_some_and(|rest| {
+                    rest.chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit() || c.is_ascii() != k.is_ascii())
+                })
+            })
+            .max_by_key(|k| k.len());
+        let suggestion = glued.or_else(|| closest(head.raw, spellings.iter().copied()));
         self.diags
             .push(cat::unknown_keyword(head.span, head.raw, suggestion));
         None

@@ -538,17 +538,19 @@ impl Checker<'_> {
             _ => (None, None),
         };
         let is_satisfaction = l1 == Level1::Satisfaction || name.contains("满意");
+        let upper = matches!(t.value, TargetValue::Range { .. });
         if let Some(v) = pct {
             if v > Decimal::ONE_HUNDRED {
                 if is_satisfaction {
                     self.diags
-                        .push(cat::satisfaction_over_100(span, &v.to_string()));
+                        .push(cat::satisfaction_over_100(span, &v.to_string(), upper));
                 } else if name.ends_with('率')
                     && !["增长", "增幅", "提高", "提升", "增加"]
                         .iter()
                         .any(|w| name.contains(w))
                 {
-                    self.diags.push(cat::rate_over_100(span, &v.to_string()));
+                    self.diags
+                        .push(cat::rate_over_100(span, &v.to_string(), upper));
                 }
             }
             // Official templates put rates (建档率, 覆盖率) under 数量指标;

@@ -204,24 +204,13 @@ fn keyword_glued_by_a_colon_gets_its_space_back() {
 }
 
 #[test]
-fn keyword_glued_to_its_value_has_no_fix() {
-    // `unit万元` is suggested `unit`, but writing `unit` would lose 万元.
-    for glued in ["unit万元", "预算10.00"] {
-        let from = if glued.starts_with('预') {
-            "budget 10.00"
-        } else {
-            "unit 万元"
-        };
-        let diags = diagnostics(&with(from, glued));
-        assert!(diags.iter().any(|d| d.code == Code::E101), "{diags:?}");
-        assert!(
-            diags
-                .iter()
-                .filter(|d| d.code == Code::E101)
-                .all(|d| d.fixes.is_empty()),
-            "{glued}: {diags:?}"
-        );
-    }
+fn keyword_glued_to_its_value_gets_a_space() {
+    // `unit万元` is suggested `unit`, but writing `unit` would lose 万元: the
+    // fix puts a space after the keyword instead.
+    assert_fixed_back("unit 万元", "unit万元", &[Code::E107, Code::E101]);
+    let broken = with("budget 10.00", "预算10.00");
+    let codes: Vec<Code> = diagnostics(&broken).iter().map(|d| d.code).collect();
+    assert_fixes(&broken, &codes, &with("budget 10.00", "预算 10.00"));
 }
 
 #[test]

@@ -50,7 +50,25 @@ pub fn unknown_keyword(span: Span, word: &str, suggestion: Option<&str>) -> Diag
                 format!("是不是想写 `{s}`？"),
                 format!("did you mean `{s}`?"),
             ));
-            if spans_exactly(span, word.len()) && misspelling_of(word, s) {
+            let exact = spans_exactly(span, word.len());
+            let glued = word.strip_prefix(s).and_then(|rest| rest.chars().next());
+            let value_follows = glued.is_some_and(|c| {
+                c.is_alphanumeric() && !misspelling_of(word, s) && c.is_ascii() != s.is_ascii()
+                    || c.is_ascii_digit()
+            });
+            if exact && value_follows {
+                // `unit万元`: the keyword glued to its value; a space
+                // between them keeps the value.
+                let at = span.start + s.len();
+                d.fix(
+                    Span::new(at, at),
+                    " ",
+                    t(
+                        format!("在 `{s}` 后加空格"),
+                        format!("put a space after `{s}`"),
+                    ),
+                )
+            } else if exact && misspelling_of(word, s) {
                 d.fix(span, s, t(format!("改为 `{s}`"), format!("write `{s}`")))
             } else {
                 d

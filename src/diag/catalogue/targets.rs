@@ -195,13 +195,15 @@ pub fn unknown_unit(
     }
 }
 
-pub fn satisfaction_over_100(span: Span, value: &str) -> Diagnostic {
+/// `upper`: the value is the upper bound of a range (`95%-105%`).
+pub fn satisfaction_over_100(span: Span, value: &str, upper: bool) -> Diagnostic {
+    let (zh, en) = bound_words(upper);
     diag(
         Code::E604,
         span,
         t(
-            format!("满意度目标 {value}% 超过 100%"),
-            format!("satisfaction target {value}% exceeds 100%"),
+            format!("满意度目标{zh} {value}% 超过 100%"),
+            format!("satisfaction target{en} {value}% exceeds 100%"),
         ),
     )
     .label(t("不可能超过 100%", "cannot exceed 100%"))
@@ -211,13 +213,23 @@ pub fn satisfaction_over_100(span: Span, value: &str) -> Diagnostic {
     ))
 }
 
-pub fn rate_over_100(span: Span, value: &str) -> Diagnostic {
+/// How a message names the upper bound of a range.
+fn bound_words(upper: bool) -> (&'static str, &'static str) {
+    if upper {
+        ("的上限", "'s upper bound")
+    } else {
+        ("", "")
+    }
+}
+
+pub fn rate_over_100(span: Span, value: &str, upper: bool) -> Diagnostic {
+    let (zh, en) = bound_words(upper);
     diag(
         Code::W605,
         span,
         t(
-            format!("比率目标 {value}% 超过 100%"),
-            format!("rate target {value}% exceeds 100%"),
+            format!("比率目标{zh} {value}% 超过 100%"),
+            format!("rate target{en} {value}% exceeds 100%"),
         ),
     )
     .label(t("超过 100%", "above 100%"))

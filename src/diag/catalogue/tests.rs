@@ -133,8 +133,10 @@ fn every_constructor() -> Vec<Diagnostic> {
         quantitative_without_number(at, first),
         unknown_unit(s(10, 16), "人吹", Some("人次"), "count"),
         unknown_unit(s(10, 16), "校次", None, "count"),
-        satisfaction_over_100(at, "120"),
-        rate_over_100(at, "120"),
+        satisfaction_over_100(at, "120", false),
+        satisfaction_over_100(at, "105", true),
+        rate_over_100(at, "120", false),
+        rate_over_100(at, "105", true),
         quantity_with_percent(at),
         cost_without_money(at),
         quantity_with_money(at),
@@ -283,15 +285,24 @@ fn no_fix_on_a_span_that_is_not_the_replaced_text() {
     assert!(unknown_keyword(s(0, 2), "yaer", Some("year"))
         .fixes
         .is_empty());
-    // A keyword glued to its value: replacing the word would lose the value.
-    for (glued, keyword) in [
-        ("unit万元", "unit"),
-        ("unit:万元", "unit"),
-        ("预算78.00", "预算"),
-        ("\"unt\"", "unit"),
-    ] {
+    // A keyword glued to its value: replacing the word would lose the
+    // value; a space after the keyword keeps it.
+    for (glued, keyword) in [("unit:万元", "unit"), ("\"unt\"", "unit")] {
         let d = unknown_keyword(s(0, glued.len()), glued, Some(keyword));
         assert!(d.fixes.is_empty(), "{glued}");
+    }
+    for (glued, keyword) in [
+        ("unit万元", "unit"),
+        ("预算78.00", "预算"),
+        ("year2020", "year"),
+    ] {
+        let d = unknown_keyword(s(0, glued.len()), glued, Some(keyword));
+        let at = keyword.len();
+        assert_eq!(d.fixes.len(), 1, "{glued}");
+        assert_eq!(
+            (d.fixes[0].span, d.fixes[0].replacement.as_str()),
+            (s(at, at), " ")
+        );
     }
     for (typo, keyword) in [
         ("projects", "project"),
