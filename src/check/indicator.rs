@@ -254,6 +254,10 @@ impl Checker<'_> {
             .char_indices()
             .find(|(_, c)| matches!(c, '.' | '．' | '。' | '·'));
         let Some((pos, ch)) = dot else {
+            // `投入 "资金到位率"`: a form with no level 2 under 投入/过程.
+            if let Some(d) = category::level1(&raw).filter(|d| d.open) {
+                return Some((d.id, raw.clone(), "", String::new(), tok.span));
+            }
             self.diags.push(cat::malformed_category(tok.span, &raw));
             return None;
         };
@@ -286,6 +290,9 @@ impl Checker<'_> {
                 FrameworkHint::CostUnderOutput,
             ));
             return None;
+        }
+        if l1.open {
+            return Some((l1.id, l1_raw.to_string(), "", l2_raw.to_string(), tok.span));
         }
         match category::level2(l1.id, l2_raw, fw) {
             Level2Lookup::Found(d) => {

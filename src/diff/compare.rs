@@ -632,7 +632,12 @@ pub(super) enum How {
 pub(super) fn match_indicators(old: &[Indicator], new: &[Indicator]) -> Vec<Option<(usize, How)>> {
     let mut used = vec![false; old.len()];
     let mut m: Vec<Option<(usize, How)>> = vec![None; new.len()];
-    let same_cat = |a: &Indicator, b: &Indicator| a.level1 == b.level1 && a.level2 == b.level2;
+    // An open level 2 (under 投入/过程) has no canonical name: compare it as written.
+    let same_cat = |a: &Indicator, b: &Indicator| {
+        a.level1 == b.level1
+            && a.level2 == b.level2
+            && (!a.level2.is_empty() || a.level2_written == b.level2_written)
+    };
     type Fits<'a> = &'a dyn Fn(&Indicator, &Indicator) -> bool;
     // An indicator library code (`id gx010401`) names the same indicator
     // whatever its name or place.

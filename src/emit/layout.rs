@@ -442,6 +442,10 @@ pub fn source_detail(budget: &Budget) -> Option<String> {
 /// its full form (`效果` → `效果指标`). English spellings print as the
 /// canonical Chinese name.
 pub fn level_label(written: &str, canonical: &str) -> String {
+    // An open level 2 (under 投入/过程) prints as written.
+    if canonical.is_empty() {
+        return written.to_string();
+    }
     if written.is_empty() || !written.chars().any(is_han) {
         canonical.to_string()
     } else if written.ends_with("指标") {

@@ -24,6 +24,8 @@ pub enum Level1 {
     Output,
     Benefit,
     Satisfaction,
+    Input,
+    Process,
 }
 
 pub struct Level1Def {
@@ -31,6 +33,9 @@ pub struct Level1Def {
     pub canonical: &'static str,
     pub aliases: &'static [&'static str],
     pub in_2015: bool,
+    /// Forms that add 投入指标 and 过程指标 (财政支出绩效目标申报表) name their
+    /// level 2 freely, or give none (`投入 "资金到位率"`): any word is one.
+    pub open: bool,
 }
 
 pub const LEVEL1: &[Level1Def] = &[
@@ -39,12 +44,14 @@ pub const LEVEL1: &[Level1Def] = &[
         canonical: "成本指标",
         aliases: &["成本", "cost", "costs"],
         in_2015: false,
+        open: false,
     },
     Level1Def {
         id: Level1::Output,
         canonical: "产出指标",
         aliases: &["产出", "output", "outputs"],
         in_2015: true,
+        open: false,
     },
     Level1Def {
         id: Level1::Benefit,
@@ -61,12 +68,28 @@ pub const LEVEL1: &[Level1Def] = &[
             "outcomes",
         ],
         in_2015: true,
+        open: false,
     },
     Level1Def {
         id: Level1::Satisfaction,
         canonical: "满意度指标",
         aliases: &["满意度", "satisfaction"],
         in_2015: true,
+        open: false,
+    },
+    Level1Def {
+        id: Level1::Input,
+        canonical: "投入指标",
+        aliases: &["投入", "input", "inputs"],
+        in_2015: true,
+        open: true,
+    },
+    Level1Def {
+        id: Level1::Process,
+        canonical: "过程指标",
+        aliases: &["过程", "process"],
+        in_2015: true,
+        open: true,
     },
 ];
 

@@ -265,3 +265,65 @@ indicator 满意度.服务对象满意度 \"服务对象满意度\" ≥80%\n}\n"
     assert!(json.contains("\"sign\": \"定性\"") && json.contains("\"sign_code\": 6"));
     assert!(html.contains("项目支出绩效目标表（2023年度）"));
 }
+
+/// The indicator block of a 2021 财政支出绩效目标申报表 template (real table 08:
+/// its header cells are blank, so only the indicators are transcribed, into a
+/// sheet with a made-up header): 投入指标 and 过程指标 with no level 2, 分值 as
+/// weights, 指标内容, 指标值 and 评分细则 each in its own field.
+const INPUT_PROCESS: &str = r#"department "某局" {
+  year 2021
+  unit 万元
+  form 申报表
+  title "财政支出绩效目标申报表"
+}
+project "某项目" {
+  budget 10 { 一般公共预算拨款 10 }
+  indicator 投入 "资金到位率" 资金到位率达100% {
+    weight 5
+    explain "资金到位率=(实际到位资金/计划投入资金)×100%。"
+    scoring "到位率100%得5分,每少10个百分点以内扣1分,扣完为止。"
+  }
+  indicator 投入 "预算支出进度" 预算支出进度达到90%以上 {
+    weight 15
+    explain "预算支出进度是否达到90%以上。"
+    scoring "预算支出进度达到90%以上(含90%)得15分,每少1个百分点扣1分,扣完为止。"
+  }
+  indicator 过程 "项目资金专项核算" "专项资金必须按《行政单位财务规则》和《事业单位财务规则》专款专用,专项核算" {
+    weight 5
+    explain "专项资金是否按《行政单位财务规则》和《事业单位财务规则》专款专用,专项核算。"
+    scoring "专项资金按《行政单位财务规则》和《事业单位财务规则》专款专用得2分,专项核算得3分,否则0分。"
+  }
+  indicator 过程.资金管理 "资金使用合规性" 合规 { weight 10 }
+  indicator 产出.数量 "完成数量" ≥10个 { weight 25 }
+  indicator 效益.社会效益 "社会效益" 明显 { weight 30 }
+  indicator 满意度.服务对象满意度 "满意度" ≥90% { weight 10 }
+}
+"#;
+
+#[test]
+fn input_and_process_indicators_of_an_application_form() {
+    let c = jixiao::compile(&SourceFile::new("t.jx", INPUT_PROCESS));
+    let codes: Vec<Code> = c.diagnostics.iter().map(|d| d.code).collect();
+    // `资金到位率达100%` reads only as text: the form's own wording, a warning.
+    assert!(codes.iter().all(|c| *c == Code::W614), "{codes:?}");
+    let s = c.ok().unwrap();
+    let inds = &s.projects[0].indicators;
+    assert_eq!(inds[0].level1, "投入指标");
+    assert_eq!((inds[0].level2, inds[0].level2_written.as_str()), ("", ""));
+    assert_eq!(inds[3].level1, "过程指标");
+    assert_eq!(inds[3].level2_written, "资金管理");
+    assert_eq!(inds[1].weight.map(|w| w.to_string()).as_deref(), Some("15"));
+    let html = jixiao::emit::html::to_string(s);
+    assert!(html.contains("财政支出绩效目标申报表"));
+    for printed in [
+        "投入指标",
+        "过程指标",
+        "资金管理",
+        "评（扣）分标准",
+        "指标解释",
+        "到位率100%得5分",
+    ] {
+        assert!(html.contains(printed), "{printed}");
+    }
+    assert!(!html.contains("资金管理指标"));
+}
