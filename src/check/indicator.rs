@@ -667,9 +667,10 @@ impl Checker<'_> {
                     }
                 }
                 for (s, at) in text.scores.iter().filter(|s| s.0.item != Score::EXECUTION) {
+                    // 年度绩效指标 counts every indicator, a level 1 its own.
                     let under: Decimal = set
                         .iter()
-                        .filter(|c| c.indicator.level1 == s.item)
+                        .filter(|c| s.item == Score::ANNUAL || c.indicator.level1 == s.item)
                         .filter_map(|c| c.indicator.weight)
                         .sum();
                     if under < s.min || under > s.max {

@@ -16,6 +16,8 @@ use crate::syntax::text;
 
 /// The spellings of the budget-execution item of `score`.
 const EXECUTION_WORDS: &[&str] = &["预算执行率", "预算执行", "execution"];
+/// The spellings of the section of all annual indicators.
+const ANNUAL_WORDS: &[&str] = &["年度绩效指标", "年度绩效目标", "年度指标", "annual"];
 use crate::syntax::Stmt;
 
 impl Checker<'_> {
@@ -265,6 +267,7 @@ impl Checker<'_> {
         let item = match category::level1(&word) {
             Some(d) if d.in_framework(self.ctx.framework) => d.canonical.to_string(),
             _ if EXECUTION_WORDS.contains(&word.as_str()) => Score::EXECUTION.to_string(),
+            _ if ANNUAL_WORDS.contains(&word.as_str()) => Score::ANNUAL.to_string(),
             _ => {
                 let mut choices: Vec<&str> = category::LEVEL1
                     .iter()
@@ -272,6 +275,7 @@ impl Checker<'_> {
                     .map(|d| d.canonical)
                     .collect();
                 choices.push(Score::EXECUTION);
+                choices.push(Score::ANNUAL);
                 let near = closest(&word, choices.iter().copied()).filter(|_| item_tok.is_word());
                 self.diags.push(cat::not_a_choice(
                     item_tok.span,

@@ -1002,20 +1002,20 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
 
     // 长期 (实施期) indicators apart from the annual ones, as forms with
     // both print them.
+    let annual = p.scores.iter().find(|s| s.item == Score::ANNUAL);
     if !long_term.is_empty() {
-        d.row().push(cell(
-            0,
-            1000,
-            Role::Header,
-            vec!["实施期绩效指标".to_string()],
-        ));
+        let heading = vec!["实施期绩效指标".to_string()];
+        d.row().push(cell(0, 1000, Role::Header, heading));
         indicator_rows(&mut d, &cols, long_term, &[]);
-        d.row().push(cell(
-            0,
-            1000,
-            Role::Header,
-            vec!["年度绩效指标".to_string()],
-        ));
+    }
+    // 年度绩效指标 heads the annual rows when there are long-term ones or
+    // the form gives the section its points.
+    if !long_term.is_empty() || annual.is_some() {
+        let heading = match annual {
+            Some(s) => format!("{}（{}）", Score::ANNUAL, s.points()),
+            None => Score::ANNUAL.to_string(),
+        };
+        d.row().push(cell(0, 1000, Role::Header, vec![heading]));
     }
     indicator_rows(&mut d, &cols, &p.indicators, &p.scores);
     if let Some(e) = p.scores.iter().find(|s| s.item == Score::EXECUTION) {

@@ -376,6 +376,8 @@ pub struct Score {
 impl Score {
     /// The name of the budget-execution item.
     pub const EXECUTION: &'static str = "预算执行率";
+    /// The name of the section of all annual indicators (年度绩效指标 90分).
+    pub const ANNUAL: &'static str = "年度绩效指标";
 
     /// `10分`, `0-20分`.
     pub fn points(&self) -> String {

@@ -327,3 +327,35 @@ fn input_and_process_indicators_of_an_application_form() {
     }
     assert!(!html.contains("资金管理指标"));
 }
+
+const SCORED: &str = "department \"某局\" {\n  year 2023\n  unit 万元\n}\n\
+project \"河道生态修复\" {\n  budget 10 { 财政资金 10 }\n  score 年度绩效指标 90\n  score 预算执行率 10\n  \
+score 产出 40-60\n  \
+indicator 产出.数量 \"修复河道长度\" ≥2公里 { weight 50 }\n  \
+indicator 效益.生态效益 \"水质\" 明显改善 { weight 30 }\n  \
+indicator 满意度.服务对象满意度 \"服务对象满意度\" ≥80% { weight 10 }\n}\n";
+
+#[test]
+fn section_points_and_budget_execution_are_held_and_checked() {
+    let c = jixiao::compile(&SourceFile::new("t.jx", SCORED));
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let s = c.ok().unwrap();
+    let items: Vec<String> = s.projects[0]
+        .scores
+        .iter()
+        .map(|x| format!("{} {}", x.item, x.points()))
+        .collect();
+    assert_eq!(
+        items,
+        ["年度绩效指标 90分", "预算执行率 10分", "产出指标 40-60分"]
+    );
+    let html = jixiao::emit::html::to_string(s);
+    assert!(html.contains("年度绩效指标（90分）"), "{html}");
+    assert!(html.contains("产出指标（40-60分）"));
+    assert!(html.contains("<th>预算执行率</th><td class=\"l\""));
+    // 80 of the section's 90: the section and the total are both off.
+    let short = SCORED.replace("weight 50", "weight 40");
+    let c = jixiao::compile(&SourceFile::new("t.jx", short));
+    let codes: Vec<Code> = c.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::W507, Code::W511]);
+}
