@@ -14,8 +14,8 @@ use crate::model::{Indicator, IndicatorSpans, Score, Target};
 use crate::source::Span;
 use crate::syntax::{text, Stmt, Token, TokenKind};
 use crate::target::{
-    looks_quantitative, parse_quoted_target, parse_target, without_bracketed_hint, Marker,
-    ParsedTarget, TargetProblem, TargetValue,
+    looks_quantitative, parse_quoted_target, parse_target, value_inside, without_bracketed_hint,
+    Marker, ParsedTarget, TargetProblem, TargetValue,
 };
 use rust_decimal::Decimal;
 
@@ -468,7 +468,9 @@ impl Checker<'_> {
                 // `约50人`, `完成率≥95%`: a value that reads only as text.
                 if let TargetValue::Text { text } = &parsed.value {
                     if looks_quantitative(text, &self.ctx.units) {
-                        self.diags.push(cat::number_read_as_text(span, text));
+                        let inside = value_inside(text, &self.ctx.units);
+                        self.diags
+                            .push(cat::number_read_as_text(span, text, inside.as_deref()));
                     }
                 }
                 if parsed.value

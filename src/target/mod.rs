@@ -388,6 +388,44 @@ pub fn looks_quantitative(text: &str, units: &UnitTable) -> bool {
     false
 }
 
+/// `完成率≥95%`, `约50人`, `反向 ≤ 5 %`: the typed value inside a text that
+/// reads only as text, as the rest of it from a sign or a digit on reads
+/// (`≥95%`, `50人`, `≤ 5 %`). None when no such rest reads as a number,
+/// date or range. At most [`INSIDE_TRIES`] starting places are tried, so a
+/// long text costs a few linear parses, never a quadratic scan.
+pub fn value_inside(text: &str, units: &UnitTable) -> Option<String> {
+    let mut prev: Option<char> = None;
+    let mut tries = 0;
+    for (i, c) in text.char_indices() {
+        let starts = (is_op_symbol_start(normalize_char(c)) || c.is_ascii_digit())
+            && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.');
+        prev = Some(c);
+        if !starts {
+            continue;
+        }
+        tries += 1;
+        if tries > INSIDE_TRIES {
+            return None;
+        }
+        let rest = text[i..].trim();
+        match parse_target(rest, units) {
+            Ok(ParsedTarget {
+                value:
+                    TargetValue::Quantity { .. }
+                    | TargetValue::Range { .. }
+                    | TargetValue::Date { .. }
+                    | TargetValue::Period { .. },
+                ..
+            }) => return Some(rest.to_string()),
+            _ => continue,
+        }
+    }
+    None
+}
+
+/// How many places [`value_inside`] tries.
+const INSIDE_TRIES: usize = 4;
+
 /// Words after a quantity that only say the target is reached.
 const COMPLETION_WORDS: &[&str] = &["完成", "到位", "达标", "覆盖", "实现"];
 
@@ -2265,6 +2303,17 @@ mod tests {
         // not garbled: plain large percentages and doubled digits without a comparison
         assert_eq!(ok("9090%"), qty(Op::Eq, "9090", Some("%")));
         assert_eq!(ok("≥1010元"), qty(Op::Ge, "1010", Some("元")));
+    }
+
+    #[test]
+    fn a_value_inside_a_text() {
+        let units = UnitTable::builtin();
+        let inside = |t: &str| value_inside(t, &units);
+        assert_eq!(inside("完成率≥95%").as_deref(), Some("≥95%"));
+        assert_eq!(inside("约50人").as_deref(), Some("50人"));
+        assert_eq!(inside("反向 ≤ 5 %").as_deref(), Some("≤ 5 %"));
+        assert_eq!(inside("2023年度完成"), None);
+        assert_eq!(inside("稳步提高"), None);
     }
 
     #[test]

@@ -139,8 +139,10 @@ pub fn name_is_statement(span: Span, name: &str) -> Diagnostic {
     ))
 }
 
-pub fn number_read_as_text(span: Span, written: &str) -> Diagnostic {
-    diag(
+/// `inside`: the part of the text that reads as a value (`≥95%` in
+/// `完成率≥95%`), offered as the target when there is one.
+pub fn number_read_as_text(span: Span, written: &str, inside: Option<&str>) -> Diagnostic {
+    let d = diag(
         Code::W614,
         span,
         t(
@@ -148,11 +150,33 @@ pub fn number_read_as_text(span: Span, written: &str) -> Diagnostic {
             format!("target `{written}` holds a number but reads only as text"),
         ),
     )
-    .label(t("读作文字", "read as text"))
-    .help(t(
-        "写成符号、数值与单位，如 ≥50人；确为文字描述的可忽略此警告",
-        "write a sign, a number and a unit, as ≥50人; ignore this if it is meant as text",
-    ))
+    .label(t("读作文字", "read as text"));
+    match inside {
+        Some(v) => {
+            let d = d.help(t(
+                format!("其中 `{v}` 可读作数值：指标值只写 {v}，其余文字可写入指标解释；确为文字描述的可忽略此警告"),
+                format!(
+                    "`{v}` in it reads as a value: write the target as {v} and the words in explain; ignore this if it is meant as text"
+                ),
+            ));
+            if spans_exactly(span, written.len()) {
+                d.fix(
+                    span,
+                    v,
+                    t(
+                        format!("指标值只写 `{v}`"),
+                        format!("keep `{v}` as the target"),
+                    ),
+                )
+            } else {
+                d
+            }
+        }
+        None => d.help(t(
+            "写成符号、数值与单位，如 ≥50人；确为文字描述的可忽略此警告",
+            "write a sign, a number and a unit, as ≥50人; ignore this if it is meant as text",
+        )),
+    }
 }
 
 /// `dimension` is the likely dimension for a declaration (`money/count` for

@@ -126,7 +126,8 @@ fn every_constructor() -> Vec<Diagnostic> {
         garbled_target(s(10, 30), "≥9090%及以上", "≥90%"),
         placeholder_target(at, "≥**%"),
         template_hint(s(10, 30), "(≥**个) >=4个", ">=4个"),
-        number_read_as_text(at, "约50人"),
+        number_read_as_text(at, "稳步提高5", None),
+        number_read_as_text(s(10, 18), "约50人", Some("50人")),
         name_is_statement(at, "生态修复功能提高"),
         target_pending(at),
         direction_contradicts_sign(at, "反向", "≥", first),
@@ -268,6 +269,7 @@ fn fixes_where_the_constructor_knows_the_replacement() {
         (Code::E503, s(10, 13), "满意度.满意度"),
         (Code::E601, s(10, 30), "≥90%"),
         (Code::E602, s(10, 30), ">=4个"),
+        (Code::W614, s(10, 18), "50人"),
         (Code::E603, s(10, 16), "人次"),
     ]
     .into_iter()
