@@ -13,6 +13,15 @@ use crate::lang::units::Dimension;
 use crate::model::{Department, UnitDef};
 use crate::source::Span;
 use crate::syntax::Stmt;
+use std::collections::HashMap;
+
+/// The units a sheet declares, in order, and where each name was first
+/// declared (a map, so that a sheet of many units is checked in linear time).
+#[derive(Default)]
+pub struct DeclaredUnits {
+    pub units: Vec<UnitDef>,
+    first: HashMap<String, Span>,
+}
 
 impl Checker<'_> {
     pub fn department(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) -> Option<Department> {
@@ -159,7 +168,7 @@ impl Checker<'_> {
         &mut self,
         stmt: &Stmt<'_>,
         ctx: &mut SheetContext,
-        declared: &mut Vec<(UnitDef, Span)>,
+        declared: &mut DeclaredUnits,
     ) {
         self.no_block(stmt);
         let Some(name_tok) = stmt.args.first() else {
@@ -172,11 +181,7 @@ impl Checker<'_> {
             return;
         };
         self.no_more_args(&Args::of(stmt), 2);
-        if let Some(first) = declared
-            .iter()
-            .find(|(u, _)| u.name == name)
-            .map(|(_, s)| *s)
-        {
+        if let Some(first) = declared.first.get(&name).copied() {
             self.diags
                 .push(cat::unit_redefined(name_tok.span, &name, Some(first)));
             return;
@@ -196,13 +201,11 @@ impl Checker<'_> {
         match dim {
             Some(dim) => {
                 ctx.units.declare(&name, dim.clone());
-                declared.push((
-                    UnitDef {
-                        name,
-                        dimension: dim.name(),
-                    },
-                    name_tok.span,
-                ));
+                declared.first.insert(name.clone(), name_tok.span);
+                declared.units.push(UnitDef {
+                    name,
+                    dimension: dim.name(),
+                });
             }
             None => self
                 .diags

@@ -18,6 +18,7 @@ use crate::target::{
     Marker, ParsedTarget, TargetProblem, TargetValue,
 };
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// An indicator with the spans the set-level checks point at.
 pub struct Checked {
@@ -614,16 +615,19 @@ impl Checker<'_> {
         failed: &[Option<Level1>],
         project: Option<(Span, &str, &ProjectText<'_>)>,
     ) {
-        for (i, c) in set.iter().enumerate() {
-            if let Some(first) = set[..i]
-                .iter()
-                .find(|p| p.indicator.name == c.indicator.name)
-            {
-                self.diags.push(cat::duplicate_indicator(
+        // The first indicator of each name, in a map: a project of many
+        // indicators is checked in linear time.
+        let mut first: HashMap<&str, Span> = HashMap::new();
+        for c in set {
+            match first.get(c.indicator.name.as_str()) {
+                Some(at) => self.diags.push(cat::duplicate_indicator(
                     c.spans.name,
-                    first.spans.name,
+                    *at,
                     &c.indicator.name,
-                ));
+                )),
+                None => {
+                    first.insert(&c.indicator.name, c.spans.name);
+                }
             }
         }
         let Some((span, code, text)) = project else {
@@ -686,8 +690,10 @@ impl Checker<'_> {
                 }
             }
         }
+        let mut corpus: Option<Corpus> = None;
         for c in set.iter().filter(|c| c.level1 == Level1::Satisfaction) {
-            if let Some(subject) = unrelated_subject(c, set, text) {
+            let corpus = corpus.get_or_insert_with(|| Corpus::of(set, text));
+            if let Some(subject) = unrelated_subject(c, corpus) {
                 self.diags
                     .push(cat::unrelated_subject(c.spans.name, &subject));
             }
@@ -695,10 +701,62 @@ impl Checker<'_> {
     }
 }
 
+/// The characters and pairs of consecutive characters of a project's
+/// texts (name, purpose, goals, indicator names and descriptions), counted
+/// once, so that each satisfaction indicator is compared with the rest in
+/// time linear in its own name.
+#[derive(Default)]
+struct Corpus {
+    chars: HashMap<char, usize>,
+    pairs: HashMap<(char, char), usize>,
+}
+
+impl Corpus {
+    fn of(set: &[Checked], text: &ProjectText<'_>) -> Corpus {
+        let mut c = Corpus::default();
+        c.add(text.name, 1);
+        c.add(text.purpose, 1);
+        for g in text.goals {
+            c.add(g, 1);
+        }
+        for other in set {
+            c.add(&other.indicator.name, 1);
+            if let Some(d) = &other.indicator.description {
+                c.add(d, 1);
+            }
+        }
+        c
+    }
+
+    /// Count (`by` 1) or uncount (`by` usize::MAX, i.e. −1) a text.
+    fn add(&mut self, text: &str, by: usize) {
+        let mut prev = None;
+        for ch in text.chars() {
+            let n = self.chars.entry(ch).or_default();
+            *n = n.wrapping_add(by);
+            if let Some(p) = prev {
+                let n = self.pairs.entry((p, ch)).or_default();
+                *n = n.wrapping_add(by);
+            }
+            prev = Some(ch);
+        }
+    }
+
+    fn has_char(&self, c: char) -> bool {
+        self.chars.get(&c).is_some_and(|n| *n > 0)
+    }
+
+    fn has_pair(&self, a: char, b: char) -> bool {
+        self.pairs.get(&(a, b)).is_some_and(|n| *n > 0)
+    }
+}
+
 /// The subject of a satisfaction indicator (`参培住院医师` in
 /// `参培住院医师满意度`) when no two consecutive characters of it occur
-/// anywhere else in the project: a sign of a copied template.
-fn unrelated_subject(c: &Checked, set: &[Checked], text: &ProjectText<'_>) -> Option<String> {
+/// anywhere else in the project: a sign of a copied template. `corpus`
+/// counts every text of the project; the indicator's own name is left out
+/// for the comparison.
+fn unrelated_subject(c: &Checked, corpus: &mut Corpus) -> Option<String> {
     let name = c.indicator.name.as_str();
     let subject = ["满意程度", "满意度", "满意率"]
         .iter()
@@ -708,36 +766,23 @@ fn unrelated_subject(c: &Checked, set: &[Checked], text: &ProjectText<'_>) -> Op
     if subject.chars().count() < 2 || subjects::is_natural_beneficiary(subject) {
         return None;
     }
-    let mut corpus = String::new();
-    corpus.push_str(text.name);
-    corpus.push_str(text.purpose);
-    for g in text.goals {
-        corpus.push_str(g);
-    }
-    for other in set {
-        if !std::ptr::eq(other, c) {
-            corpus.push_str(&other.indicator.name);
+    corpus.add(name, usize::MAX);
+    let found = (|| {
+        // 查档群众 in an archive project: people named by what they come
+        // for, one character of which the project names.
+        if let Some(activity) = subjects::activity_of_people(subject) {
+            if activity
+                .chars()
+                .any(|ch| !ch.is_ascii() && corpus.has_char(ch))
+            {
+                return true;
+            }
         }
-        if let Some(d) = &other.indicator.description {
-            corpus.push_str(d);
-        }
-    }
-    // 查档群众 in an archive project: people named by what they come for,
-    // one character of which the project names.
-    if let Some(activity) = subjects::activity_of_people(subject) {
-        if activity
-            .chars()
-            .any(|c| !c.is_ascii() && corpus.contains(c))
-        {
-            return None;
-        }
-    }
-    let chars: Vec<char> = subject.chars().collect();
-    let related = chars.windows(2).any(|w| {
-        let pair: String = w.iter().collect();
-        corpus.contains(&pair)
-    });
-    (!related).then(|| subject.to_string())
+        let chars: Vec<char> = subject.chars().collect();
+        chars.windows(2).any(|w| corpus.has_pair(w[0], w[1]))
+    })();
+    corpus.add(name, 1);
+    (!found).then(|| subject.to_string())
 }
 
 /// The spellings of the sign 定性 before a target's value.

@@ -90,7 +90,7 @@ pub struct SheetReader<'a> {
     base: SheetContext,
     /// Built by the first pass, read by the second.
     ctx: SheetContext,
-    declared: Vec<(UnitDef, Span)>,
+    declared: header::DeclaredUnits,
     diags: Vec<Diagnostic>,
     department: Option<Department>,
     department_spans: Option<DepartmentSpans>,
@@ -109,7 +109,7 @@ impl<'a> SheetReader<'a> {
             src,
             base: SheetContext::default(),
             ctx: SheetContext::default(),
-            declared: Vec::new(),
+            declared: header::DeclaredUnits::default(),
             diags: Vec::new(),
             department: None,
             department_spans: None,
@@ -257,7 +257,7 @@ impl<'a> SheetReader<'a> {
                 },
                 overall,
                 projects,
-                units: self.declared.into_iter().map(|(u, _)| u).collect(),
+                units: self.declared.units,
             }
         });
         Outcome {

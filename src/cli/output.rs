@@ -44,8 +44,14 @@ pub(super) struct Out {
     pub(super) format: MessageFormat,
 }
 
+/// Print at most [`MAX_SHOWN`] diagnostics and count the rest, as `check`
+/// does: rendering is per diagnostic, so a file of a million errors would
+/// otherwise take minutes to print.
 pub(super) fn print_diags(diags: &[Diagnostic], file: &SourceFile, out: &Out) {
-    print_diags_to(diags, file, out, &mut std::io::stderr().lock());
+    let err = &mut std::io::stderr().lock();
+    let shown = diags.len().min(MAX_SHOWN);
+    print_diags_to(&diags[..shown], file, out, err);
+    print_hidden_to(diags.len() - shown, file, out, err);
 }
 
 pub(super) fn print_diags_to(

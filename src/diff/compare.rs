@@ -11,7 +11,7 @@ use super::text::{self, similarity_permille};
 use crate::lang::units::money_factor;
 use crate::model::{Checkpoint, Field, Indicator, Project, Sheet, Source, Target};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Two list items (goals, measures, …) with at least this similarity (per mille) that sit
 /// at the same place are one edited item rather than a removal and an addition.
@@ -235,24 +235,61 @@ fn diff_overall(old: &Sheet, new: &Sheet, ctx: &Ctx) -> Vec<Change> {
     out
 }
 
+/// The positions of the old projects under each key, in order, with how far
+/// each list has been used.
+struct OldIndex<K> {
+    lists: HashMap<K, (Vec<usize>, usize)>,
+}
+
+impl<K: std::hash::Hash + Eq> OldIndex<K> {
+    fn of(keys: impl Iterator<Item = Option<K>>) -> OldIndex<K> {
+        let mut lists: HashMap<K, (Vec<usize>, usize)> = HashMap::new();
+        for (i, k) in keys.enumerate() {
+            if let Some(k) = k {
+                lists.entry(k).or_default().0.push(i);
+            }
+        }
+        OldIndex { lists }
+    }
+
+    /// The first old item under `key` not used yet, now used. Each list is
+    /// walked once over all calls.
+    fn take(&mut self, key: &K, used: &mut [bool]) -> Option<usize> {
+        let (list, next) = self.lists.get_mut(key)?;
+        while let Some(&i) = list.get(*next) {
+            *next += 1;
+            if !used[i] {
+                used[i] = true;
+                return Some(i);
+            }
+        }
+        None
+    }
+}
+
 fn diff_projects(old: &[Project], new: &[Project], ctx: &Ctx) -> Vec<ProjectDiff> {
     // match_of_new[j] = (old index, how)
     let mut old_used = vec![false; old.len()];
     let mut match_of_new: Vec<Option<(usize, MatchedBy)>> = vec![None; new.len()];
+    // The old projects of each code, then of each name, in order: each new
+    // project takes the first unused one, so that a sheet of many projects
+    // whose codes all changed is still matched in linear time.
+    let mut by_code = OldIndex::of(old.iter().map(|p| p.code.as_deref()));
     for (j, p) in new.iter().enumerate() {
         // Projects without codes are matched by name below.
-        let same_code = |i: usize| p.code.is_some() && old[i].code == p.code;
-        if let Some(i) = (0..old.len()).find(|&i| !old_used[i] && same_code(i)) {
-            old_used[i] = true;
+        let Some(code) = p.code.as_deref() else {
+            continue;
+        };
+        if let Some(i) = by_code.take(&code, &mut old_used) {
             match_of_new[j] = Some((i, MatchedBy::Code));
         }
     }
+    let mut by_name = OldIndex::of(old.iter().map(|p| Some(p.name.as_str())));
     for (j, p) in new.iter().enumerate() {
         if match_of_new[j].is_some() {
             continue;
         }
-        if let Some(i) = (0..old.len()).find(|&i| !old_used[i] && old[i].name == p.name) {
-            old_used[i] = true;
+        if let Some(i) = by_name.take(&p.name.as_str(), &mut old_used) {
             match_of_new[j] = Some((i, MatchedBy::Name));
         }
     }
@@ -633,44 +670,54 @@ pub(super) fn match_indicators(old: &[Indicator], new: &[Indicator]) -> Vec<Opti
     let mut used = vec![false; old.len()];
     let mut m: Vec<Option<(usize, How)>> = vec![None; new.len()];
     // An open level 2 (under 投入/过程) has no canonical name: compare it as written.
-    let same_cat = |a: &Indicator, b: &Indicator| {
-        a.level1 == b.level1
-            && a.level2 == b.level2
-            && (!a.level2.is_empty() || a.level2_written == b.level2_written)
+    let cat = |a: &'_ Indicator| -> (&'static str, &'static str, String) {
+        let written = if a.level2.is_empty() {
+            a.level2_written.clone()
+        } else {
+            String::new()
+        };
+        (a.level1, a.level2, written)
     };
-    type Fits<'a> = &'a dyn Fn(&Indicator, &Indicator) -> bool;
+    let same_cat = |a: &Indicator, b: &Indicator| cat(a) == cat(b);
     // An indicator library code (`id gx010401`) names the same indicator
     // whatever its name or place.
+    let mut by_id = OldIndex::of(old.iter().map(|a| a.id.as_deref()));
     for (j, b) in new.iter().enumerate() {
-        let Some(id) = &b.id else { continue };
-        if let Some(i) = (0..old.len()).find(|&i| !used[i] && old[i].id.as_ref() == Some(id)) {
+        let Some(id) = b.id.as_deref() else { continue };
+        if let Some(i) = by_id.take(&id, &mut used) {
             let a = &old[i];
-            let how = if a.name != b.name && same_cat(a, b) {
-                How::Renamed
-            } else if a.name == b.name && same_cat(a, b) {
-                How::Exact
-            } else if a.name == b.name {
-                How::Moved
-            } else {
-                How::Renamed
+            let how = match (a.name == b.name, same_cat(a, b)) {
+                (true, true) => How::Exact,
+                (true, false) => How::Moved,
+                (false, _) => How::Renamed,
             };
-            used[i] = true;
             m[j] = Some((i, how));
         }
     }
-    let passes: [(How, Fits); 3] = [
-        (How::Exact, &|a, b| same_cat(a, b) && a.name == b.name),
-        (How::Moved, &|a, b| a.name == b.name),
-        (How::Renamed, &|a, b| same_cat(a, b)),
-    ];
-    for (how, fits) in passes {
-        for (j, b) in new.iter().enumerate() {
-            if m[j].is_some() {
-                continue;
+    // Then, each pass over the ones left, through maps so that a project of
+    // many indicators is matched in linear time: same category and name,
+    // same name (moved), same category in order (renamed).
+    let mut exact = OldIndex::of(old.iter().map(|a| Some((cat(a), a.name.as_str()))));
+    for (j, b) in new.iter().enumerate() {
+        if m[j].is_none() {
+            if let Some(i) = exact.take(&(cat(b), b.name.as_str()), &mut used) {
+                m[j] = Some((i, How::Exact));
             }
-            if let Some(i) = (0..old.len()).find(|&i| !used[i] && fits(&old[i], b)) {
-                used[i] = true;
-                m[j] = Some((i, how));
+        }
+    }
+    let mut moved = OldIndex::of(old.iter().map(|a| Some(a.name.as_str())));
+    for (j, b) in new.iter().enumerate() {
+        if m[j].is_none() {
+            if let Some(i) = moved.take(&b.name.as_str(), &mut used) {
+                m[j] = Some((i, How::Moved));
+            }
+        }
+    }
+    let mut renamed = OldIndex::of(old.iter().map(|a| Some(cat(a))));
+    for (j, b) in new.iter().enumerate() {
+        if m[j].is_none() {
+            if let Some(i) = renamed.take(&cat(b), &mut used) {
+                m[j] = Some((i, How::Renamed));
             }
         }
     }

@@ -6,6 +6,7 @@
 use super::tree::{Comment, Item};
 use crate::diag::{catalogue as cat, Code, Diagnostic};
 use crate::source::Span;
+use std::collections::HashSet;
 
 /// Both repairs, run only when the parse left the signs of a lost brace.
 pub(super) fn repair(src: &str, items: &mut Vec<Item<'_>>, diags: &mut Vec<Diagnostic>) {
@@ -39,30 +40,31 @@ pub(super) fn repair(src: &str, items: &mut Vec<Item<'_>>, diags: &mut Vec<Diagn
 /// the stray one, where it is reported (with the hint of a missing `{`).
 fn reopen_early_closed(src: &str, items: &mut Vec<Item<'_>>, diags: &mut Vec<Diagnostic>) {
     let indent = |offset: usize| indentation(src, offset);
-    let mut k = 0;
-    while k < items.len() {
-        let Item::StrayClose(stray) = items[k] else {
-            k += 1;
+    // One pass that rebuilds the list: a repair moves the tail of what is
+    // kept so far into its owner's block, and the reports a repair takes
+    // back are removed all at once, so a file of many repairs stays linear.
+    let mut out: Vec<Item<'_>> = Vec::with_capacity(items.len());
+    let mut taken_back: HashSet<Span> = HashSet::new();
+    for item in items.drain(..) {
+        let Item::StrayClose(stray) = item else {
+            out.push(item);
             continue;
         };
         // Back from the stray `}` to the first statement indented no deeper
         // than it: the owner of the block that may have closed early. Only a
         // `}` on a line of its own after statements qualifies.
-        let after_stmts = k > 0
-            && matches!(
-                items[k - 1],
-                Item::Stmt(_) | Item::Comment(_) | Item::Blank(_)
-            );
+        let after_stmts = matches!(
+            out.last(),
+            Some(Item::Stmt(_) | Item::Comment(_) | Item::Blank(_))
+        );
         let stray_col = indent(stray.start);
         if !after_stmts || stray_col == usize::MAX {
-            k += 1;
+            out.push(item);
             continue;
         }
-        let mut j = k;
         let mut owner_at = None;
-        while j > 0 {
-            j -= 1;
-            match &items[j] {
+        for (j, it) in out.iter().enumerate().rev() {
+            match it {
                 Item::Stmt(s) if indent(s.head.span.start) <= stray_col => {
                     owner_at = Some(j);
                     break;
@@ -71,41 +73,44 @@ fn reopen_early_closed(src: &str, items: &mut Vec<Item<'_>>, diags: &mut Vec<Dia
                 _ => break,
             }
         }
-        let fits = match owner_at.map(|j| &items[j]) {
-            Some(Item::Stmt(owner)) => {
+        let fits = owner_at.is_some_and(|j| match &out[j] {
+            Item::Stmt(owner) => {
                 owner.block.as_ref().is_some_and(|b| b.close.is_some())
-                    && items[j + 1..k].iter().any(|i| matches!(i, Item::Stmt(_)))
+                    && out[j + 1..].iter().any(|i| matches!(i, Item::Stmt(_)))
             }
             _ => false,
-        };
-        if !fits {
-            k += 1;
+        });
+        let (Some(j), true) = (owner_at, fits) else {
+            out.push(item);
             continue;
-        }
-        let moved: Vec<Item<'_>> = items.drain(j + 1..=k).collect();
-        let Item::Stmt(owner) = &mut items[j] else {
-            break;
+        };
+        let moved: Vec<Item<'_>> = out.drain(j + 1..).collect();
+        let Some(Item::Stmt(owner)) = out.last_mut() else {
+            out.extend(moved);
+            out.push(item);
+            continue;
         };
         let Some(block) = owner.block.as_mut() else {
-            break;
+            out.extend(moved);
+            out.push(item);
+            continue;
         };
         let early = block.close.replace(stray);
         block.span = Span::new(block.span.start, stray.end);
         if let Some(early) = early {
             block.items.push(Item::StrayClose(early));
-            diags.retain(|d| !(d.code == Code::E004 && d.span == stray));
+            taken_back.insert(stray);
             diags.push(cat::early_close(early));
         }
-        let n = moved.len();
         // Blank lines at the top level depend on where the parser cut the
         // file; inside the block they would make that visible: drop them.
-        block.items.extend(
-            moved
-                .into_iter()
-                .take(n - 1)
-                .filter(|i| !matches!(i, Item::Blank(_))),
-        );
-        k = j + 1;
+        block
+            .items
+            .extend(moved.into_iter().filter(|i| !matches!(i, Item::Blank(_))));
+    }
+    *items = out;
+    if !taken_back.is_empty() {
+        diags.retain(|d| !(d.code == Code::E004 && taken_back.contains(&d.span)));
     }
 }
 
