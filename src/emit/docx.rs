@@ -2,6 +2,10 @@
 //! from the shared table layout. A4 pages, 黑体 headings and 仿宋 body text
 //! as East Asian fonts, tables with a column grid and merged cells
 //! (`w:gridSpan`, `w:vMerge` with a continuation cell in every covered row).
+//! Fonts, sizes and borders live in named styles: Word's own Title and
+//! heading styles (listed in its navigation pane), paragraph styles for body
+//! text and table cells, and one table style. `document.xml` names a style
+//! for every paragraph and table and states only what differs from it.
 //! The zip entries are written in a fixed order with a fixed date
 //! (1980-01-01), so the same sheet always gives the same bytes.
 
@@ -43,10 +47,17 @@ pub fn write<W: Write + Seek>(sheet: &Sheet, w: W) -> std::io::Result<()> {
 /// How much of `word/document.xml` the compressor is always offered, but at
 /// the end. Its output depends on where its input runs short within a call;
 /// a call stops when its 32 KiB output buffer is full, which takes at most
-/// 1.5 MiB of the bench inputs' text (more than 4 MiB only where the text
-/// compresses over 128 to 1). Never short of input, it gives the bytes of
-/// the whole document at once, as earlier versions wrote it.
+/// 512 KiB of the bench inputs' text at level 1 (more than 4 MiB only where
+/// the text compresses over 128 to 1). Never short of input, it gives the
+/// bytes of the whole document at once.
 const HOLD: usize = 4 << 20;
+
+/// Deflate's fastest level. `document.xml` is mostly the same few tags over
+/// and over, which every level finds: on the bench sheets level 1 takes 40 %
+/// of the instructions of the default level 6, for a file of 9.7 MB instead
+/// of 4.9 MB from the 13 MB sheet (15.7 MB before the styles). The level and
+/// the input alone decide the bytes.
+const DEFLATE_LEVEL: i64 = 1;
 
 /// `write`, with the document passed on whenever more than `hold` bytes
 /// are pending (`usize::MAX`: rendered whole first).
@@ -56,6 +67,7 @@ fn write_holding<W: Write + Seek>(sheet: &Sheet, w: W, hold: usize) -> std::io::
     let mut zip = zip::ZipWriter::new(Latch::new(w)?);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(DEFLATE_LEVEL))
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     let parts: [(&str, Option<String>); 8] = [
@@ -254,38 +266,46 @@ fn core(title: &str) -> String {
     )
 }
 
-/// Run fonts: Latin text in Times New Roman, Chinese in `east_asia`.
+/// Fonts: Latin text in Times New Roman, Chinese in `east_asia`. The hint
+/// makes the punctuation both scripts share (“ ” ‘ ’ …) East Asian too.
 fn fonts(east_asia: &str) -> String {
     format!(
         "<w:rFonts w:ascii=\"{LATIN_FONT}\" w:hAnsi=\"{LATIN_FONT}\" w:eastAsia=\"{east_asia}\" w:cs=\"{LATIN_FONT}\" w:hint=\"eastAsia\"/>"
     )
 }
 
-/// A paragraph style; sizes in half-points.
-fn para_style(
-    id: &str,
-    name: &str,
-    font: &str,
-    size: u32,
-    ppr: &str,
-    extra_rpr: &str,
-    heading: Option<u32>,
-) -> String {
-    let outline = heading
-        .map(|l| format!("<w:outlineLvl w:val=\"{l}\"/>"))
-        .unwrap_or_default();
-    let q = if heading.is_some() {
-        "<w:qFormat/>"
-    } else {
-        ""
-    };
-    format!(
-        "<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>{q}\
-         <w:pPr>{ppr}{outline}</w:pPr><w:rPr>{}{extra_rpr}<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr></w:style>",
-        fonts(font)
-    )
+/// Run properties of a style: its East Asian font when it sets one, and
+/// its size in half-points when it sets one.
+fn style_rpr(font: Option<&str>, size: Option<u32>) -> String {
+    let mut r = font.map(fonts).unwrap_or_default();
+    if let Some(size) = size {
+        let _ = write!(r, "<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>");
+    }
+    r
 }
 
+/// A paragraph style: its own paragraph and run properties, the rest
+/// inherited from `based_on`. `quick` lists it in Word's style gallery.
+fn para_style(
+    s: &mut String,
+    id: &str,
+    name: &str,
+    based_on: &str,
+    ppr: &str,
+    rpr: &str,
+    quick: bool,
+) {
+    let q = if quick { "<w:qFormat/>" } else { "" };
+    let _ = write!(
+        s,
+        "<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"{based_on}\"/>\
+         <w:next w:val=\"Normal\"/>{q}<w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
+    );
+}
+
+/// The styles every paragraph and table of the document names. Fonts and
+/// sizes live here only: `document.xml` states no run properties, so a
+/// reader changing a style changes every paragraph in it.
 fn styles() -> String {
     let mut s = String::new();
     s.push_str(XML_DECL);
@@ -302,131 +322,175 @@ fn styles() -> String {
     let _ = write!(
         s,
         "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>\
-         <w:pPr><w:widowControl w:val=\"0\"/></w:pPr><w:rPr>{}<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>",
-        fonts(BODY_FONT)
+         <w:pPr><w:widowControl w:val=\"0\"/></w:pPr><w:rPr>{}</w:rPr></w:style>",
+        style_rpr(Some(BODY_FONT), Some(24))
     );
-    s.push_str(&para_style(
+    let heading = Some(HEADING_FONT);
+    let body = Some(BODY_FONT);
+    para_style(
+        &mut s,
         "Title",
         "Title",
-        HEADING_FONT,
-        44,
+        "Normal",
         "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"center\"/>",
-        "",
-        Some(0),
-    ));
-    s.push_str(&para_style(
+        &style_rpr(heading, Some(44)),
+        true,
+    );
+    para_style(
+        &mut s,
         "Subtitle",
         "Subtitle",
-        BODY_FONT,
-        32,
+        "Normal",
         "<w:keepNext/><w:spacing w:after=\"480\"/><w:jc w:val=\"center\"/>",
-        "",
-        None,
-    ));
-    s.push_str(&para_style(
+        &style_rpr(body, Some(32)),
+        false,
+    );
+    // The outline levels put the parts (level 0) and the sections and
+    // project tables (level 1) in Word's navigation pane.
+    para_style(
+        &mut s,
         "Heading1",
         "heading 1",
-        HEADING_FONT,
-        32,
-        "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"240\"/>",
-        "",
-        Some(0),
-    ));
-    s.push_str(&para_style(
+        "Normal",
+        "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"240\"/><w:outlineLvl w:val=\"0\"/>",
+        &style_rpr(heading, Some(32)),
+        true,
+    );
+    para_style(
+        &mut s,
         "Heading2",
         "heading 2",
-        HEADING_FONT,
-        28,
-        "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>",
-        "",
-        Some(1),
-    ));
-    s.push_str(&para_style(
-        "Heading3",
-        "heading 3",
-        HEADING_FONT,
-        28,
-        "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\"/><w:jc w:val=\"center\"/>",
-        "",
-        Some(1),
-    ));
-    s.push_str(&para_style(
+        "Normal",
+        "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:outlineLvl w:val=\"1\"/>",
+        &style_rpr(heading, Some(28)),
+        true,
+    );
+    para_style(
+        &mut s,
         "BodyText",
         "Body Text",
-        BODY_FONT,
-        28,
+        "Normal",
         "<w:spacing w:after=\"60\" w:line=\"440\" w:lineRule=\"exact\"/><w:ind w:firstLineChars=\"200\" w:firstLine=\"560\"/>",
-        "",
-        None,
-    ));
-    s.push_str(&para_style(
+        &style_rpr(body, Some(28)),
+        false,
+    );
+    para_style(
+        &mut s,
         "TableMeta",
         "Table Meta",
-        BODY_FONT,
-        24,
+        "Normal",
         "<w:keepNext/><w:tabs><w:tab w:val=\"right\" w:pos=\"9070\"/></w:tabs><w:spacing w:after=\"60\"/>",
-        "",
-        None,
-    ));
-    s.push_str(&para_style(
+        &style_rpr(body, Some(24)),
+        false,
+    );
+    para_style(
+        &mut s,
         "TableText",
         "Table Text",
-        BODY_FONT,
-        21,
+        "Normal",
         "<w:spacing w:line=\"300\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
-        "",
-        None,
-    ));
+        &style_rpr(body, Some(21)),
+        false,
+    );
+    // Labels and column headers: 黑体 and centred, as the page prints them.
+    para_style(
+        &mut s,
+        "TableHeader",
+        "Table Header",
+        "TableText",
+        "<w:jc w:val=\"center\"/>",
+        &style_rpr(heading, None),
+        false,
+    );
     s.push_str(
         "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>\
          <w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>\
          <w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>\
          </w:tblCellMar></w:tblPr></w:style>",
     );
-    s.push_str("<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/><w:tblPr>");
-    s.push_str(&borders("tblBorders", true));
-    s.push_str("</w:tblPr></w:style>");
-    s.push_str("</w:styles>\n");
-    s
-}
-
-/// Single black borders on every edge (and the inner edges of a table).
-fn borders(tag: &str, inner: bool) -> String {
-    let mut s = format!("<w:{tag}>");
-    let edges: &[&str] = if inner {
-        &["top", "left", "bottom", "right", "insideH", "insideV"]
-    } else {
-        &["top", "left", "bottom", "right"]
-    };
-    for e in edges {
+    // The one style of every table: single black borders on every edge,
+    // inner ones included, and narrow cell margins.
+    let _ = write!(
+        s,
+        "<w:style w:type=\"table\" w:styleId=\"{TABLE_STYLE}\"><w:name w:val=\"Jixiao Table\"/><w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>",
+    );
+    for e in ["top", "left", "bottom", "right", "insideH", "insideV"] {
         let _ = write!(
             s,
             "<w:{e} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
         );
     }
-    let _ = write!(s, "</w:{tag}>");
+    s.push_str(
+        "</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>\
+         </w:tblPr></w:style>",
+    );
+    s.push_str("</w:styles>\n");
     s
 }
 
-/// A run of text in a paragraph style, with an explicit font for the East
-/// Asian text (some readers ignore style fonts on runs without one).
-fn para(o: &mut Sink, style: &str, ppr: &str, text: &str, font: &str) {
-    let _ = write!(o, "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{ppr}</w:pPr>");
-    run(o, text, font, "");
+/// A paragraph of one run in a style; `ppr` holds what differs from it.
+fn para(o: &mut Sink, style: &str, ppr: &str, text: &str) {
+    o.push_str("<w:p><w:pPr><w:pStyle w:val=\"");
+    o.push_str(style);
+    o.push_str("\"/>");
+    o.push_str(ppr);
+    o.push_str("</w:pPr>");
+    run(o, text);
     o.push_str("</w:p>");
 }
 
-fn run(o: &mut Sink, text: &str, font: &str, rpr: &str) {
+/// A run with no properties of its own: its paragraph's style says all.
+fn run(o: &mut Sink, text: &str) {
     if text.is_empty() {
         return;
     }
-    let _ = write!(
-        o,
-        "<w:r><w:rPr>{}{rpr}</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
-        fonts(font),
-        e(text)
-    );
+    let b = text.as_bytes();
+    // Most cell texts need neither escapes nor kept spaces: one scan finds
+    // the first byte that may, and the rest is looked at only then.
+    match b.iter().position(|&c| BYTE_CLASS[c as usize] != 0) {
+        None => {
+            o.push_str("<w:r><w:t>");
+            o.push_str(text);
+        }
+        Some(at) => {
+            // Without `xml:space`, readers may drop leading, trailing and
+            // repeated spaces; text without any keeps the shorter form.
+            let spaced = b
+                .get(at..)
+                .is_some_and(|r| r.iter().any(|&c| BYTE_CLASS[c as usize] & SPACE != 0));
+            o.push_str(if spaced {
+                "<w:r><w:t xml:space=\"preserve\">"
+            } else {
+                "<w:r><w:t>"
+            });
+            escape_into(o, text, at);
+        }
+    }
+    o.push_str("</w:t></w:r>");
 }
+
+/// A byte XML may collapse (a space, tab or line break).
+const SPACE: u8 = 1;
+/// A byte to look at closer: markup, or the first byte of a character XML
+/// may forbid (controls, DEL and C1 controls start with C2, noncharacters
+/// with EF or F0–F4).
+const CLOSER: u8 = 2;
+
+/// `SPACE` and `CLOSER` for every byte value.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = match i as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' => SPACE,
+            0..=0x1F | 0x7F | b'&' | b'<' | b'>' | b'"' | b'\'' => CLOSER,
+            0xC2 | 0xEF | 0xF0..=0xF4 => CLOSER,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
 
 /// `word/document.xml`, one project table at a time.
 fn document(o: &mut Sink, l: &Head, sheet: &Sheet) {
@@ -435,36 +499,41 @@ fn document(o: &mut Sink, l: &Head, sheet: &Sheet) {
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
          xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>",
     );
-    para(o, "Title", "", &l.title, HEADING_FONT);
-    para(o, "Subtitle", "", &l.department, BODY_FONT);
+    para(o, "Title", "", &l.title);
+    para(o, "Subtitle", "", &l.department);
     if let Some(one) = &l.part_one {
-        para(o, "Heading1", "", &one.heading, HEADING_FONT);
+        para(o, "Heading1", "", &one.heading);
         for s in &one.sections {
-            para(o, "Heading2", "", &s.heading, HEADING_FONT);
+            para(o, "Heading2", "", &s.heading);
             for p in &s.paragraphs {
-                para(o, "BodyText", "", p, BODY_FONT);
+                para(o, "BodyText", "", p);
             }
             if let Some(t) = &s.table {
                 table(o, t);
-                para(o, "Normal", "", "", BODY_FONT);
+                para(o, "Normal", "", "");
             }
         }
     }
     for f in &l.facts {
-        para(o, "BodyText", "", f, BODY_FONT);
+        para(o, "BodyText", "", f);
     }
     if let Some(h) = &l.part_two_heading {
-        para(o, "Heading1", "<w:pageBreakBefore/>", h, HEADING_FONT);
+        para(o, "Heading1", "<w:pageBreakBefore/>", h);
     }
     for (i, p) in layout::project_tables(sheet).enumerate() {
         // Each table starts on a page of its own (the first follows the
-        // part heading, or the title when there is no part heading).
-        let ppr = if i == 0 { "" } else { "<w:pageBreakBefore/>" };
-        para(o, "Heading3", ppr, &p.heading, HEADING_FONT);
+        // part heading, or the title when there is no part). A project's
+        // heading is a level-2 heading, printed centred with its own spacing.
+        let ppr = if i == 0 {
+            PROJECT_HEADING
+        } else {
+            PROJECT_HEADING_NEW_PAGE
+        };
+        para(o, "Heading2", ppr, &p.heading);
         o.push_str("<w:p><w:pPr><w:pStyle w:val=\"TableMeta\"/></w:pPr>");
-        run(o, &p.body_line, BODY_FONT, "");
+        run(o, &p.body_line);
         o.push_str("<w:r><w:tab/></w:r>");
-        run(o, &p.unit_line, BODY_FONT, "");
+        run(o, &p.unit_line);
         o.push_str("</w:p>");
         table(o, &p.table);
         // Word needs a paragraph between two tables and at the end of a cell
@@ -480,6 +549,12 @@ fn document(o: &mut Sink, l: &Head, sheet: &Sheet) {
     o.push_str("</w:body></w:document>\n");
 }
 
+/// How a project's heading differs from Heading2.
+const PROJECT_HEADING: &str =
+    "<w:spacing w:before=\"120\" w:after=\"240\"/><w:jc w:val=\"center\"/>";
+const PROJECT_HEADING_NEW_PAGE: &str =
+    "<w:pageBreakBefore/><w:spacing w:before=\"120\" w:after=\"240\"/><w:jc w:val=\"center\"/>";
+
 /// Grid column widths in twips, adding up to the text width exactly.
 fn twips(t: &Table) -> Vec<u32> {
     let mut out: Vec<u32> = t.columns.iter().map(|w| w * TEXT_W / 1000).collect();
@@ -492,27 +567,32 @@ fn twips(t: &Table) -> Vec<u32> {
 
 fn table(o: &mut Sink, t: &Table) {
     let widths = twips(t);
+    // Borders and cell margins come from the table style.
     let _ = write!(
         o,
-        "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"{TEXT_W}\" w:type=\"dxa\"/>\
-         <w:jc w:val=\"center\"/>{}<w:tblLayout w:type=\"fixed\"/>\
-         <w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>\
-         <w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"0\"/></w:tblPr><w:tblGrid>",
-        borders("tblBorders", true)
+        "<w:tbl><w:tblPr><w:tblStyle w:val=\"{TABLE_STYLE}\"/><w:tblW w:w=\"{TEXT_W}\" w:type=\"dxa\"/>\
+         <w:jc w:val=\"center\"/><w:tblLayout w:type=\"fixed\"/>\
+         <w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"0\"/></w:tblPr><w:tblGrid>"
     );
     for w in &widths {
         let _ = write!(o, "<w:gridCol w:w=\"{w}\"/>");
     }
     o.push_str("</w:tblGrid>");
-    let cell_borders = borders("tcBorders", false);
+    let mut num = [0u8; 10];
     for row in t.grid() {
         o.push_str("<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"454\"/></w:trPr>");
         for p in row {
             let c = p.cell;
-            let w: u32 = widths[c.col..c.col + c.col_span].iter().sum();
-            let _ = write!(o, "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>");
+            let w: u32 = widths
+                .get(c.col..c.col + c.col_span)
+                .map_or(0, |ws| ws.iter().sum());
+            o.push_str("<w:tc><w:tcPr><w:tcW w:w=\"");
+            o.push_str(decimal(&mut num, w));
+            o.push_str("\" w:type=\"dxa\"/>");
             if c.col_span > 1 {
-                let _ = write!(o, "<w:gridSpan w:val=\"{}\"/>", c.col_span);
+                o.push_str("<w:gridSpan w:val=\"");
+                o.push_str(decimal(&mut num, c.col_span as u32));
+                o.push_str("\"/>");
             }
             if c.row_span > 1 {
                 o.push_str(if p.first {
@@ -521,31 +601,33 @@ fn table(o: &mut Sink, t: &Table) {
                     "<w:vMerge/>"
                 });
             }
-            o.push_str(&cell_borders);
             o.push_str("<w:vAlign w:val=\"center\"/></w:tcPr>");
-            let jc = match c.align {
-                Align::Center => "center",
-                Align::Left => "left",
+            // The style by role; the alignment only where it differs from
+            // the style's.
+            let (style, own) = match c.role {
+                Role::Header | Role::Label => (
+                    "<w:p><w:pPr><w:pStyle w:val=\"TableHeader\"/>",
+                    Align::Center,
+                ),
+                Role::Value => ("<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>", Align::Left),
             };
-            // Labels and headers in 黑体, as the page prints them.
-            let font = match c.role {
-                Role::Header | Role::Label => HEADING_FONT,
-                Role::Value => BODY_FONT,
+            let jc = match (c.align, own) {
+                (Align::Center, Align::Left) => "<w:jc w:val=\"center\"/>",
+                (Align::Left, Align::Center) => "<w:jc w:val=\"left\"/>",
+                _ => "",
             };
             // A covered cell holds one empty paragraph; every cell needs one.
             let lines: &[String] = if p.first { &c.lines } else { &[] };
             if lines.is_empty() {
-                let _ = write!(
-                    o,
-                    "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"{jc}\"/></w:pPr></w:p>"
-                );
+                o.push_str(style);
+                o.push_str(jc);
+                o.push_str("</w:pPr></w:p>");
             }
             for line in lines {
-                let _ = write!(
-                    o,
-                    "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"{jc}\"/></w:pPr>"
-                );
-                run(o, line, font, "");
+                o.push_str(style);
+                o.push_str(jc);
+                o.push_str("</w:pPr>");
+                run(o, line);
                 o.push_str("</w:p>");
             }
             o.push_str("</w:tc>");
@@ -553,6 +635,58 @@ fn table(o: &mut Sink, t: &Table) {
         o.push_str("</w:tr>");
     }
     o.push_str("</w:tbl>");
+}
+
+/// The style every table names.
+const TABLE_STYLE: &str = "JixiaoTable";
+
+/// `n` in decimal, written into `buf` (cells are many: no formatter).
+fn decimal(buf: &mut [u8; 10], mut n: u32) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[i..]).unwrap_or("0")
+}
+
+/// Write `s` escaped for XML, as `esc` does, without a formatter; the
+/// bytes before `from` need nothing. Stretches that need nothing are
+/// copied whole.
+fn escape_into(o: &mut Sink, s: &str, from: usize) {
+    let b = s.as_bytes();
+    let mut start = 0;
+    let mut i = from;
+    while let Some(&c) = b.get(i) {
+        if BYTE_CLASS[c as usize] & CLOSER == 0 {
+            i += 1;
+            continue;
+        }
+        let (by, len) = match c {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            _ => match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(ch) if crate::source::is_forbidden_char(ch) => ("\u{FFFD}", ch.len_utf8()),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+        };
+        o.push_str(s.get(start..i).unwrap_or_default());
+        o.push_str(by);
+        i += len;
+        start = i;
+    }
+    o.push_str(s.get(start..).unwrap_or_default());
 }
 
 /// A text escaped for XML as it is formatted.
@@ -601,25 +735,61 @@ mod tests {
 
     #[test]
     fn a_held_document_gives_the_bytes_of_the_whole_document() {
-        let sheet = large_sheet(130);
+        let sheet = large_sheet(300);
         let whole = {
             let mut c = std::io::Cursor::new(Vec::new());
             write_holding(&sheet, &mut c, usize::MAX).unwrap();
             c.into_inner()
         };
-        // One call of the compressor takes more than 256 KiB of these
-        // projects' text at times (up to 1.5 MiB of the bench inputs'), so
-        // holding 256 KiB would change the bytes.
+        let held = |hold: usize| {
+            let mut c = std::io::Cursor::new(Vec::new());
+            write_holding(&sheet, &mut c, hold).unwrap();
+            c.into_inner()
+        };
+        // One call of the compressor takes more than 64 KiB of these
+        // projects' text at times (and more than 256 KiB of the bench
+        // inputs'), so holding 64 KiB changes the bytes; 512 KiB does not.
         let hold = 512 * 1024;
         let mut doc = Vec::new();
         let mut o = Sink::new(&mut doc);
         document(&mut o, &layout::head(&sheet), &sheet);
         o.finish().unwrap();
         assert!(doc.len() > 8 * hold, "{}", doc.len());
-        let mut held = std::io::Cursor::new(Vec::new());
-        write_holding(&sheet, &mut held, hold).unwrap();
-        assert!(held.into_inner() == whole);
+        assert!(held(64 * 1024) != whole);
+        assert!(held(hold) == whole);
         assert!(to_bytes(&sheet) == whole);
+    }
+
+    /// What `run` writes for `text`.
+    fn run_of(text: &str) -> String {
+        let mut v = Vec::new();
+        let mut o = Sink::new(&mut v);
+        run(&mut o, text);
+        o.finish().unwrap();
+        String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn runs_escape_as_esc_does_and_keep_spaces_only_where_there_are_some() {
+        for text in [
+            "好",
+            "≥90%",
+            "（一）总体：，。",
+            "a<b>&\"'",
+            "租赁\u{1}费\u{FFFF}",
+            "\u{85}\u{A0}\u{FDD0}\u{FDEF}\u{FFFD}\u{FEFF}\u{1FFFE}\u{1F600}\u{7F}",
+            "\u{FFFE}",
+            "末尾\u{FDD0}",
+        ] {
+            assert_eq!(run_of(text), format!("<w:r><w:t>{}</w:t></w:r>", esc(text)));
+        }
+        for text in [" 前", "后 ", "a  b", "第一部分 部门", "制\t表", "<a> & b"] {
+            assert_eq!(
+                run_of(text),
+                format!("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text))
+            );
+        }
+        assert_eq!(run_of(""), "");
     }
 
     #[test]

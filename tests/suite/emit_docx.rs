@@ -1,6 +1,8 @@
 //! The Word document: unzip the bytes and check the package, document.xml
-//! (tables, merged cells against the layout model, fonts, page size,
-//! headings, escaping), well-formedness and reproducibility.
+//! (tables, merged cells against the layout model, page size, headings,
+//! escaping), the named styles the fonts and borders come from and what
+//! each paragraph resolves to through them, well-formedness and
+//! reproducibility.
 
 use crate::common;
 
@@ -8,6 +10,7 @@ use jixiao::emit::layout;
 use jixiao::model::Sheet;
 use jixiao::source::SourceFile;
 use quick_xml::events::Event;
+use std::collections::BTreeMap;
 use std::io::Read;
 
 fn example_sheet() -> Sheet {
@@ -319,11 +322,9 @@ fn merges_match_layout(sheet: &Sheet) {
                 .sum();
             assert_eq!(width, t.columns.len());
         }
-        // Every cell has its borders.
-        assert_eq!(
-            xml.matches("<w:tc>").count(),
-            xml.matches("<w:tcBorders>").count()
-        );
+        // Every cell has its borders, from the table style.
+        assert!(xml.contains("<w:tblStyle w:val=\"JixiaoTable\"/>"));
+        assert!(!xml.contains("<w:tcBorders>"));
     }
 }
 
@@ -344,23 +345,13 @@ fn merged_cells_follow_the_layout() {
 }
 
 #[test]
-fn page_fonts_and_grid() {
+fn page_and_grid() {
     let bytes = jixiao::emit::docx::to_bytes(&example_sheet());
     let doc = part(&bytes, "word/document.xml");
     assert!(doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
-    assert!(doc.contains("<w:pgMar "));
-    assert!(doc.contains("w:eastAsia=\"仿宋\""));
-    assert!(doc.contains("w:eastAsia=\"黑体\""));
-    assert!(doc.contains("w:hint=\"eastAsia\""));
-    assert!(doc.contains("w:ascii=\"Times New Roman\""));
-    // Headings in 黑体.
-    let h = doc.find("1、“创意之家”租赁费绩效目标表").unwrap();
-    let run_start = doc[..h].rfind("<w:r>").unwrap();
-    assert!(doc[run_start..h].contains("w:eastAsia=\"黑体\""));
-    // Body text in 仿宋.
-    let b = doc.find("根据合同支付2020年").unwrap();
-    let run_start = doc[..b].rfind("<w:r>").unwrap();
-    assert!(doc[run_start..b].contains("w:eastAsia=\"仿宋\""));
+    assert!(
+        doc.contains("<w:pgMar w:top=\"1440\" w:right=\"1418\" w:bottom=\"1440\" w:left=\"1418\" ")
+    );
     // Every table has a grid whose widths fill the text width.
     for t in tables(&doc) {
         assert!(t.contains("<w:tblGrid>"));
@@ -370,11 +361,8 @@ fn page_fonts_and_grid() {
             .map(|s| s[..s.find('"').unwrap()].parse::<u32>().unwrap())
             .sum();
         assert_eq!(sum, 11906 - 2 * 1418);
-        assert!(t.contains("<w:tblBorders>"));
         assert!(t.contains("<w:tblLayout w:type=\"fixed\"/>"));
     }
-    let styles = part(&bytes, "word/styles.xml");
-    assert!(styles.contains("w:eastAsia=\"仿宋\"") && styles.contains("w:eastAsia=\"黑体\""));
 }
 
 #[test]
@@ -497,4 +485,389 @@ fn the_document_written_into_a_file_is_to_bytes_for_every_example() {
             );
         }
     }
+}
+
+/// An XML element with its attributes, children and text, for the checks
+/// that need the structure of a part.
+struct El {
+    name: String,
+    attrs: BTreeMap<String, String>,
+    kids: Vec<El>,
+    text: String,
+}
+
+impl El {
+    fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs.get(key).map(String::as_str)
+    }
+
+    fn child(&self, name: &str) -> Option<&El> {
+        self.kids.iter().find(|k| k.name == name)
+    }
+
+    /// Every element named `name` under this one, in document order.
+    fn all<'a>(&'a self, name: &str, out: &mut Vec<&'a El>) {
+        for k in &self.kids {
+            if k.name == name {
+                out.push(k);
+            }
+            k.all(name, out);
+        }
+    }
+
+    fn every(&self, name: &str) -> Vec<&El> {
+        let mut out = Vec::new();
+        self.all(name, &mut out);
+        out
+    }
+
+    /// The properties an element such as `w:pPr` or `w:rPr` sets, one entry
+    /// per attribute of each leaf element (`w:spacing@w:before` → `120`),
+    /// or the leaf's name alone (`w:keepNext` → ``).
+    fn props(&self) -> BTreeMap<String, String> {
+        fn walk(e: &El, path: &str, out: &mut BTreeMap<String, String>) {
+            let path = if path.is_empty() {
+                e.name.clone()
+            } else {
+                format!("{path}/{}", e.name)
+            };
+            if e.kids.is_empty() {
+                if e.attrs.is_empty() {
+                    out.insert(path.clone(), String::new());
+                }
+                for (k, v) in &e.attrs {
+                    out.insert(format!("{path}@{k}"), v.clone());
+                }
+            }
+            for k in &e.kids {
+                walk(k, &path, out);
+            }
+        }
+        let mut out = BTreeMap::new();
+        for k in &self.kids {
+            walk(k, "", &mut out);
+        }
+        out
+    }
+
+    /// The text of every `w:t` under this element.
+    fn texts(&self) -> String {
+        self.every("w:t").iter().map(|t| t.text.as_str()).collect()
+    }
+}
+
+/// The element tree of an XML part (panics when it is not well-formed).
+fn tree(xml: &str) -> El {
+    let mut r = quick_xml::Reader::from_str(xml);
+    r.config_mut().check_end_names = true;
+    let open = |e: &quick_xml::events::BytesStart| El {
+        name: e.name().into_inner().to_string(),
+        attrs: e
+            .attributes()
+            .map(|a| {
+                let a = a.unwrap();
+                (
+                    a.key.into_inner().to_string(),
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap()
+                        .into_owned(),
+                )
+            })
+            .collect(),
+        kids: Vec::new(),
+        text: String::new(),
+    };
+    let mut stack = vec![El {
+        name: String::new(),
+        attrs: BTreeMap::new(),
+        kids: Vec::new(),
+        text: String::new(),
+    }];
+    loop {
+        match r.read_event().unwrap() {
+            Event::Start(e) => stack.push(open(&e)),
+            Event::Empty(e) => stack.last_mut().unwrap().kids.push(open(&e)),
+            Event::End(_) => {
+                let done = stack.pop().unwrap();
+                stack.last_mut().unwrap().kids.push(done);
+            }
+            Event::Text(t) => stack.last_mut().unwrap().text.push_str(&t.xml10_content()),
+            Event::GeneralRef(g) => {
+                let name: &str = g.as_ref();
+                let c = match name {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                };
+                stack.last_mut().unwrap().text.push_str(c);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(stack.len(), 1);
+    stack.pop().unwrap().kids.pop().unwrap()
+}
+
+/// `word/styles.xml` by style id, with the document defaults.
+struct Styles {
+    root: El,
+}
+
+impl Styles {
+    fn of(bytes: &[u8]) -> Styles {
+        Styles {
+            root: tree(&part(bytes, "word/styles.xml")),
+        }
+    }
+
+    fn style(&self, id: &str) -> &El {
+        self.root
+            .kids
+            .iter()
+            .find(|s| s.name == "w:style" && s.attr("w:styleId") == Some(id))
+            .unwrap_or_else(|| panic!("no style {id}"))
+    }
+
+    fn ids(&self, kind: &str) -> Vec<&str> {
+        self.root
+            .kids
+            .iter()
+            .filter(|s| s.name == "w:style" && s.attr("w:type") == Some(kind))
+            .filter_map(|s| s.attr("w:styleId"))
+            .collect()
+    }
+
+    /// A paragraph style and the styles it is based on, base first.
+    fn chain(&self, id: &str) -> Vec<&El> {
+        let mut out = vec![self.style(id)];
+        while let Some(base) = out[0].child("w:basedOn") {
+            out.insert(0, self.style(base.attr("w:val").unwrap()));
+        }
+        out
+    }
+
+    /// What a paragraph shows: its paragraph and run properties, from the
+    /// document defaults through its style's chain to its own.
+    fn effective(&self, p: &El) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+        let defaults = self.root.child("w:docDefaults").unwrap();
+        let of = |e: Option<&El>, name: &str| {
+            e.and_then(|e| e.child(name))
+                .map(El::props)
+                .unwrap_or_default()
+        };
+        let mut ppr = of(defaults.child("w:pPrDefault"), "w:pPr");
+        let mut rpr = of(defaults.child("w:rPrDefault"), "w:rPr");
+        let own = p.child("w:pPr").map(El::props).unwrap_or_default();
+        let id = own.get("w:pStyle@w:val").map_or("Normal", String::as_str);
+        for s in self.chain(id) {
+            ppr.extend(of(Some(s), "w:pPr"));
+            rpr.extend(of(Some(s), "w:rPr"));
+        }
+        ppr.extend(own);
+        // Runs state nothing of their own (checked elsewhere).
+        (ppr, rpr)
+    }
+}
+
+/// The paragraphs of document.xml as (style, text), tables included.
+fn paragraphs(doc: &El) -> Vec<(String, String)> {
+    doc.every("w:p")
+        .into_iter()
+        .map(|p| {
+            let style = p
+                .child("w:pPr")
+                .and_then(|ppr| ppr.child("w:pStyle"))
+                .and_then(|s| s.attr("w:val"))
+                .unwrap_or("")
+                .to_string();
+            (style, p.texts())
+        })
+        .collect()
+}
+
+#[test]
+fn styles_define_word_headings_and_one_table_style() {
+    let bytes = jixiao::emit::docx::to_bytes(&example_sheet());
+    let styles = Styles::of(&bytes);
+    // The built-in ids and names, so that Word knows them as its own, and
+    // outline levels, so that its navigation pane lists them.
+    for (id, name, level) in [
+        ("Heading1", "heading 1", Some("0")),
+        ("Heading2", "heading 2", Some("1")),
+        ("Title", "Title", None),
+    ] {
+        let s = styles.style(id);
+        assert_eq!(s.attr("w:type"), Some("paragraph"));
+        assert_eq!(s.child("w:name").unwrap().attr("w:val"), Some(name));
+        let ppr = s.child("w:pPr").unwrap().props();
+        assert_eq!(
+            ppr.get("w:outlineLvl@w:val").map(String::as_str),
+            level,
+            "{id}"
+        );
+        let rpr = s.child("w:rPr").unwrap().props();
+        assert_eq!(rpr["w:rFonts@w:eastAsia"], "黑体", "{id}");
+        assert_eq!(rpr["w:rFonts@w:ascii"], "Times New Roman", "{id}");
+    }
+    // Exactly one table style besides Word's default one, with the borders
+    // and cell margins every table shows.
+    assert_eq!(styles.ids("table"), ["TableNormal", "JixiaoTable"]);
+    assert_eq!(styles.style("TableNormal").attr("w:default"), Some("1"));
+    let table = styles.style("JixiaoTable");
+    assert_eq!(
+        table.child("w:basedOn").unwrap().attr("w:val"),
+        Some("TableNormal")
+    );
+    let tbl = table.child("w:tblPr").unwrap().props();
+    for edge in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+        let at = |a: &str| tbl[&format!("w:tblBorders/w:{edge}@w:{a}")].as_str();
+        assert_eq!(
+            (at("val"), at("sz"), at("color")),
+            ("single", "4", "000000"),
+            "{edge}"
+        );
+    }
+    assert_eq!(tbl["w:tblCellMar/w:left@w:w"], "57");
+    assert_eq!(tbl["w:tblCellMar/w:right@w:w"], "57");
+    // The body font is the documents' default.
+    let defaults = styles.root.child("w:docDefaults").unwrap().props();
+    assert_eq!(defaults["w:rPrDefault/w:rPr/w:rFonts@w:eastAsia"], "仿宋");
+}
+
+#[test]
+fn every_table_names_the_table_style_and_no_cell_repeats_borders() {
+    for sheet in [example_sheet(), sheet_of("hostile.jx", HOSTILE)] {
+        let doc = part(&jixiao::emit::docx::to_bytes(&sheet), "word/document.xml");
+        let root = tree(&doc);
+        let tbls = root.every("w:tbl");
+        assert!(!tbls.is_empty());
+        for t in tbls {
+            let style = t.child("w:tblPr").and_then(|p| p.child("w:tblStyle"));
+            assert_eq!(style.and_then(|s| s.attr("w:val")), Some("JixiaoTable"));
+        }
+        for repeated in ["w:tcBorders", "w:tblBorders", "w:tblCellMar"] {
+            assert!(root.every(repeated).is_empty(), "{repeated}");
+        }
+    }
+}
+
+#[test]
+fn runs_state_no_fonts_their_styles_do() {
+    for sheet in [example_sheet(), sheet_of("hostile.jx", HOSTILE)] {
+        let bytes = jixiao::emit::docx::to_bytes(&sheet);
+        let doc = part(&bytes, "word/document.xml");
+        // No run repeats a font, a size or anything else of its style.
+        for repeated in ["<w:rPr>", "<w:rFonts", "<w:sz ", "<w:b/>"] {
+            assert_eq!(doc.matches(repeated).count(), 0, "{repeated}");
+        }
+        // And every style a paragraph names is defined.
+        let styles = Styles::of(&bytes);
+        let defined = styles.ids("paragraph");
+        for (style, text) in paragraphs(&tree(&doc)) {
+            assert!(
+                style.is_empty() || defined.contains(&style.as_str()),
+                "{style} of {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn headings_are_word_headings() {
+    let doc = part(
+        &jixiao::emit::docx::to_bytes(&example_sheet()),
+        "word/document.xml",
+    );
+    let ps = paragraphs(&tree(&doc));
+    let with = |style: &str| -> Vec<&str> {
+        ps.iter()
+            .filter(|(s, _)| s == style)
+            .map(|(_, t)| t.as_str())
+            .collect()
+    };
+    assert_eq!(with("Title"), ["2020年部门预算绩效信息"]);
+    assert_eq!(
+        with("Heading1"),
+        ["第一部分 部门整体绩效目标", "第二部分 预算项目绩效目标"]
+    );
+    let level2 = with("Heading2");
+    assert_eq!(level2.len(), 3 + 9);
+    assert_eq!(level2[0], "（一）总体绩效目标：");
+    assert_eq!(level2[3], "1、“创意之家”租赁费绩效目标表");
+    assert_eq!(level2[11], "9、综合办公楼水电费绩效目标表");
+    // Labels and headers of the tables are header cells, data plain text.
+    let header = with("TableHeader");
+    for label in ["项目编码", "预算数", "一级指标", "3月底", "绩效目标"] {
+        assert!(header.contains(&label), "{label}");
+    }
+    let text = with("TableText");
+    for value in ["430-0502-JBN-GG1U", "78.00", "≥90%", "长期使用性"] {
+        assert!(text.contains(&value), "{value}");
+    }
+}
+
+/// Fonts, sizes and alignment as the document printed them when every run
+/// carried its own font: each kind of paragraph resolved through the
+/// styles.
+#[test]
+fn paragraphs_resolve_to_the_fonts_sizes_and_alignment_printed_before() {
+    let bytes = jixiao::emit::docx::to_bytes(&example_sheet());
+    let styles = Styles::of(&bytes);
+    let root = tree(&part(&bytes, "word/document.xml"));
+    let ps = root.every("w:p");
+    let find = |text: &str| {
+        let p = ps
+            .iter()
+            .find(|p| p.texts() == text)
+            .unwrap_or_else(|| panic!("no paragraph {text}"));
+        styles.effective(p)
+    };
+    // text, East Asian font, size in half-points, alignment
+    for (text, font, size, jc) in [
+        ("2020年部门预算绩效信息", "黑体", "44", "center"),
+        ("秦皇岛市北戴河区机关事务管理局", "仿宋", "32", "center"),
+        ("第一部分 部门整体绩效目标", "黑体", "32", "both"),
+        ("（一）总体绩效目标：", "黑体", "28", "both"),
+        ("1、“创意之家”租赁费绩效目标表", "黑体", "28", "center"),
+        (
+            "1.规章制度：组织制定实施本局各项规章制度的制定落实，各项先进集体、先进个人的考评表彰工作。",
+            "仿宋",
+            "28",
+            "both",
+        ),
+        ("430002秦皇岛市北戴河区机关事务管理局单位：万元", "仿宋", "24", "both"),
+        ("项目编码", "黑体", "21", "center"),
+        ("430-0502-JBN-GG1U", "仿宋", "21", "center"),
+        ("“创意之家”租赁费", "仿宋", "21", "left"),
+        ("≥90%", "仿宋", "21", "center"),
+        ("根据合同支付2020年“创意之家”租赁费。", "仿宋", "21", "left"),
+    ] {
+        let (ppr, rpr) = find(text);
+        assert_eq!(rpr["w:rFonts@w:eastAsia"], font, "{text}");
+        assert_eq!(rpr["w:rFonts@w:ascii"], "Times New Roman", "{text}");
+        assert_eq!(rpr["w:rFonts@w:hAnsi"], "Times New Roman", "{text}");
+        assert_eq!(rpr["w:rFonts@w:hint"], "eastAsia", "{text}");
+        assert_eq!(rpr["w:sz@w:val"], size, "{text}");
+        assert_eq!(rpr["w:szCs@w:val"], size, "{text}");
+        assert!(!rpr.contains_key("w:b"), "{text}");
+        assert_eq!(ppr["w:jc@w:val"], jc, "{text}");
+    }
+    // A project's heading: the spacing of the old table heading, on a page
+    // of its own from the second one.
+    let (ppr, _) = find("1、“创意之家”租赁费绩效目标表");
+    assert_eq!(
+        (
+            ppr["w:spacing@w:before"].as_str(),
+            ppr["w:spacing@w:after"].as_str()
+        ),
+        ("120", "240")
+    );
+    assert!(ppr.contains_key("w:keepNext") && !ppr.contains_key("w:pageBreakBefore"));
+    assert_eq!(ppr["w:outlineLvl@w:val"], "1");
+    let (ppr, _) = find("2、公务用车制度改革费绩效目标表");
+    assert!(ppr.contains_key("w:pageBreakBefore"));
 }
