@@ -66,7 +66,9 @@ pub fn format(src: &str, opts: &Options) -> Result<String, Vec<Diagnostic>> {
         // Text blocks printed verbatim may hold CRLF already.
         out = out.replace("\r\n", "\n").replace('\n', "\r\n");
     }
-    if bom {
+    // A U+FEFF of the text printed first would read back as a BOM and
+    // vanish: a BOM before it keeps it text (`;\u{FEFF}` is a statement).
+    if bom || out.starts_with('\u{FEFF}') {
         out.insert(0, '\u{FEFF}');
     }
     Ok(out)
@@ -377,6 +379,16 @@ mod tests {
             zh,
             "项目 \"A\" \"甲\" {\n  预算 1.00 { 财政资金 1.00 }\n  绩效目标 \"x\"\n}\n"
         );
+    }
+
+    #[test]
+    fn a_feff_after_the_start_stays_text() {
+        // Found by the fmt_roundtrip fuzz target: `;` then U+FEFF.
+        let once = fmt(";\u{FEFF}");
+        assert_eq!(once, "\u{FEFF}\u{FEFF}\n");
+        assert_eq!(fmt(&once), once);
+        // Two marks: the first is the BOM, the second is kept.
+        assert_eq!(fmt("\u{FEFF}\u{FEFF}x"), "\u{FEFF}\u{FEFF}x\n");
     }
 
     #[test]

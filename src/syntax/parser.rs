@@ -56,11 +56,9 @@ impl<'a> TopLevel<'a> {
     pub fn new(src: &'a str) -> Self {
         TopLevel {
             r: Reader::new(src),
-            pos: if src.starts_with('\u{FEFF}') {
-                '\u{FEFF}'.len_utf8()
-            } else {
-                0
-            },
+            // A BOM was removed by the caller (`SourceFile`, `fmt`): a
+            // U+FEFF here is text, so that it is never taken away twice.
+            pos: 0,
             list: ItemList::new(false),
             ready: Vec::new(),
             scratch: Scratch::default(),
