@@ -101,6 +101,8 @@ pub struct SheetReader<'a> {
     /// First use of each project's code (`true`) or, for a project without
     /// one, name (`false`); a map keeps the check linear in projects.
     codes: HashMap<(bool, String), Span>,
+    /// Diagnostics past [`crate::diag::MAX_KEPT`], counted, not kept.
+    dropped: usize,
 }
 
 impl<'a> SheetReader<'a> {
@@ -118,6 +120,7 @@ impl<'a> SheetReader<'a> {
             projects: Vec::new(),
             project_spans: Vec::new(),
             codes: HashMap::new(),
+            dropped: 0,
         }
     }
 
@@ -159,6 +162,7 @@ impl<'a> SheetReader<'a> {
             _ => {}
         }
         self.diags.append(&mut cx.diags);
+        crate::diag::keep_at_most(&mut self.diags, &mut self.dropped);
         kw.filter(|k| matches!(k, Kw::Overall | Kw::Project))
     }
 
@@ -217,6 +221,7 @@ impl<'a> SheetReader<'a> {
             }
             _ => {}
         }
+        crate::diag::keep_at_most(&mut self.diags, &mut self.dropped);
     }
 
     /// The sheet, once every top-level item went through both passes.
@@ -232,6 +237,13 @@ impl<'a> SheetReader<'a> {
         };
         let projects = self.projects;
         let mut diagnostics = self.diags;
+        if self.dropped > 0 {
+            diagnostics.push(cat::too_many_diagnostics(
+                Span::new(0, 0),
+                self.dropped,
+                crate::diag::MAX_KEPT,
+            ));
+        }
         let sheet = self.department.map(|department| {
             let budget = projects.iter().map(|p| p.budget.total).sum::<Decimal>();
             let body = department.budget.as_ref().map(|b| b.total);
@@ -312,6 +324,7 @@ pub fn streaming(src: &str) -> Option<Outcome> {
         return None;
     }
     let mut syntax_diags = Vec::new();
+    let mut syntax_dropped = 0;
     let mut reader = SheetReader::new(src);
     let mut top_level = TopLevel::new(src);
     let mut in_second_pass = false;
@@ -347,6 +360,7 @@ pub fn streaming(src: &str) -> Option<Outcome> {
                 }
             }
         }
+        crate::diag::keep_at_most(&mut syntax_diags, &mut syntax_dropped);
         let kw = reader.first(&item);
         let (Item::Stmt(stmt), Some(kw)) = (item, kw) else {
             continue;
@@ -363,6 +377,13 @@ pub fn streaming(src: &str) -> Option<Outcome> {
     }
     if !in_second_pass {
         reader.header_done();
+    }
+    if syntax_dropped > 0 {
+        syntax_diags.push(cat::too_many_diagnostics(
+            Span::new(0, 0),
+            syntax_dropped,
+            crate::diag::MAX_KEPT,
+        ));
     }
     let mut outcome = reader.finish();
     syntax_diags.append(&mut outcome.diagnostics);

@@ -90,3 +90,25 @@ impl Diagnostic {
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by_key(|d| (d.span.start, d.span.end));
 }
+
+/// How many diagnostics a phase keeps for one file. Past it, they are only
+/// counted (and one diagnostic says how many were left out): a file of
+/// millions of stray braces would otherwise take gigabytes. An editor and a
+/// terminal show far fewer anyway.
+pub const MAX_KEPT: usize = 10_000;
+
+/// Keep at most [`MAX_KEPT`] diagnostics, adding the others to `dropped`;
+/// an unclosed block (E003) is always kept, since the repair of a lost brace
+/// looks for it.
+pub fn keep_at_most(diags: &mut Vec<Diagnostic>, dropped: &mut usize) {
+    if diags.len() <= MAX_KEPT {
+        return;
+    }
+    let before = diags.len();
+    let kept: Vec<Diagnostic> = diags
+        .drain(MAX_KEPT..)
+        .filter(|d| d.code == Code::E003)
+        .collect();
+    diags.extend(kept);
+    *dropped += before - diags.len();
+}

@@ -14,6 +14,6 @@ mod render;
 mod text;
 
 pub use code::{Code, Severity, UnknownCode};
-pub use diagnostic::{sort, Diagnostic, Fix, Label};
+pub use diagnostic::{keep_at_most, sort, Diagnostic, Fix, Label, MAX_KEPT};
 pub use render::{render_human, render_json, render_short, ColorChoice, HumanRenderer};
 pub use text::{Lang, Text};

@@ -63,9 +63,9 @@ pub fn message_text(text: &str) -> String {
 const MAX_MESSAGE_CHARS: usize = 300;
 
 /// Renders the diagnostics of one file. ariadne is given a sparse copy of
-/// the file, built once: every line keeps its place (so line numbers and the
-/// gutter are right) but only the lines the diagnostics point at keep their
-/// text. A 13 MB sheet is then never copied or indexed character by
+/// the file up to the last line a diagnostic points at, built once: every
+/// line keeps its place (so line numbers and the gutter are right) but only
+/// the lines the diagnostics point at keep their text. A 13 MB sheet is then never copied or indexed character by
 /// character to print its 200 diagnostics.
 pub struct HumanRenderer<'f> {
     file: &'f SourceFile,
@@ -101,8 +101,8 @@ impl<'f> HumanRenderer<'f> {
             let from = lines.last().map_or(first, |&l| first.max(l + 1));
             lines.extend(from..=last);
         }
-        let count = file.line_count();
-        let mut text = String::with_capacity(count + 64 * lines.len());
+        let last = lines.last().copied().unwrap_or(0);
+        let mut text = String::with_capacity(last + 64 * lines.len());
         let mut kept = Vec::with_capacity(lines.len());
         let (mut at, mut chars) = (0, 0);
         for &line in &lines {
@@ -114,9 +114,10 @@ impl<'f> HumanRenderer<'f> {
             chars += n;
             text.push_str(&shown);
         }
-        // The lines after the last kept one, so that the copy has as many
-        // lines as the file.
-        text.extend(std::iter::repeat_n('\n', count.saturating_sub(1 + at)));
+        // Nothing after the last kept line: ariadne indexes every line of
+        // its copy, and a file of millions of short lines would cost
+        // gigabytes for lines no label points at.
+        let _ = at;
         HumanRenderer {
             file,
             source: Source::from(text),

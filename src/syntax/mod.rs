@@ -17,6 +17,7 @@ pub use parser::TopLevel;
 pub use tree::*;
 
 use crate::diag::{catalogue as cat, Diagnostic};
+use crate::source::Span;
 
 /// Parse a whole file. The tree is always returned; it is empty when the input
 /// was refused outright (too large, too deeply nested).
@@ -33,9 +34,21 @@ pub fn parse_or_refuse(src: &str) -> (SyntaxTree<'_>, Vec<Diagnostic>, bool) {
         diags.push(cat::input_too_large(src.len(), MAX_INPUT_BYTES));
         return (SyntaxTree { items: Vec::new() }, diags, true);
     }
-    match parser::parse(src, &mut diags) {
+    let mut dropped = 0;
+    match parser::parse(src, &mut diags, &mut dropped) {
         Ok(mut items) => {
             repair::repair(src, &mut items, &mut diags);
+            crate::diag::keep_at_most(&mut diags, &mut dropped);
+            if dropped > 0 {
+                // At the start: printed first, and its rendering needs no
+                // copy of the file up to its end.
+                let start = Span::new(0, 0);
+                diags.push(cat::too_many_diagnostics(
+                    start,
+                    dropped,
+                    crate::diag::MAX_KEPT,
+                ));
+            }
             (SyntaxTree { items }, diags, false)
         }
         Err(open) => {

@@ -21,11 +21,28 @@ const FULL_SEMICOLON: &[u8] = "；".as_bytes();
 
 /// Parse a whole file. `Err` holds the `{` that opens a block deeper than
 /// `MAX_DEPTH` (the input is then refused).
-pub(super) fn parse<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Result<Vec<Item<'a>>, Span> {
+/// `dropped` counts the diagnostics past [`crate::diag::MAX_KEPT`], which
+/// are not kept.
+pub(super) fn parse<'a>(
+    src: &'a str,
+    diags: &mut Vec<Diagnostic>,
+    dropped: &mut usize,
+) -> Result<Vec<Item<'a>>, Span> {
     let mut top = TopLevel::new(src);
     let mut items = Vec::new();
+    let mut strays = 0;
     while let Some(item) = top.next_item(diags) {
-        items.push(item?);
+        let item = item?;
+        crate::diag::keep_at_most(diags, dropped);
+        // Stray `}` past the limit of kept diagnostics are only counted:
+        // they mean nothing but their report, which is not kept either.
+        if matches!(item, Item::StrayClose(_)) {
+            strays += 1;
+            if strays > crate::diag::MAX_KEPT {
+                continue;
+            }
+        }
+        items.push(item);
     }
     items.shrink_to_fit();
     Ok(items)

@@ -343,6 +343,33 @@ fn many_syntax_errors_are_checked_in_linear_time() {
     );
     let t = Instant::now();
     let c = jixiao::compile(&SourceFile::new("x.jx", text));
-    assert!(c.errors >= 100_000, "{}", c.errors);
+    // Each phase keeps its first MAX_KEPT diagnostics and says how many it
+    // left out (issue 17, item 7: memory stays bounded).
+    let max = jixiao::diag::MAX_KEPT;
+    assert!(c.errors > max && c.errors <= 2 * max + 2, "{}", c.errors);
+    let dropped: Vec<_> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == jixiao::diag::Code::E010)
+        .collect();
+    assert!(!dropped.is_empty() && dropped.iter().all(|d| d.span.start == 0));
     assert!(t.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn millions_of_stray_braces_keep_a_bounded_list() {
+    let text = "}\n".repeat(50_000);
+    let (tree, diags) = jixiao::syntax::parse(&text);
+    let max = jixiao::diag::MAX_KEPT;
+    assert_eq!(tree.items.len(), max);
+    assert_eq!(diags.len(), max + 1);
+    let e010 = diags
+        .iter()
+        .find(|d| d.code == jixiao::diag::Code::E010)
+        .unwrap();
+    assert!(
+        e010.message.en.contains("40000 more"),
+        "{}",
+        e010.message.en
+    );
 }

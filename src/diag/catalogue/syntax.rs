@@ -309,6 +309,23 @@ pub fn input_too_large(len: usize, max: usize) -> Diagnostic {
     )
 }
 
+/// `dropped` diagnostics past the limit of a phase were not kept; `span` is
+/// the start of the file.
+pub fn too_many_diagnostics(span: Span, dropped: usize, kept: usize) -> Diagnostic {
+    diag(
+        Code::E010,
+        span,
+        t(
+            format!("问题过多：只保留前 {kept} 条，另有 {dropped} 条未列出"),
+            format!("too many problems: the first {kept} are kept, {dropped} more are not listed"),
+        ),
+    )
+    .help(t(
+        "先改正前面的问题再检查；这样的文件多半不是绩效目标表",
+        "fix the first ones and check again; such a file is most likely not a sheet",
+    ))
+}
+
 pub fn nesting_too_deep(span: Span, max: usize) -> Diagnostic {
     diag(
         Code::E010,

@@ -29,6 +29,7 @@ fn every_constructor() -> Vec<Diagnostic> {
         chinese_quotes(s(10, 13), s(10, 25), "创意之家"),
         full_width(s(10, 13), '，', ','),
         full_width(s(10, 20), '。', '.'),
+        too_many_diagnostics(at, 12345, 10000),
         colon_after_keyword(s(10, 13), '：'),
         colon_after_keyword(s(10, 11), ':'),
         bad_escape(at, "\\q"),
