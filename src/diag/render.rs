@@ -11,8 +11,12 @@ use std::borrow::Cow;
 /// one character for one, so that spans stay in place and a pasted escape
 /// sequence cannot drive the user's terminal.
 pub fn visible(text: &str) -> Cow<'_, str> {
+    // Controls, and the bidirectional controls that would reorder what a
+    // terminal shows (U+202E makes `exe.txt` read `txt.exe`).
     let hidden = |c: char| {
-        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || ('\u{7f}'..='\u{9f}').contains(&c)
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+            || ('\u{7f}'..='\u{9f}').contains(&c)
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
     };
     if !text.chars().any(hidden) {
         return Cow::Borrowed(text);
@@ -65,8 +69,9 @@ const MAX_MESSAGE_CHARS: usize = 300;
 /// Renders the diagnostics of one file. ariadne is given a sparse copy of
 /// the file up to the last line a diagnostic points at, built once: every
 /// line keeps its place (so line numbers and the gutter are right) but only
-/// the lines the diagnostics point at keep their text. A 13 MB sheet is then never copied or indexed character by
-/// character to print its 200 diagnostics.
+/// the lines the diagnostics point at keep their text. A 13 MB sheet is
+/// then never copied or indexed character by character to print its 200
+/// diagnostics.
 pub struct HumanRenderer<'f> {
     file: &'f SourceFile,
     source: Source<String>,
@@ -160,7 +165,8 @@ impl<'f> HumanRenderer<'f> {
         }) {
             return self.render_excerpt(diag);
         }
-        let name = file.name.as_str();
+        let name_shown = visible(&file.name);
+        let name = name_shown.as_ref();
         let range = |s: Span| {
             let start = self.char_offset(s.start);
             let end = self.char_offset(s.end.max(s.start)).max(start);
@@ -225,7 +231,7 @@ impl HumanRenderer<'_> {
             message_text(diag.message.get(lang))
         );
         let (line, col) = file.line_col(diag.span.start);
-        out.push_str(&format!("   --> {}:{line}:{col}\n", file.name));
+        out.push_str(&format!("   --> {}:{line}:{col}\n", visible(&file.name)));
         let excerpt = |s: Span| {
             let start = file.clamp(s.start);
             let end = file.clamp(s.end.max(s.start).min(start + 240));
@@ -247,7 +253,7 @@ impl HumanRenderer<'_> {
             let (line, col) = file.line_col(l.span.start);
             out.push_str(&format!(
                 "    = {}:{line}:{col}: {}\n",
-                file.name,
+                visible(&file.name),
                 message_text(l.text.get(lang))
             ));
         }
@@ -278,7 +284,7 @@ pub fn render_short(diag: &Diagnostic, file: &SourceFile, lang: Lang) -> String 
     };
     format!(
         "{}:{}:{}: {}[{}]: {}",
-        file.name,
+        visible(&file.name),
         line,
         col,
         sev,

@@ -373,3 +373,31 @@ fn millions_of_stray_braces_keep_a_bounded_list() {
         e010.message.en
     );
 }
+
+// Issue 17, item 10: a file name with terminal escapes and a line with a
+// right-to-left override reached the terminal raw.
+#[test]
+fn names_and_lines_reach_the_terminal_escaped() {
+    let name = "evil\u{1b}]0;title\u{7}\u{202E}txt.jx";
+    let text = "department \"局\u{202E}甲\" { year 2020; unit 美元 }\n";
+    let file = SourceFile::new(name, text);
+    let c = jixiao::compile(&file);
+    assert!(!c.diagnostics.is_empty());
+    let human = jixiao::diag::HumanRenderer::new(
+        &file,
+        &c.diagnostics,
+        jixiao::diag::Lang::En,
+        jixiao::diag::ColorChoice::Never,
+    );
+    for d in &c.diagnostics {
+        for shown in [
+            human.render(d),
+            jixiao::diag::render_short(d, &file, jixiao::diag::Lang::Zh),
+        ] {
+            assert!(
+                !shown.contains(['\u{1b}', '\u{7}', '\u{202E}']),
+                "{shown:?}"
+            );
+        }
+    }
+}
