@@ -42,6 +42,29 @@ impl Checker<'_> {
     /// the category itself resolved, so set-level checks stay quiet about it.
     pub fn indicator(&mut self, stmt: &Stmt<'_>) -> Result<Checked, Option<Level1>> {
         let category = self.category(stmt);
+        // `indicator 效益.生态效益`: a category the form lists with no
+        // indicator under it (an empty row of the table).
+        if stmt.args.len() == 1 && stmt.block.is_none() {
+            let (l1, l1_written, l2, l2_written, category_span) = category.ok_or(None)?;
+            return Ok(Checked {
+                level1: l1,
+                head: stmt.head.span,
+                spans: IndicatorSpans {
+                    stmt: stmt.span,
+                    category: category_span,
+                    name: category_span,
+                    target: category_span,
+                    weight: None,
+                },
+                indicator: Indicator {
+                    level1: category::level1_def(l1).canonical,
+                    level2: l2,
+                    level1_written: l1_written,
+                    level2_written: l2_written,
+                    ..Default::default()
+                },
+            });
+        }
         let mut args = Args::of(stmt);
         let name = self.string_arg(&mut args, Kw::Indicator, 1);
         let target_from = args.consumed().max(2);
@@ -615,10 +638,16 @@ impl Checker<'_> {
         failed: &[Option<Level1>],
         project: Option<(Span, &str, &ProjectText<'_>)>,
     ) {
+        // Rows that only list a category hold no indicator: they count for
+        // nothing below.
+        let set: Vec<&Checked> = set
+            .iter()
+            .filter(|c| !c.indicator.is_listed_only())
+            .collect();
         // The first indicator of each name, in a map: a project of many
         // indicators is checked in linear time.
         let mut first: HashMap<&str, Span> = HashMap::new();
-        for c in set {
+        for c in &set {
             match first.get(c.indicator.name.as_str()) {
                 Some(at) => self.diags.push(cat::duplicate_indicator(
                     c.spans.name,
@@ -692,7 +721,7 @@ impl Checker<'_> {
         }
         let mut corpus: Option<Corpus> = None;
         for c in set.iter().filter(|c| c.level1 == Level1::Satisfaction) {
-            let corpus = corpus.get_or_insert_with(|| Corpus::of(set, text));
+            let corpus = corpus.get_or_insert_with(|| Corpus::of(&set, text));
             if let Some(subject) = unrelated_subject(c, corpus) {
                 self.diags
                     .push(cat::unrelated_subject(c.spans.name, &subject));
@@ -712,7 +741,7 @@ struct Corpus {
 }
 
 impl Corpus {
-    fn of(set: &[Checked], text: &ProjectText<'_>) -> Corpus {
+    fn of(set: &[&Checked], text: &ProjectText<'_>) -> Corpus {
         let mut c = Corpus::default();
         c.add(text.name, 1);
         c.add(text.purpose, 1);

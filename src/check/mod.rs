@@ -257,8 +257,15 @@ impl<'a> SheetReader<'a> {
                     ));
                 }
             }
-            let indicators = overall.indicators.len()
-                + projects.iter().map(|p| p.indicators.len()).sum::<usize>();
+            // Rows that only list a category are no indicators.
+            let counted = |list: &[crate::model::Indicator]| {
+                list.iter().filter(|i| !i.is_listed_only()).count()
+            };
+            let indicators = counted(&overall.indicators)
+                + projects
+                    .iter()
+                    .map(|p| counted(&p.indicators))
+                    .sum::<usize>();
             Sheet {
                 format: FORMAT,
                 department,

@@ -118,6 +118,14 @@ pub struct Department {
     pub fields: Vec<Field>,
 }
 
+impl Indicator {
+    /// A row that only lists its category, with no indicator under it
+    /// (`indicator 效益.生态效益`): no name and no target.
+    pub fn is_listed_only(&self) -> bool {
+        self.name.is_empty() && self.target.is_none()
+    }
+}
+
 impl Department {
     /// The facts of the form the sheet states beyond name, year, unit and
     /// framework, each as a named text (what `diff` compares by name).

@@ -359,3 +359,34 @@ fn section_points_and_budget_execution_are_held_and_checked() {
     let codes: Vec<Code> = c.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, [Code::W507, Code::W511]);
 }
+
+const LISTED: &str = "department \"某局\" {\n  year 2023\n  unit 万元\n  form 公示\n}\n\
+project \"河道生态修复\" {\n  budget 10 { 财政资金 10 }\n  \
+indicator 产出.数量 \"修复河道长度\" ≥2公里\n  \
+indicator 效益.经济效益\n  \
+indicator 效益.生态效益 \"水质\" 明显改善\n  \
+indicator 满意度.服务对象满意度\n}\n";
+
+/// A category the form lists with no indicator under it is a row of its
+/// own; it counts as no indicator (a project listing 满意度 only so still
+/// lacks one).
+#[test]
+fn categories_listed_without_an_indicator() {
+    let c = jixiao::compile(&SourceFile::new("t.jx", LISTED));
+    let codes: Vec<Code> = c.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::W506], "{:?}", c.diagnostics);
+    assert!(c.diagnostics[0].message.en.contains("满意度指标"));
+    let s = c.ok().unwrap();
+    let p = &s.projects[0];
+    assert_eq!(p.indicators.len(), 4);
+    assert!(p.indicators[1].is_listed_only());
+    assert_eq!(p.indicators[1].level2, "经济效益指标");
+    assert_eq!(s.totals.indicators, 2);
+    let html = jixiao::emit::html::to_string(s);
+    assert!(html.contains("经济效益指标") && html.contains("服务对象满意度指标"));
+    let json = jixiao::emit::json::to_string(s);
+    assert!(json.contains("\"name\": \"\""));
+    // The formatter keeps the row.
+    let f = jixiao::fmt::format(LISTED, &jixiao::fmt::Options::default()).unwrap();
+    assert!(f.contains("  indicator 效益.经济效益\n"), "{f}");
+}
