@@ -2,8 +2,8 @@
 //!
 //! Four worksheets, each a plain table under one frozen, bold header row
 //! (no merged cells, so that an importer reads it row by row):
-//! - `绩效指标`: one row per indicator of every project, annual then
-//!   long-term, in the column order of the system's goal-setting grid
+//! - `绩效指标`: one row per indicator of every project, long-term then
+//!   annual, in the column order of the system's goal-setting grid
 //!   (一级指标 二级指标 三级指标名称 计算符号 指标值 计量单位 …) after the
 //!   project's code, name and agency;
 //! - `项目`: one row per project: budget and sources, use of funds, goals,
@@ -226,10 +226,13 @@ fn workbook(sheet: &Sheet) -> Result<Workbook, XlsxError> {
 
     let lead: Vec<Column> = [&INDICATOR_LEAD[..], &INDICATOR_COLUMNS[..]].concat();
     let rows = sheet.projects.iter().flat_map(|p| {
-        let annual = p.indicators.iter().map(|i| (i, "年度"));
+        // Long-term first, as the official table and the system's tabs
+        // (总体绩效指标, 年度绩效指标) order them.
         let period = p.period.iter().flat_map(|t| t.indicators.iter());
-        annual
-            .chain(period.map(|i| (i, "实施期")))
+        let annual = p.indicators.iter().map(|i| (i, "年度"));
+        period
+            .map(|i| (i, "实施期"))
+            .chain(annual)
             .map(move |(i, term)| {
                 let mut row = vec![
                     text_opt(p.code.as_deref()),
