@@ -93,3 +93,20 @@ pub fn assert_valid_docx(bytes: &[u8]) {
     }
     assert!(saw_document, "no word/document.xml");
 }
+
+/// Unzip an XLSX and check every XML part; the four worksheets are there.
+pub fn assert_valid_xlsx(bytes: &[u8]) {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("not a zip");
+    let mut sheets = 0;
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).expect("zip entry");
+        let name = f.name().expect("entry name").to_string();
+        let mut s = String::new();
+        f.read_to_string(&mut s).expect("entry is not UTF-8");
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            assert_well_formed_xml(&name, &s);
+        }
+        sheets += usize::from(name.starts_with("xl/worksheets/sheet"));
+    }
+    assert!(sheets >= 4, "{sheets} worksheets");
+}

@@ -286,6 +286,8 @@ pub(super) enum Format {
     Json,
     Html,
     Docx,
+    /// The workbook for the 一体化 system's import.
+    Xlsx,
 }
 
 impl Choice for Format {
@@ -293,17 +295,24 @@ impl Choice for Format {
         ("json", Format::Json),
         ("html", Format::Html),
         ("docx", Format::Docx),
+        ("xlsx", Format::Xlsx),
     ];
 }
 
 impl Format {
-    pub(super) const ALL: [Format; 3] = [Format::Json, Format::Html, Format::Docx];
+    pub(super) const ALL: [Format; 4] = [Format::Json, Format::Html, Format::Docx, Format::Xlsx];
     pub(super) fn extension(self) -> &'static str {
         match self {
             Format::Json => "json",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
         }
+    }
+
+    /// A zip archive, refused on standard output.
+    pub(super) fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Xlsx)
     }
 }
 
@@ -1043,7 +1052,7 @@ mod tests {
             ErrorKind::InvalidValue {
                 option: "--format".into(),
                 value: "text".into(),
-                possible: vec!["json", "html", "docx"],
+                possible: vec!["json", "html", "docx", "xlsx"],
             }
         );
         assert!(matches!(

@@ -47,8 +47,8 @@ pub(super) fn build(
     if to_stdout && paths.len() > 1 {
         return usage_error(messages::several_files_need_folder(out.lang));
     }
-    if to_stdout && format == Some(Format::Docx) {
-        return usage_error(messages::docx_not_to_stdout(out.lang));
+    if let Some(f) = format.filter(|f| to_stdout && f.is_binary()) {
+        return usage_error(messages::binary_not_to_stdout(out.lang, f.extension()));
     }
     // Every output path, decided before anything is written.
     let formats: Vec<Format> = match format {
@@ -132,8 +132,9 @@ fn build_one(
                 let r = match format {
                     Format::Json => emit::json::write(sheet, &mut stdout),
                     Format::Html => emit::html::write(sheet, &mut stdout),
-                    // Not reached: docx to stdout is refused up front.
+                    // Not reached: docx and xlsx to stdout are refused up front.
                     Format::Docx => stdout.write_all(&emit::docx::to_bytes(sheet)),
+                    Format::Xlsx => emit::xlsx::to_bytes(sheet).and_then(|b| stdout.write_all(&b)),
                 };
                 r.and_then(|_| stdout.flush())
             }
@@ -145,6 +146,11 @@ fn build_one(
             }
             (false, Format::Docx) => emit::write_atomic_file(target, |f| {
                 emit::docx::write(sheet, std::io::BufWriter::new(f))
+            }),
+            (false, Format::Xlsx) => emit::write_atomic_file(target, |f| {
+                let mut w = std::io::BufWriter::new(f);
+                emit::xlsx::write(sheet, &mut w)?;
+                w.flush()
             }),
         };
         if let Err(e) = written {

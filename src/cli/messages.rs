@@ -83,11 +83,13 @@ pub(super) fn several_files_need_folder(lang: Lang) -> String {
     )
 }
 
-pub(super) fn docx_not_to_stdout(lang: Lang) -> String {
+/// docx and xlsx are zip archives: binary, never for a terminal or a pipe
+/// meant for text.
+pub(super) fn binary_not_to_stdout(lang: Lang, ext: &str) -> String {
     error(
         lang,
-        "docx 不能写到标准输出，请用 -o 文件名.docx",
-        "docx cannot go to standard output; use -o NAME.docx",
+        format!("{ext} 不能写到标准输出，请用 -o 文件名.{ext}"),
+        format!("{ext} cannot go to standard output; use -o NAME.{ext}"),
     )
 }
 
@@ -347,7 +349,7 @@ jixiao {version}：预算绩效目标表编译器
 
 命令：
   check    检查表，在标准错误上报告诊断
-  build    编译为 JSON、网页（HTML）或 Word 文档（docx）
+  build    编译为 JSON、网页（HTML）、Word 文档（docx）或 Excel 导入表（xlsx）
   fmt      按规范格式排版，就地改写
   diff     按含义比较两年的表
   explain  解释诊断代码
@@ -372,7 +374,7 @@ Usage: jixiao [GLOBAL OPTIONS] COMMAND [ARGUMENTS AND OPTIONS]
 
 Commands:
   check    Check sheets; diagnostics on standard error
-  build    Compile to JSON, HTML or Word (docx)
+  build    Compile to JSON, HTML, Word (docx) or Excel (xlsx)
   fmt      Format sheets in the canonical layout, in place
   diff     Compare two years' sheets by meaning
   explain  Explain a diagnostic code
@@ -421,31 +423,31 @@ Exit codes: 0 clean, 1 errors, 2 usage or I/O problems
 ";
 
 const BUILD_ZH: &str = "\
-编译为 JSON、网页（HTML）或 Word 文档（docx）
+编译为 JSON、网页（HTML）、Word 文档（docx）或一体化系统导入表（xlsx）
 
-用法：jixiao build FILE --format json|html|docx -o PATH
+用法：jixiao build FILE --format json|html|docx|xlsx -o PATH
       jixiao build FILE... -o DIR
 
 选项：
-  -o, --output PATH         输出文件；- 表示标准输出（json、html）；或目录
-  --format json|html|docx   输出格式；不写时按 PATH 的扩展名（否则 JSON），
-                            输出到目录时写全部三种
-  --deny-warnings           警告也算错误，不输出
+  -o, --output PATH              输出文件；- 表示标准输出（json、html）；或目录
+  --format json|html|docx|xlsx   输出格式；不写时按 PATH 的扩展名（否则 JSON），
+                                 输出到目录时写全部四种
+  --deny-warnings                警告也算错误，不输出
 
 有错误的文件不输出任何内容；输出先写临时文件再改名。
 ";
 
 const BUILD_EN: &str = "\
-Compile to JSON, HTML or Word (docx)
+Compile to JSON, HTML, Word (docx) or an Excel workbook for the 一体化 system's import (xlsx)
 
-Usage: jixiao build FILE --format json|html|docx -o PATH
+Usage: jixiao build FILE --format json|html|docx|xlsx -o PATH
        jixiao build FILE... -o DIR
 
 Options:
-  -o, --output PATH         output file; '-' for standard output (json, html); or a folder
-  --format json|html|docx   output format; without it, from PATH's extension (else JSON),
-                            or all three into a folder
-  --deny-warnings           treat warnings as errors: write nothing
+  -o, --output PATH              output file; '-' for standard output (json, html); or a folder
+  --format json|html|docx|xlsx   output format; without it, from PATH's extension (else JSON),
+                                 or all four into a folder
+  --deny-warnings                treat warnings as errors: write nothing
 
 A file with errors writes nothing; outputs are written atomically.
 ";

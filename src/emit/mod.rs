@@ -14,6 +14,7 @@ pub mod json;
 #[doc(hidden)]
 pub mod layout;
 mod sink;
+pub mod xlsx;
 
 use std::fs::File;
 use std::io::Write;

@@ -260,7 +260,7 @@ fn batches_keep_the_order_of_the_files_and_skip_failed_ones() {
     assert_eq!(files, sorted, "diagnostics follow the order of the files");
     assert!(err.contains("s05.jx") && err.contains("E301"));
     for i in 0..12 {
-        for ext in ["json", "html", "docx"] {
+        for ext in ["json", "html", "docx", "xlsx"] {
             let p = out_dir.join(format!("s{i:02}.{ext}"));
             assert_eq!(p.exists(), i != 5, "{}", p.display());
         }
@@ -273,7 +273,7 @@ fn a_path_ending_in_a_slash_is_a_folder() {
     let out = format!("{}/new-folder/", dir.display());
     let o = jixiao(&["build", &example_path(), "-o", &out]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    for ext in ["json", "html", "docx"] {
+    for ext in ["json", "html", "docx", "xlsx"] {
         assert!(dir.join(format!("new-folder/beidaihe-2020.{ext}")).exists());
     }
 }
@@ -323,7 +323,7 @@ fn missing_or_invalid_value_exits_2() {
         assert!(o.stdout.is_empty(), "{args:?}");
         let err = stderr(&o);
         assert!(err.contains("'--format' needs a value"), "{args:?}: {err}");
-        assert!(err.contains("json, html, docx"), "{err}");
+        assert!(err.contains("json, html, docx, xlsx"), "{err}");
     }
     let o = jixiao(&["build", &ex, "-o"]);
     assert_eq!(o.status.code(), Some(2));

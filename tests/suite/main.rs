@@ -18,6 +18,7 @@ mod diff;
 mod diff_cli;
 mod emit_docx;
 mod emit_html;
+mod emit_xlsx;
 mod example;
 mod fixes;
 mod fmt;

@@ -457,6 +457,10 @@ fn exercise(name: &str, text: &str, reference: Option<&Sheet>) -> bool {
         assert!(html.trim_end().ends_with("</html>"), "{name}");
         let docx = jixiao::emit::docx::to_bytes(sheet);
         docx_document(&docx);
+        let xlsx = jixiao::emit::xlsx::to_bytes(sheet)
+            .unwrap_or_else(|e| panic!("{name}: no workbook: {e}"));
+        zip::ZipArchive::new(std::io::Cursor::new(xlsx))
+            .unwrap_or_else(|e| panic!("{name}: the workbook is not a zip: {e}"));
         if let Some(reference) = reference {
             for (a, b) in [(reference, sheet), (sheet, reference)] {
                 let d = jixiao::diff::diff(a, b);
@@ -811,7 +815,7 @@ fn mutated_files_through_every_command_of_the_binary() {
         }
 
         // build: one format to one file; a failed build writes nothing.
-        let ext = ["json", "html", "docx"][i % 3];
+        let ext = ["json", "html", "docx", "xlsx"][i % 4];
         let out = dir.join(format!("m{i}.{ext}"));
         let r = run(&["build", s(&f), "-o", s(&out)]);
         assert!(!r.stderr.contains("panicked"), "{what}: {}", r.stderr);
@@ -837,7 +841,7 @@ fn mutated_files_through_every_command_of_the_binary() {
             assert!(!r.stderr.contains("panicked"), "{what}: {}", r.stderr);
             assert_eq!(r.code, check_code, "{what}: {}", r.stderr);
             let written = std::fs::read_dir(&sub).map(|d| d.count()).unwrap_or(0);
-            assert_eq!(written, if r.code == Some(0) { 3 } else { 0 }, "{what}");
+            assert_eq!(written, if r.code == Some(0) { 4 } else { 0 }, "{what}");
         }
 
         // fmt --check changes nothing; fmt in place leaves a file with syntax
@@ -1197,7 +1201,7 @@ fn characters_xml_forbids_give_e012_and_no_document() {
         }
         let f = dir.join(format!("c{i}.jx"));
         std::fs::write(&f, ex.replacen("\"秦皇岛市", &format!("\"{c}秦皇岛市"), 1)).unwrap();
-        for ext in ["json", "html", "docx"] {
+        for ext in ["json", "html", "docx", "xlsx"] {
             let out = dir.join(format!("c{i}.{ext}"));
             let r = run(&["build", s(&f), "-o", s(&out)]);
             assert_eq!(r.code, Some(1), "{}", r.stderr);
@@ -1234,7 +1238,7 @@ fn failed_builds_leave_no_output_and_keep_the_old_file() {
     let dir = scratch("robustness-atomic");
     let bad = dir.join("bad.jx");
     std::fs::write(&bad, example().replace("财政资金 30.00", "财政资金 29.00")).unwrap();
-    for ext in ["json", "html", "docx"] {
+    for ext in ["json", "html", "docx", "xlsx"] {
         let out = dir.join(format!("new.{ext}"));
         let r = run(&["build", s(&bad), "-o", s(&out)]);
         assert_eq!(r.code, Some(1));
@@ -1256,7 +1260,7 @@ fn failed_builds_leave_no_output_and_keep_the_old_file() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["good.docx", "good.html", "good.json"]);
+    assert_eq!(names, ["good.docx", "good.html", "good.json", "good.xlsx"]);
     // --deny-warnings failing is a failed build too.
     let out = dir.join("warned.json");
     let r = run(&["build", s(&good), "--deny-warnings", "-o", s(&out)]);
@@ -1324,7 +1328,7 @@ fn an_unwritable_target_gives_exit_2_and_no_partial_file() {
     let good = dir.join("good.jx");
     std::fs::write(&good, example()).unwrap();
     let ro = unwritable(&dir);
-    for ext in ["json", "html", "docx"] {
+    for ext in ["json", "html", "docx", "xlsx"] {
         let out = ro.join(format!("out.{ext}"));
         let r = run(&["build", s(&good), "-o", s(&out)]);
         assert_eq!(r.code, Some(2), "{ext}: {}", r.stderr);
@@ -1371,7 +1375,7 @@ fn a_write_failing_part_way_leaves_no_output_and_keeps_the_old_file() {
     let dir = scratch("robustness-efbig");
     let good = dir.join("good.jx");
     std::fs::write(&good, example()).unwrap();
-    for ext in ["json", "html", "docx"] {
+    for ext in ["json", "html", "docx", "xlsx"] {
         let full = dir.join(format!("full.{ext}"));
         assert_eq!(run(&["build", s(&good), "-o", s(&full)]).code, Some(0));
         let size = std::fs::metadata(&full).unwrap().len();
@@ -1577,7 +1581,7 @@ fn every_output_is_the_same_twice() {
     assert!(examples.len() >= 3);
     for ex in &examples {
         let stem = ex.file_stem().unwrap().to_string_lossy().into_owned();
-        for ext in ["json", "html", "docx"] {
+        for ext in ["json", "html", "docx", "xlsx"] {
             let mut outs = Vec::new();
             for round in 0..2 {
                 let out = dir.join(format!("{stem}-{round}.{ext}"));

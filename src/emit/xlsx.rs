@@ -1,0 +1,792 @@
+//! XLSX output: a workbook for the import of the 预算管理一体化 system.
+//!
+//! Four worksheets, each a plain table under one frozen, bold header row
+//! (no merged cells, so that an importer reads it row by row):
+//! - `绩效指标`: one row per indicator of every project, long-term then
+//!   annual, in the column order of the system's goal-setting grid
+//!   (一级指标 二级指标 三级指标名称 计算符号 指标值 计量单位 …) after the
+//!   project's code, name and agency;
+//! - `项目`: one row per project: budget and sources, use of funds, goals,
+//!   the period and its goals, the spending plan by month, the form's facts;
+//! - `部门整体`: the body's facts and 第一部分 (总体绩效目标, 分项绩效目标,
+//!   工作保障措施), one row per item;
+//! - `部门整体指标`: the body-level indicators, in the indicator columns.
+//!
+//! Numbers are number cells displayed with the decimals as written
+//! (`78.00` shows `78.00`); codes and texts are text cells. The workbook's
+//! creation date is fixed and the zip entries carry a fixed date, so the
+//! same sheet always gives the same bytes.
+
+use super::layout::{self, split_sources};
+use crate::model::{Budget, Indicator, Sheet, Sign, Source, Target, TargetValue};
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+};
+use std::io::Write;
+
+/// The worksheet of project indicators, the one the system imports.
+pub const INDICATOR_SHEET: &str = "绩效指标";
+/// One row per project.
+pub const PROJECT_SHEET: &str = "项目";
+/// The body's facts and 第一部分.
+pub const BODY_SHEET: &str = "部门整体";
+/// The body-level indicators (部门整体绩效指标).
+pub const BODY_INDICATOR_SHEET: &str = "部门整体指标";
+
+/// Columns of one indicator, shared by both indicator sheets. The first
+/// eleven are the system's names (its goal-setting grid and its indicator
+/// tables); the rest are facts the sheet states that the system keeps in
+/// columns of its own or not at all.
+const INDICATOR_COLUMNS: [Column; 17] = [
+    Column::short("一级指标"),
+    Column::short("二级指标"),
+    Column::long("三级指标名称"),
+    Column::short("计算符号"),
+    Column::short("指标值"),
+    Column::short("计量单位"),
+    Column::short("权重"),
+    Column::long("指标内容"),
+    Column::long("指标解释"),
+    Column::long("评（扣）分标准"),
+    Column::long("指标值设定依据"),
+    Column::long("备注"),
+    Column::short("上年实际值"),
+    Column::short("指标方向"),
+    Column::short("核心指标"),
+    Column::code("指标编码"),
+    Column::short("指标值（原文）"),
+];
+
+/// The project columns before an indicator's on `绩效指标`, and whether the
+/// indicator is annual (年度) or of the implementation period (实施期).
+const INDICATOR_LEAD: [Column; 4] = [
+    Column::code("项目编码"),
+    Column::long("项目名称"),
+    Column::long("实施单位"),
+    Column::short("年度/实施期"),
+];
+
+/// The body's columns before an indicator's on `部门整体指标`.
+const BODY_INDICATOR_LEAD: [Column; 2] = [Column::code("单位编码"), Column::long("单位名称")];
+
+const PROJECT_COLUMNS: [Column; 37] = [
+    Column::code("项目编码"),
+    Column::long("项目名称"),
+    Column::long("实施单位"),
+    Column::code("实施单位编码"),
+    Column::long("主管部门"),
+    Column::short("预算数"),
+    Column::short("财政资金"),
+    Column::short("其他资金"),
+    Column::short("金额单位"),
+    Column::long("资金来源明细"),
+    Column::short("项目总预算"),
+    Column::long("资金用途"),
+    Column::long("年度绩效目标"),
+    Column::short("实施期"),
+    Column::long("实施期绩效目标"),
+    Column::short("1月（%）"),
+    Column::short("2月（%）"),
+    Column::short("3月（%）"),
+    Column::short("4月（%）"),
+    Column::short("5月（%）"),
+    Column::short("6月（%）"),
+    Column::short("7月（%）"),
+    Column::short("8月（%）"),
+    Column::short("9月（%）"),
+    Column::short("10月（%）"),
+    Column::short("11月（%）"),
+    Column::short("12月（%）"),
+    Column::short("项目类型"),
+    Column::short("项目属性"),
+    Column::short("项目起止时间"),
+    Column::short("项目负责人"),
+    Column::short("联系电话"),
+    Column::long("功能科目"),
+    Column::long("文件文号"),
+    Column::long("分值"),
+    Column::long("审核意见"),
+    Column::long("其他栏目"),
+];
+
+const BODY_COLUMNS: [Column; 4] = [
+    Column::short("类别"),
+    Column::short("序号"),
+    Column::long("标题"),
+    Column::wide("内容"),
+];
+
+/// The header row of each worksheet, in order: `(sheet, columns)`.
+pub fn headers() -> Vec<(&'static str, Vec<&'static str>)> {
+    let names = |cols: &[Column]| cols.iter().map(|c| c.header).collect::<Vec<_>>();
+    vec![
+        (
+            INDICATOR_SHEET,
+            names(&[&INDICATOR_LEAD[..], &INDICATOR_COLUMNS[..]].concat()),
+        ),
+        (PROJECT_SHEET, names(&PROJECT_COLUMNS)),
+        (BODY_SHEET, names(&BODY_COLUMNS)),
+        (
+            BODY_INDICATOR_SHEET,
+            names(&[&BODY_INDICATOR_LEAD[..], &INDICATOR_COLUMNS[..]].concat()),
+        ),
+    ]
+}
+
+/// The workbook's creation date, fixed (the date of the zip entries too):
+/// a date of the build would change the bytes from one build to the next.
+const CREATED: (u16, u8, u8) = (1980, 1, 1);
+
+/// Excel's limits: rows of data under the header in a worksheet (of
+/// 1,048,576), UTF-16 units in a cell.
+const ROWS: u32 = 1_048_575;
+const MAX_CELL_TEXT: usize = 32_767;
+/// Significant digits Excel keeps and shows of a number.
+const EXCEL_DIGITS: u32 = 15;
+
+/// The whole workbook as the bytes of a .xlsx file.
+pub fn to_bytes(sheet: &Sheet) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    write(sheet, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// The same bytes as `to_bytes`, written into `w` (which should buffer).
+/// The cells are gathered in memory first, as the XLSX writer needs them.
+pub fn write<W: Write + Send>(sheet: &Sheet, w: W) -> std::io::Result<()> {
+    let mut book = workbook(sheet).map_err(io_error)?;
+    let mut latch = Latch {
+        inner: w,
+        failed: None,
+    };
+    let saved = book.save_to_writer(&mut latch).map_err(io_error);
+    match latch.failed {
+        Some(e) => Err(e),
+        None => saved,
+    }
+}
+
+/// The writer under the zip archive: the first error is returned, and from
+/// then on writes only pretend to succeed. After a failure the XLSX writer
+/// drops its archive unfinished, which then finishes itself into this writer;
+/// were that to fail too, it would print its own message on stderr.
+struct Latch<W> {
+    inner: W,
+    /// The first failure, kept to be returned (the archive's error may only
+    /// describe it).
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write> Write for Latch<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed.is_some() {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            // An interruption is retried by the caller, not a failure.
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(e),
+            Err(e) => {
+                let returned = std::io::Error::new(e.kind(), e.to_string());
+                self.failed = Some(e);
+                Err(returned)
+            }
+            ok => ok,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed.is_some() {
+            return Ok(());
+        }
+        self.inner.flush()
+    }
+}
+
+/// An XLSX error as the I/O error it wraps, when it is one (the message then
+/// reads as for the other formats).
+fn io_error(e: XlsxError) -> std::io::Error {
+    match e {
+        XlsxError::IoError(e) => e,
+        XlsxError::ZipError(zip::result::ZipError::Io(e)) => e,
+        e => std::io::Error::other(e),
+    }
+}
+
+fn workbook(sheet: &Sheet) -> Result<Workbook, XlsxError> {
+    let mut book = Workbook::new();
+    let head = layout::head(sheet);
+    let (y, m, d) = CREATED;
+    let properties = DocProperties::new()
+        .set_title(format!("{} {}", head.department, head.title))
+        .set_author("jixiao")
+        .set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?);
+    book.set_properties(&properties);
+    let styles = Styles::new();
+
+    let lead: Vec<Column> = [&INDICATOR_LEAD[..], &INDICATOR_COLUMNS[..]].concat();
+    let rows = sheet.projects.iter().flat_map(|p| {
+        // Long-term first, as the official table and the system's tabs
+        // (总体绩效指标, 年度绩效指标) order them.
+        let period = p.period.iter().flat_map(|t| t.indicators.iter());
+        let annual = p.indicators.iter().map(|i| (i, "年度"));
+        period
+            .map(|i| (i, "实施期"))
+            .chain(annual)
+            .map(move |(i, term)| {
+                let mut row = vec![
+                    text_opt(p.code.as_deref()),
+                    Cell::text(&p.name),
+                    text_opt(p.agency.as_deref()),
+                    Cell::text(term),
+                ];
+                indicator_cells(i, &mut row);
+                row
+            })
+    });
+    table(&mut book, &styles, INDICATOR_SHEET, &lead, rows, ROWS)?;
+
+    let unit = &sheet.department.unit;
+    let rows = sheet.projects.iter().map(|p| {
+        let (fiscal, other) = split_sources(&p.budget.sources);
+        let mut plan = vec![Cell::Empty; 12];
+        for c in &p.plan {
+            if let Some(slot) = (c.month as usize)
+                .checked_sub(1)
+                .and_then(|m| plan.get_mut(m))
+            {
+                *slot = Cell::Number(c.percent);
+            }
+        }
+        let mut row = vec![
+            text_opt(p.code.as_deref()),
+            Cell::text(&p.name),
+            text_opt(p.agency.as_deref()),
+            text_opt(p.agency_code.as_deref()),
+            p.supervisor
+                .as_ref()
+                .map_or(Cell::Empty, |s| Cell::Text(s.text())),
+            Cell::Number(p.budget.total),
+            fiscal.map_or(Cell::Empty, Cell::Number),
+            other.map_or(Cell::Empty, Cell::Number),
+            Cell::text(unit),
+            sources(&p.budget),
+            p.total_budget
+                .as_ref()
+                .map_or(Cell::Empty, |b: &Budget| Cell::Number(b.total)),
+            text_opt(p.purpose.as_deref()),
+            lines(&p.goals),
+            text_opt(p.period.as_ref().and_then(|t| t.text.as_deref())),
+            p.period.as_ref().map_or(Cell::Empty, |t| lines(&t.goals)),
+        ];
+        row.extend(plan);
+        row.extend([
+            text_opt(p.project_type.as_deref()),
+            text_opt(p.attribute.as_deref()),
+            text_opt(p.term.as_deref()),
+            text_opt(p.leader.as_ref().map(|l| l.name.as_str())),
+            text_opt(p.leader.as_ref().and_then(|l| l.phone.as_deref())),
+            text_opt(p.function.as_deref()),
+            joined(p.documents.iter().map(String::as_str), "；"),
+            joined(
+                p.scores
+                    .iter()
+                    .map(|s| format!("{} {}", s.item, s.points())),
+                "；",
+            ),
+            text_opt(p.review.as_deref()),
+            joined(
+                p.fields.iter().map(|f| format!("{}：{}", f.name, f.value)),
+                "；",
+            ),
+        ]);
+        row
+    });
+    table(
+        &mut book,
+        &styles,
+        PROJECT_SHEET,
+        &PROJECT_COLUMNS,
+        rows,
+        ROWS,
+    )?;
+
+    table(
+        &mut book,
+        &styles,
+        BODY_SHEET,
+        &BODY_COLUMNS,
+        body_rows(sheet).into_iter(),
+        ROWS,
+    )?;
+
+    let dept = &sheet.department;
+    let lead: Vec<Column> = [&BODY_INDICATOR_LEAD[..], &INDICATOR_COLUMNS[..]].concat();
+    let rows = sheet.overall.indicators.iter().map(|i| {
+        let mut row = vec![text_opt(dept.code.as_deref()), Cell::text(&dept.name)];
+        indicator_cells(i, &mut row);
+        row
+    });
+    table(&mut book, &styles, BODY_INDICATOR_SHEET, &lead, rows, ROWS)?;
+    Ok(book)
+}
+
+/// `部门整体`: the body's facts (类别 基本信息), then 第一部分 item by item.
+fn body_rows(sheet: &Sheet) -> Vec<Vec<Cell>> {
+    let dept = &sheet.department;
+    let mut rows = Vec::new();
+    let mut fact = |title: &str, value: Cell| {
+        if !matches!(value, Cell::Empty) {
+            rows.push(vec![
+                Cell::text("基本信息"),
+                Cell::Empty,
+                Cell::text(title),
+                value,
+            ]);
+        }
+    };
+    fact("单位编码", text_opt(dept.code.as_deref()));
+    fact("单位名称", Cell::text(&dept.name));
+    fact("年度", Cell::Number(Decimal::from(dept.year)));
+    fact("金额单位", Cell::text(&dept.unit));
+    fact("指标体系", Cell::text(&dept.framework));
+    for f in dept.stated_facts().into_iter().chain(dept.fields.clone()) {
+        fact(&f.name, Cell::Text(f.value));
+    }
+    let overall = &sheet.overall;
+    let mut item = |kind: &str, n: usize, title: Option<&str>, text: &str| {
+        rows.push(vec![
+            Cell::text(kind),
+            Cell::Number(Decimal::from(n)),
+            text_opt(title),
+            Cell::text(text),
+        ]);
+    };
+    if let Some(s) = &overall.summary {
+        item("总体绩效目标", 1, None, s);
+    }
+    for (n, o) in overall.objectives.iter().enumerate() {
+        item("分项绩效目标", n + 1, Some(&o.title), &o.text);
+    }
+    for (n, m) in overall.measures.iter().enumerate() {
+        item("工作保障措施", n + 1, None, m);
+    }
+    rows
+}
+
+/// The cells of `INDICATOR_COLUMNS` for one indicator.
+fn indicator_cells(i: &Indicator, row: &mut Vec<Cell>) {
+    // An open level 2 (under 投入/过程) has no canonical name.
+    let level = |canonical: &'static str, written: &str| {
+        if canonical.is_empty() {
+            Cell::text(written)
+        } else {
+            Cell::text(canonical)
+        }
+    };
+    row.push(level(i.level1, &i.level1_written));
+    row.push(level(i.level2, &i.level2_written));
+    row.push(Cell::text(&i.name));
+    let t = i.target.as_ref();
+    row.push(
+        t.and_then(Target::sign)
+            .map_or(Cell::Empty, |s: Sign| Cell::text(s.symbol())),
+    );
+    row.push(t.map_or(Cell::Empty, value_cell));
+    row.push(text_opt(t.and_then(|t| t.unit_parts().0)));
+    row.push(i.weight.map_or(Cell::Empty, Cell::Number));
+    row.push(text_opt(i.description.as_deref()));
+    row.push(text_opt(i.explanation.as_deref()));
+    row.push(text_opt(i.scoring.as_deref()));
+    row.push(text_opt(i.basis.as_deref()));
+    row.push(joined(
+        i.fields.iter().map(|f| format!("{}：{}", f.name, f.value)),
+        "；",
+    ));
+    row.push(text_opt(i.last_year.as_ref().map(|t| t.text.as_str())));
+    row.push(text_opt(t.and_then(Target::direction).map(|d| d.word())));
+    row.push(if i.core {
+        Cell::Text("★".repeat(usize::from(i.core_level.unwrap_or(1))))
+    } else {
+        Cell::Empty
+    });
+    row.push(text_opt(i.id.as_deref()));
+    row.push(t.map_or(Cell::Empty, |t| Cell::text(&t.text)));
+}
+
+/// 资金来源明细: every source with its amount, nested ones in brackets
+/// (`财政资金 60，其他资金 40`, `其中：上年结转 20`); the two columns before it
+/// hold only the sums of the top-level sources by class.
+fn sources(budget: &Budget) -> Cell {
+    fn list(out: &mut String, sources: &[Source]) {
+        for (n, s) in sources.iter().enumerate() {
+            if n > 0 {
+                out.push('，');
+            }
+            out.push_str(&format!("{} {}", s.name, s.amount));
+            if !s.sources.is_empty() {
+                out.push_str(if s.partial { "（其中：" } else { "（" });
+                list(out, &s.sources);
+                out.push('）');
+            }
+        }
+    }
+    if budget.sources.is_empty() {
+        return Cell::Empty;
+    }
+    let mut out = String::from(if budget.partial { "其中：" } else { "" });
+    list(&mut out, &budget.sources);
+    Cell::Text(out)
+}
+
+/// 指标值: the number alone for a quantity (its unit goes to 计量单位),
+/// `90-95` for a range, the ISO date, `2023-07~2024-01` for a period, the
+/// word or text of a qualitative value.
+fn value_cell(t: &Target) -> Cell {
+    match &t.value {
+        TargetValue::Quantity { value, .. } => Cell::Number(*value),
+        TargetValue::Range { min, max, .. } => Cell::Text(format!("{min}-{max}")),
+        TargetValue::Date { date } => Cell::Text(date.to_string()),
+        TargetValue::Period { from, to } => Cell::Text(format!("{from}~{to}")),
+        TargetValue::Grade { grade } => Cell::text(grade),
+        TargetValue::YesNo { yes } => Cell::text(if *yes { "是" } else { "否" }),
+        TargetValue::Text { text } => Cell::text(text),
+        TargetValue::Marker { marker } => Cell::text(marker.word()),
+    }
+}
+
+/// A value of a cell.
+#[derive(Clone, Debug)]
+enum Cell {
+    Empty,
+    Text(String),
+    /// Written as a number displayed with its decimals as written.
+    Number(Decimal),
+}
+
+impl Cell {
+    fn text(s: &str) -> Cell {
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s.to_string())
+        }
+    }
+}
+
+fn text_opt(s: Option<&str>) -> Cell {
+    s.map_or(Cell::Empty, Cell::text)
+}
+
+/// Several texts in one cell, one a line.
+fn lines(items: &[String]) -> Cell {
+    Cell::text(&items.join("\n"))
+}
+
+fn joined<S: AsRef<str>>(items: impl Iterator<Item = S>, sep: &str) -> Cell {
+    let mut out = String::new();
+    for (n, s) in items.enumerate() {
+        if n > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(s.as_ref());
+    }
+    Cell::text(&out)
+}
+
+/// How a column is laid out.
+#[derive(Clone, Copy, Debug)]
+struct Column {
+    header: &'static str,
+    /// The widest the column gets, in characters of the default font; a
+    /// longer text wraps.
+    max_width: f64,
+    /// A code: a text cell that stays text when edited (leading zeros).
+    code: bool,
+}
+
+impl Column {
+    const fn short(header: &'static str) -> Column {
+        Column {
+            header,
+            max_width: 24.0,
+            code: false,
+        }
+    }
+    const fn long(header: &'static str) -> Column {
+        Column {
+            header,
+            max_width: 50.0,
+            code: false,
+        }
+    }
+    const fn wide(header: &'static str) -> Column {
+        Column {
+            header,
+            max_width: 80.0,
+            code: false,
+        }
+    }
+    const fn code(header: &'static str) -> Column {
+        Column {
+            header,
+            max_width: 30.0,
+            code: true,
+        }
+    }
+}
+
+/// The cell formats, made once.
+struct Styles {
+    header: Format,
+    text: Format,
+    code: Format,
+    /// `0`, `0.0`, `0.00` … by the number of decimals (a decimal has at most 28).
+    numbers: Vec<Format>,
+}
+
+impl Styles {
+    fn new() -> Styles {
+        let top = Format::new().set_align(FormatAlign::Top);
+        Styles {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            text: top.clone().set_text_wrap(),
+            code: top.clone().set_num_format("@"),
+            numbers: (0..=28)
+                .map(|scale| top.clone().set_num_format(number_format(scale)))
+                .collect(),
+        }
+    }
+}
+
+/// `0` for whole numbers, `0.00` for two decimals: the number shows as it
+/// is written.
+fn number_format(scale: usize) -> String {
+    if scale == 0 {
+        "0".to_string()
+    } else {
+        format!("0.{}", "0".repeat(scale))
+    }
+}
+
+/// A decimal as the number Excel stores, when Excel holds and shows it
+/// exactly: at most 15 significant digits. Converted from its decimal text,
+/// which Rust parses to the nearest double.
+fn excel_number(d: &Decimal) -> Option<f64> {
+    let mut digits = d.mantissa().unsigned_abs();
+    while digits != 0 && digits.is_multiple_of(10) {
+        digits /= 10;
+    }
+    if digits.checked_ilog10().unwrap_or(0) + 1 > EXCEL_DIGITS {
+        return None;
+    }
+    d.to_string().parse::<f64>().ok()
+}
+
+/// Write one table: the header row frozen with a filter, then the rows,
+/// each column as wide as its widest text (CJK characters counted twice),
+/// up to its maximum. Past `per_sheet` rows (Excel's last row), the rows
+/// go on in a worksheet `NAME (2)`, and so on.
+fn table(
+    book: &mut Workbook,
+    styles: &Styles,
+    name: &str,
+    columns: &[Column],
+    rows: impl Iterator<Item = Vec<Cell>>,
+    per_sheet: u32,
+) -> Result<(), XlsxError> {
+    let mut rows = rows.peekable();
+    let mut part = 1;
+    loop {
+        let ws = book.add_worksheet();
+        if part == 1 {
+            ws.set_name(name)?;
+        } else {
+            ws.set_name(format!("{name} ({part})"))?;
+        }
+        let mut widths: Vec<usize> = columns.iter().map(|c| width(c.header)).collect();
+        for (col, c) in columns.iter().enumerate() {
+            ws.write_string_with_format(0, col as u16, c.header, &styles.header)?;
+        }
+        let mut r: u32 = 0;
+        while r < per_sheet {
+            let Some(row) = rows.next() else { break };
+            r += 1;
+            for (col, (cell, c)) in row.iter().zip(columns).enumerate() {
+                let w = put(ws, styles, r, col as u16, cell, c)?;
+                widths[col] = widths[col].max(w);
+            }
+        }
+        finish(ws, columns, &widths, r)?;
+        if rows.peek().is_none() {
+            return Ok(());
+        }
+        part += 1;
+    }
+}
+
+fn finish(
+    ws: &mut Worksheet,
+    columns: &[Column],
+    widths: &[usize],
+    last_row: u32,
+) -> Result<(), XlsxError> {
+    for (col, (c, w)) in columns.iter().zip(widths).enumerate() {
+        // Two characters of margin; never narrower than six.
+        let w = (*w as f64 + 2.0).clamp(6.0, c.max_width);
+        ws.set_column_width(col as u16, w)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let last_col = columns.len().saturating_sub(1) as u16;
+    ws.autofilter(0, 0, last_row, last_col)?;
+    Ok(())
+}
+
+/// Write a cell; returns the width of what it shows.
+fn put(
+    ws: &mut Worksheet,
+    styles: &Styles,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    column: &Column,
+) -> Result<usize, XlsxError> {
+    match cell {
+        Cell::Empty => Ok(0),
+        Cell::Text(s) => {
+            let s = fit(s);
+            let format = if column.code {
+                &styles.code
+            } else {
+                &styles.text
+            };
+            ws.write_string_with_format(row, col, s.as_ref(), format)?;
+            Ok(width(&s))
+        }
+        Cell::Number(d) => {
+            let shown = d.to_string();
+            match (excel_number(d), styles.numbers.get(d.scale() as usize)) {
+                (Some(n), Some(format)) => {
+                    ws.write_number_with_format(row, col, n, format)?;
+                }
+                // More digits than Excel keeps: as text, exact.
+                _ => {
+                    ws.write_string_with_format(row, col, &shown, &styles.text)?;
+                }
+            }
+            Ok(width(&shown))
+        }
+    }
+}
+
+/// A text cut to what an Excel cell holds (32,767 UTF-16 units), ending
+/// with `…` when cut; the JSON keeps it whole.
+fn fit(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= MAX_CELL_TEXT {
+        // No more bytes than the limit: no more UTF-16 units either.
+        return s.into();
+    }
+    let mut units = 0;
+    // Where `…` goes if the text is too long: the characters before it
+    // leave one unit for it.
+    let mut cut = 0;
+    for (at, c) in s.char_indices() {
+        units += c.len_utf16();
+        if units < MAX_CELL_TEXT {
+            cut = at + c.len_utf8();
+        }
+        if units > MAX_CELL_TEXT {
+            return format!("{}…", &s[..cut]).into();
+        }
+    }
+    s.into()
+}
+
+/// The width of a text in characters of the default font: a CJK or
+/// full-width character takes two; the widest line counts.
+fn width(s: &str) -> usize {
+    s.lines()
+        .map(|l| l.chars().map(|c| if wide(c) { 2 } else { 1 }).sum())
+        .max()
+        .unwrap_or(0)
+}
+
+/// East Asian wide and full-width characters (the common blocks).
+fn wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{303E}'
+        | '\u{3041}'..='\u{33FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{A000}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFD}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_excel_cannot_hold_exactly_are_refused() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(excel_number(&d("78.00")), Some(78.0));
+        assert_eq!(excel_number(&d("0.1")), Some(0.1));
+        assert_eq!(excel_number(&d("555.740000")), Some(555.74));
+        assert_eq!(excel_number(&d("100000000000000000000")), Some(1e20));
+        assert_eq!(excel_number(&d("123456789012345")), Some(123456789012345.0));
+        assert_eq!(excel_number(&d("1234567890.123456")), None);
+        assert_eq!(excel_number(&d("1234567890123456")), None);
+        assert_eq!(number_format(0), "0");
+        assert_eq!(number_format(2), "0.00");
+    }
+
+    #[test]
+    fn long_texts_are_cut_to_a_cell_on_a_character() {
+        // Compared with assert! so that a failure does not print 32,767 characters.
+        let short = "好".repeat(MAX_CELL_TEXT);
+        assert!(fit(&short) == short);
+        let long = "好".repeat(MAX_CELL_TEXT + 1);
+        let cut = fit(&long);
+        assert_eq!(cut.encode_utf16().count(), MAX_CELL_TEXT);
+        assert!(cut.ends_with("好…"));
+        // A character outside the BMP is two units: never split.
+        let astral = "𠀀".repeat(MAX_CELL_TEXT);
+        let cut = fit(&astral);
+        assert!(cut.encode_utf16().count() <= MAX_CELL_TEXT);
+        assert!(cut.ends_with("𠀀…"));
+    }
+
+    #[test]
+    fn rows_past_a_worksheet_go_on_in_the_next() {
+        let mut book = Workbook::new();
+        let columns = [Column::short("序号"), Column::long("内容")];
+        let rows = (1..=5).map(|n| vec![Cell::Number(Decimal::from(n)), Cell::text("文字")]);
+        table(&mut book, &Styles::new(), "表", &columns, rows, 2).unwrap();
+        let names: Vec<String> = book.worksheets().iter().map(|w| w.name()).collect();
+        assert_eq!(names, ["表", "表 (2)", "表 (3)"]);
+        // Exactly full: no empty worksheet after it.
+        let mut book = Workbook::new();
+        let rows = (1..=4).map(|n| vec![Cell::Number(Decimal::from(n)), Cell::Empty]);
+        table(&mut book, &Styles::new(), "表", &columns, rows, 2).unwrap();
+        assert_eq!(book.worksheets().len(), 2);
+        assert!(book.save_to_buffer().is_ok());
+    }
+
+    #[test]
+    fn widths_count_cjk_twice() {
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("项目编码"), 8);
+        assert_eq!(width("≥90%"), 4);
+        assert_eq!(width("短\n长一些的行"), 10);
+    }
+}
