@@ -44,7 +44,10 @@ pub(super) fn diff_cmd(
         [path, old_file, _, _, new_file, _, _, new_path, message] => {
             git_sides(path, old_file, new_file, new_path, Some(message))
         }
-        [path] => {
+        // git calls its external diff with one path for an unmerged file,
+        // and sets GIT_DIFF_PATH_TOTAL; typed by hand, one file is a
+        // usage error.
+        [path] if std::env::var_os("GIT_DIFF_PATH_TOTAL").is_some() => {
             outln!("{}", messages::unmerged(path));
             return EXIT_OK;
         }

@@ -32,6 +32,26 @@ fn exit_codes() {
     assert!(stderr(&o).contains("E301"));
     assert_eq!(jixiao(&["diff", &a, "no/such.jx"]).status.code(), Some(2));
     assert_eq!(jixiao(&["diff", &a, &b, "x", "y"]).status.code(), Some(2));
+    // One file typed by hand is a usage error (issue 17, item 11); git
+    // passes one path for an unmerged file, with GIT_DIFF_PATH_TOTAL set.
+    let o = jixiao(&["diff", &a]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("diff"), "{}", stderr(&o));
+    let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["diff", &a])
+        .env("GIT_DIFF_PATH_TOTAL", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("unmerged"));
+    // An output that cannot be written: exit 2 with a message.
+    let o = jixiao(&["diff", &a, &b, "-o", "/nonexistent-dir/x.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("/nonexistent-dir/x.txt"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
