@@ -49,7 +49,17 @@ pub fn write_atomic_file(
         Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path)?,
         _ => path.to_path_buf(),
     };
-    let old_permissions = std::fs::metadata(&path).ok().map(|m| m.permissions());
+    let existing = std::fs::metadata(&path).ok();
+    // A device or a FIFO (`-o /dev/null`, a pipe) is written to, never
+    // replaced by a regular file.
+    if existing
+        .as_ref()
+        .is_some_and(|m| !m.is_file() && !m.is_dir())
+    {
+        let mut f = std::fs::OpenOptions::new().write(true).open(&path)?;
+        return fill(&mut f).and_then(|_| f.flush());
+    }
+    let old_permissions = existing.map(|m| m.permissions());
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -58,21 +68,25 @@ pub fn write_atomic_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".to_string());
-    let tmp = dir.join(format!(".{name}.jixiao-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = File::create(&tmp)?;
-        fill(&mut f)?;
-        if let Some(p) = &old_permissions {
-            f.set_permissions(p.clone())?;
-        }
-        f.sync_all()?;
-        std::fs::rename(&tmp, &path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    // A random name created with O_EXCL: a link planted in the folder is
+    // never followed. The name says whose it is, should a killed run leave
+    // it behind.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(10)
+        .tempfile_in(&dir)?;
+    fill(tmp.as_file_mut())?;
+    if let Some(p) = &old_permissions {
+        tmp.as_file().set_permissions(p.clone())?;
     }
-    result
+    tmp.as_file().sync_all()?;
+    // Unpersisted, the temporary file is removed when dropped.
+    tmp.persist(&path).map(|_| ()).map_err(|e| e.error)
 }
+
+/// How the temporary files of an output end: `.NAME.RANDOM.jixiao.tmp`.
+pub const TEMP_SUFFIX: &str = ".jixiao.tmp";
 
 #[cfg(test)]
 mod tests {
@@ -100,6 +114,54 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&old).unwrap(), "previous");
         let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
         assert_eq!(names.len(), 1, "{names:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = std::env::temp_dir().join(format!("jixiao-fifo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this machine
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(&fifo).unwrap())
+        };
+        write_atomic(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn temporary_names_are_random_and_say_whose_they_are() {
+        let dir = std::env::temp_dir().join(format!("jixiao-tmpname-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let out = dir.join("out.json");
+        let mut seen = Vec::new();
+        for _ in 0..2 {
+            write_atomic_with(&out, |_| {
+                let names: Vec<String> = std::fs::read_dir(&dir)
+                    .unwrap()
+                    .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(TEMP_SUFFIX))
+                    .collect();
+                seen.extend(names);
+                Ok(())
+            })
+            .unwrap();
+        }
+        assert_eq!(seen.len(), 2);
+        assert!(seen.iter().all(|n| n.starts_with(".out.json.")), "{seen:?}");
+        assert_ne!(seen[0], seen[1]);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
