@@ -2,7 +2,7 @@
 
 use super::args::{ColorArg, DiffFormat};
 use super::build;
-use super::input::{decode_diagnostic, too_large};
+use super::input::{decode_diagnostic, read_bounded, too_large};
 use super::messages;
 use super::output::{
     errln, outln, print_diags_to, usage_error, Out, EXIT_ERRORS, EXIT_OK, EXIT_USAGE,
@@ -192,12 +192,21 @@ fn load_sheet(
     out: &Out,
     sink: &mut dyn Write,
 ) -> Result<Option<jixiao::model::Sheet>, i32> {
+    if std::fs::metadata(side.path).is_ok_and(|m| !m.is_file()) {
+        errln!("{}", messages::not_a_regular_file(out.lang, &side.name));
+        return Err(EXIT_USAGE);
+    }
     if let Some(d) = too_large(Path::new(side.path)) {
         print_diags_to(&[d], &SourceFile::new(side.name.clone(), ""), out, sink);
         return Err(EXIT_ERRORS);
     }
-    let bytes = match std::fs::read(side.path) {
-        Ok(b) => b,
+    let bytes = match std::fs::File::open(side.path).and_then(read_bounded) {
+        Ok(Ok(b)) => b,
+        Ok(Err(len)) => {
+            let d = jixiao::diag::catalogue::input_too_large(len, jixiao::syntax::MAX_INPUT_BYTES);
+            print_diags_to(&[d], &SourceFile::new(side.name.clone(), ""), out, sink);
+            return Err(EXIT_ERRORS);
+        }
         Err(e) => {
             errln!("{}", messages::cannot_read(out.lang, &side.name, &e));
             return Err(EXIT_USAGE);

@@ -1,7 +1,7 @@
 //! `jixiao fmt`: in place, `--check`, or standard input.
 
 use super::args::KeywordsArg;
-use super::input::{decode_diagnostic, read};
+use super::input::{decode_diagnostic, read, read_bounded};
 use super::messages;
 use super::output::{errln, out, print_diags, usage_error, Out, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use jixiao::emit;
@@ -40,10 +40,18 @@ fn fmt_one(
 ) -> i32 {
     let stdin = path == Path::new("-");
     let file = if stdin {
-        let mut bytes = Vec::new();
-        if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes) {
-            return usage_error(messages::cannot_read(out.lang, messages::STDIN_NAME, &e));
-        }
+        let bytes = match read_bounded(std::io::stdin()) {
+            Ok(Ok(b)) => b,
+            Ok(Err(len)) => {
+                let d =
+                    jixiao::diag::catalogue::input_too_large(len, jixiao::syntax::MAX_INPUT_BYTES);
+                print_diags(&[d], &SourceFile::new(messages::STDIN_NAME, ""), out);
+                return EXIT_ERRORS;
+            }
+            Err(e) => {
+                return usage_error(messages::cannot_read(out.lang, messages::STDIN_NAME, &e));
+            }
+        };
         match SourceFile::decode(messages::STDIN_NAME, &bytes, encoding) {
             Ok(f) => f,
             Err(err) => {

@@ -21,12 +21,22 @@ fn read_to(
     sink: &mut dyn Write,
 ) -> Result<SourceFile, i32> {
     let name = path.display().to_string();
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let _ = writeln!(sink, "{}", messages::not_a_regular_file(out.lang, &name));
+        return Err(EXIT_USAGE);
+    }
     if let Some(d) = too_large(Path::new(path)) {
         print_diags_to(&[d], &SourceFile::new(name, ""), out, sink);
         return Err(EXIT_ERRORS);
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let bytes = match std::fs::File::open(path).and_then(read_bounded) {
+        Ok(Ok(b)) => b,
+        // Grown past the limit since its size was looked at.
+        Ok(Err(len)) => {
+            let d = catalogue::input_too_large(len, jixiao::syntax::MAX_INPUT_BYTES);
+            print_diags_to(&[d], &SourceFile::new(name, ""), out, sink);
+            return Err(EXIT_ERRORS);
+        }
         Err(e) => {
             let _ = writeln!(sink, "{}", messages::cannot_read(out.lang, &name, &e));
             return Err(EXIT_USAGE);
@@ -42,6 +52,20 @@ fn read_to(
             Err(EXIT_ERRORS)
         }
     }
+}
+
+/// Everything `from` holds up to one byte past the size limit: `Err` with
+/// the length read when it holds more (it is then not read further, so
+/// `/dev/zero` or an endless pipe cannot exhaust memory).
+pub(super) fn read_bounded(from: impl std::io::Read) -> std::io::Result<Result<Vec<u8>, usize>> {
+    let max = jixiao::syntax::MAX_INPUT_BYTES;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut from.take(max as u64 + 1), &mut bytes)?;
+    Ok(if bytes.len() > max {
+        Err(bytes.len())
+    } else {
+        Ok(bytes)
+    })
 }
 
 /// A file past the size limit is refused before it is read.

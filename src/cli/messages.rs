@@ -35,6 +35,16 @@ pub(super) fn version() -> String {
 // ---------------------------------------------------------------------------
 // Files
 
+/// A FIFO, a device or a folder given as a sheet: reading it could block
+/// for ever or never end.
+pub(super) fn not_a_regular_file(lang: Lang, name: impl Display) -> String {
+    error(
+        lang,
+        format!("{name} 不是普通文件（管道、设备或文件夹）；从标准输入读取请写 -"),
+        format!("{name} is not a regular file (a pipe, a device or a folder); write - to read standard input"),
+    )
+}
+
 pub(super) fn cannot_read(lang: Lang, name: impl Display, e: &std::io::Error) -> String {
     error(
         lang,

@@ -401,3 +401,22 @@ fn names_and_lines_reach_the_terminal_escaped() {
         }
     }
 }
+
+// Issue 17, item 5: a device or a FIFO given as a sheet was read for ever
+// (`/dev/zero`) or blocked (a FIFO without a writer).
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_refused_as_sheets() {
+    for args in [
+        vec!["check", "/dev/zero"],
+        vec!["build", "/dev/zero", "-o", "/tmp/never.json"],
+        vec!["diff", "/dev/zero", "/dev/zero"],
+    ] {
+        let o = crate::common::jixiao(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("not a regular file"),
+            "{args:?}"
+        );
+    }
+}
