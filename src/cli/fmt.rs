@@ -39,6 +39,9 @@ fn fmt_one(
     out: &Out,
 ) -> i32 {
     let stdin = path == Path::new("-");
+    // What the file was before it was read: an edit saved meanwhile is not
+    // lost.
+    let read_stamp = if stdin { None } else { stamp(path) };
     let file = if stdin {
         let bytes = match read_bounded(std::io::stdin()) {
             Ok(Ok(b)) => b,
@@ -103,10 +106,22 @@ fn fmt_one(
         );
         return EXIT_ERRORS;
     }
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return usage_error(messages::read_only(out.lang, path.display()));
+    }
+    if stamp(path) != read_stamp {
+        return usage_error(messages::changed_while_formatting(out.lang, path.display()));
+    }
     match emit::write_atomic(path, &encode(&formatted, encoding)) {
         Ok(()) => EXIT_OK,
         Err(e) => usage_error(messages::cannot_write(out.lang, path.display(), &e)),
     }
+}
+
+/// The length and modification time of a file, to tell whether it changed.
+fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
 }
 
 /// Text back to bytes in the encoding it was read with.

@@ -45,6 +45,22 @@ pub(super) fn not_a_regular_file(lang: Lang, name: impl Display) -> String {
     )
 }
 
+pub(super) fn read_only(lang: Lang, name: impl Display) -> String {
+    error(
+        lang,
+        format!("{name} 是只读文件，未格式化（去掉只读属性后再试）"),
+        format!("{name} is read-only and was not formatted (make it writable first)"),
+    )
+}
+
+pub(super) fn changed_while_formatting(lang: Lang, name: impl Display) -> String {
+    error(
+        lang,
+        format!("{name} 在格式化期间被修改，未覆盖（请再运行一次）"),
+        format!("{name} changed while it was formatted and was not overwritten (run again)"),
+    )
+}
+
 pub(super) fn cannot_read(lang: Lang, name: impl Display, e: &std::io::Error) -> String {
     error(
         lang,

@@ -59,7 +59,9 @@ pub fn write_atomic_file(
         let mut f = std::fs::OpenOptions::new().write(true).open(&path)?;
         return fill(&mut f).and_then(|_| f.flush());
     }
-    let old_permissions = existing.map(|m| m.permissions());
+    let old_permissions = existing.as_ref().map(|m| m.permissions());
+    #[cfg(unix)]
+    let existing_owner = existing;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -80,9 +82,30 @@ pub fn write_atomic_file(
     if let Some(p) = &old_permissions {
         tmp.as_file().set_permissions(p.clone())?;
     }
+    #[cfg(unix)]
+    if let Some(m) = &existing_owner {
+        keep_owner(tmp.as_file(), m)?;
+    }
     tmp.as_file().sync_all()?;
     // Unpersisted, the temporary file is removed when dropped.
     tmp.persist(&path).map(|_| ()).map_err(|e| e.error)
+}
+
+/// The replaced file's owner and group on the new one; when they cannot be
+/// kept (another user runs jixiao), the file is not replaced.
+#[cfg(unix)]
+fn keep_owner(tmp: &File, old: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let now = tmp.metadata()?;
+    if (now.uid(), now.gid()) == (old.uid(), old.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(tmp, Some(old.uid()), Some(old.gid())).map_err(|e| {
+        std::io::Error::new(
+            e.kind(),
+            format!("the file's owner and group cannot be kept ({e}); it was not replaced"),
+        )
+    })
 }
 
 /// How the temporary files of an output end: `.NAME.RANDOM.jixiao.tmp`.

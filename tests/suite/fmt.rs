@@ -312,3 +312,28 @@ fn cli_fmt_keywords_round_trip() {
     );
     assert_eq!(std::fs::read_to_string(&f).unwrap(), example());
 }
+
+// Issue 17, item 4: a read-only file was rewritten by rename.
+#[cfg(unix)]
+#[test]
+fn cli_fmt_refuses_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = crate::common::scratch("fmt-read-only");
+    let path = dir.join("ro.jx");
+    let text = crate::common::example().replace("  year", "    year");
+    std::fs::write(&path, &text).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let o = crate::common::jixiao(&["fmt", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("read-only"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    // Writable again, it is formatted and keeps its mode.
+    let o = crate::common::jixiao(&["fmt", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), text);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o644);
+}
