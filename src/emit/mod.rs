@@ -73,11 +73,13 @@ pub fn write_atomic_file(
     // A random name created with O_EXCL: a link planted in the folder is
     // never followed. The name says whose it is, should a killed run leave
     // it behind.
+    remove_leftovers(&dir, &name);
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
+        .prefix(&format!(".{name}.{}-", std::process::id()))
         .suffix(TEMP_SUFFIX)
         .rand_bytes(10)
         .tempfile_in(&dir)?;
+    let _pending = Pending::register(tmp.path());
     fill(tmp.as_file_mut())?;
     if let Some(p) = &old_permissions {
         tmp.as_file().set_permissions(p.clone())?;
@@ -108,8 +110,76 @@ fn keep_owner(tmp: &File, old: &std::fs::Metadata) -> std::io::Result<()> {
     })
 }
 
-/// How the temporary files of an output end: `.NAME.RANDOM.jixiao.tmp`.
+/// How the temporary files of an output end: `.NAME.PID-RANDOM.jixiao.tmp`.
 pub const TEMP_SUFFIX: &str = ".jixiao.tmp";
+
+/// The temporary files being written, for a signal handler to remove
+/// (`remove_pending_files`): a process interrupted by SIGINT, SIGTERM or
+/// SIGHUP runs no destructors.
+static PENDING: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary file listed in [`PENDING`] while it lives.
+struct Pending(std::path::PathBuf);
+
+impl Pending {
+    fn register(path: &Path) -> Pending {
+        if let Ok(mut list) = PENDING.lock() {
+            list.push(path.to_path_buf());
+        }
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Ok(mut list) = PENDING.lock() {
+            list.retain(|p| *p != self.0);
+        }
+    }
+}
+
+/// Remove the temporary files of the outputs being written. For a signal
+/// handler, before the process exits.
+pub fn remove_pending_files() {
+    if let Ok(list) = PENDING.lock() {
+        for p in list.iter() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// The temporary files of `name` in `dir` left by a run that was killed
+/// (SIGKILL: nothing could remove them): those of a process that no longer
+/// runs are removed. Where `/proc` is missing, nothing is removed.
+fn remove_leftovers(dir: &Path, name: &str) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let Some(f) = file.to_str() else { continue };
+        let Some(rest) = f
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        let Some((pid, _)) = rest.split_once('-') else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok() && !proc.join(pid).exists() {
+            // Only a regular file of ours: never follow or remove a link.
+            if e.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -183,8 +253,35 @@ mod tests {
             .unwrap();
         }
         assert_eq!(seen.len(), 2);
-        assert!(seen.iter().all(|n| n.starts_with(".out.json.")), "{seen:?}");
+        let mine = format!(".out.json.{}-", std::process::id());
+        assert!(seen.iter().all(|n| n.starts_with(&mine)), "{seen:?}");
         assert_ne!(seen[0], seen[1]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_killed_run_leaves_nothing_for_long() {
+        let dir = std::env::temp_dir().join(format!("jixiao-leftover-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // A PID no process has (beyond the kernel's maximum), and ours.
+        let dead = dir.join(format!(
+            ".out.html.{}-abcdefghij{TEMP_SUFFIX}",
+            u32::MAX - 1
+        ));
+        let alive = dir.join(format!(
+            ".out.html.{}-abcdefghij{TEMP_SUFFIX}",
+            std::process::id()
+        ));
+        let other = dir.join(".notes.txt");
+        for p in [&dead, &alive, &other] {
+            std::fs::write(p, "x").unwrap();
+        }
+        write_atomic(&dir.join("out.html"), b"new").unwrap();
+        if Path::new("/proc/self").exists() {
+            assert!(!dead.exists());
+        }
+        assert!(alive.exists() && other.exists());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
