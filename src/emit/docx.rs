@@ -59,6 +59,10 @@ const HOLD: usize = 4 << 20;
 /// the input alone decide the bytes.
 const DEFLATE_LEVEL: i64 = 1;
 
+/// How many projects (or thirds of indicators) make `document.xml` a zip64
+/// entry: 4 GiB at 11 KB a project would be 390,000; texts can be longer.
+const ZIP64_PROJECTS: usize = 50_000;
+
 /// `write`, with the document passed on whenever more than `hold` bytes
 /// are pending (`usize::MAX`: rendered whole first).
 fn write_holding<W: Write + Seek>(sheet: &Sheet, w: W, hold: usize) -> std::io::Result<()> {
@@ -83,8 +87,14 @@ fn write_holding<W: Write + Seek>(sheet: &Sheet, w: W, hold: usize) -> std::io::
             Some(DOCUMENT_RELS.to_string()),
         ),
     ];
+    // document.xml takes about 11 KB a project (more with long texts): past
+    // a bound far below 4 GiB / 11 KB it is written as a zip64 entry, which
+    // a larger document needs. Decided by the sheet alone, so the same
+    // sheet still gives the same bytes.
+    let big = sheet.projects.len() + sheet.totals.indicators / 3 > ZIP64_PROJECTS;
     let written = (|| {
         for (name, text) in parts {
+            let options = options.large_file(big && text.is_none());
             zip.start_file(name, options).map_err(io_error)?;
             match text {
                 Some(text) => zip.write_all(text.as_bytes())?,
