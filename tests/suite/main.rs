@@ -21,6 +21,7 @@ mod emit_html;
 mod example;
 mod fixes;
 mod fmt;
+mod import;
 mod layers;
 mod no_panic;
 mod parser_oracle;
