@@ -13,12 +13,21 @@
 //! This module sits above the model: it may read the vocabulary, the
 //! target reader, the syntax and the formatter; nothing imports it.
 
+mod budget;
 mod docx;
+mod draft;
 mod error;
+mod form;
 pub mod grid;
 mod html;
+mod indicators;
+mod labels;
+mod values;
+mod write;
 mod xlsx;
 
+use crate::diag::Lang;
+pub use draft::{Note, Why};
 pub use error::ImportError;
 use grid::Grid;
 use std::io::Read;
@@ -29,6 +38,69 @@ pub enum Format {
     Docx,
     Xlsx,
     Html,
+}
+
+/// A sheet imported: its `.jx` text in the canonical layout, and what
+/// could not be placed (each also a comment in the text).
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub text: String,
+    pub notes: Vec<Note>,
+    /// How many projects and indicators were read.
+    pub projects: usize,
+    pub indicators: usize,
+}
+
+impl Imported {
+    /// The report line of each note: where, the text, and why.
+    pub fn report(&self, lang: Lang) -> Vec<String> {
+        self.notes.iter().map(|n| note_line(n, lang)).collect()
+    }
+}
+
+/// One line of the report: `表2 第5行 第1列：“…”——未识别的行`.
+pub fn note_line(n: &Note, lang: Lang) -> String {
+    let place = n.origin.as_ref().map(|o| write::place(o, lang));
+    let why = n.why.text(lang);
+    let text = n.text.replace(['\n', '\r'], "⏎");
+    match (lang, place, text.is_empty()) {
+        (Lang::Zh, Some(p), false) => format!("{p}：“{text}”——{why}"),
+        (Lang::Zh, Some(p), true) => format!("{p}：{why}"),
+        (Lang::Zh, None, false) => format!("“{text}”——{why}"),
+        (Lang::En, Some(p), false) => format!("{p}: \"{text}\" — {why}"),
+        (Lang::En, Some(p), true) => format!("{p}: {why}"),
+        (Lang::En, None, false) => format!("\"{text}\" — {why}"),
+        (_, None, true) => why.to_string(),
+    }
+}
+
+/// Import a file's bytes: `name` (its file name, may be empty) helps tell
+/// the format and names the input in the sheet's first comment; `lang` is
+/// the language of the comments.
+pub fn import(name: &str, bytes: &[u8], lang: Lang) -> Result<Imported, ImportError> {
+    let format = detect(name, bytes)?;
+    let grid = read_grid(bytes, format)?;
+    Ok(import_grid(&grid, name, lang))
+}
+
+/// Import a grid already read.
+pub fn import_grid(grid: &Grid, name: &str, lang: Lang) -> Imported {
+    let draft = form::recognise(grid);
+    let raw = write::write(&draft, lang, name);
+    // The writer's text always parses; were it not to, it is kept as is.
+    let text = crate::fmt::format(&raw, &crate::fmt::Options::default()).unwrap_or(raw);
+    let indicators = draft
+        .projects
+        .iter()
+        .map(|p| p.indicators.len() + p.period.as_ref().map_or(0, |x| x.indicators.len()))
+        .sum::<usize>()
+        + draft.overall.indicators.len();
+    Imported {
+        text,
+        notes: draft.notes().into_iter().cloned().collect(),
+        projects: draft.projects.len(),
+        indicators,
+    }
 }
 
 /// What kind of file `bytes` is, by its content first and its name's
