@@ -474,6 +474,12 @@ impl Recognizer {
 
     /// A row of labels and values.
     fn pairs(&mut self, t: &Table, r: usize, placed: &[Placed<'_>], starting: &[&Placed<'_>]) {
+        // `项目资金(万元)`: the unit of the amounts beside it.
+        for p in starting {
+            if let Some(u) = normalise(&p.cell.text).unit {
+                self.unit.get_or_insert(u);
+            }
+        }
         let group = placed
             .iter()
             .find_map(|p| match label(&normalise(&p.cell.text).text) {
@@ -486,6 +492,24 @@ impl Recognizer {
             .filter(|c| !matches!(label(&normalise(&c.text).text), Some(Label::Group(_))))
             .collect();
         let is_label = |c: &Cell| label(&normalise(&c.text).text).is_some();
+        // A row of no label of the form before any project is no part of
+        // it: a web page's table of metadata, a letterhead.
+        let names_project = cells.iter().any(|c| {
+            matches!(
+                label(&normalise(&c.text).text),
+                Some(Label::ProjectName | Label::ProjectCode)
+            )
+        });
+        let before = self.stage == Stage::BeforeTitle && !names_project;
+        if before || self.project.is_none() && !cells.iter().any(|c| is_label(c)) {
+            let why = if self.stage == Stage::BeforeTitle {
+                Why::BeforeForm
+            } else {
+                Why::UnknownRow
+            };
+            self.row_note(t, &cells, why);
+            return;
+        }
         // Our purpose row: one value under the budget's label.
         if group == Some(Group::Budget) && cells.len() == 1 && !is_label(cells[0]) {
             self.purpose_cell(cells[0]);
@@ -507,9 +531,6 @@ impl Recognizer {
                     } else {
                         values
                     };
-                    if let Some(u) = n.unit {
-                        self.unit.get_or_insert(u);
-                    }
                     self.apply(t, r, l, c, &values);
                 }
                 None if c.text.trim().is_empty() => {
@@ -523,16 +544,37 @@ impl Recognizer {
                     self.unknown_label(t, r, c, &values, group);
                 }
                 None => {
-                    self.note(Some(t.origin(c)), &c.text, Why::UnknownRow);
-                    for v in &values {
-                        if !v.text.trim().is_empty() {
-                            self.note(Some(t.origin(v)), &v.text, Why::UnknownCell);
-                        }
-                    }
+                    let mut all = vec![c];
+                    all.extend(values.iter().copied());
+                    let why = if i == 0 {
+                        Why::UnknownRow
+                    } else {
+                        Why::UnknownCell
+                    };
+                    self.row_note(t, &all, why);
                 }
             }
             i = j;
         }
+    }
+
+    /// One note for cells read together: where the first stands, and their
+    /// texts joined by ` | `.
+    fn row_note(&mut self, t: &Table, cells: &[&Cell], why: Why) {
+        let texts: Vec<&Cell> = cells
+            .iter()
+            .copied()
+            .filter(|c| !c.text.trim().is_empty())
+            .collect();
+        let Some(first) = texts.first() else {
+            return;
+        };
+        let text = texts
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ");
+        self.note(Some(t.origin(first)), &text, why);
     }
 
     /// The value of a label printed above it: the cell starting below in

@@ -177,7 +177,13 @@ impl Lexer<'_> {
                 return Some(Token::Text("<".to_string()));
             }
             let end = tag_end(rest);
-            let inner = &self.s[self.i + name_at..self.i + end.saturating_sub(1).max(name_at)];
+            // Up to the `>`, or to the end of a tag never closed.
+            let inner_end = if rest.as_bytes().get(end.wrapping_sub(1)) == Some(&b'>') {
+                end - 1
+            } else {
+                end
+            };
+            let inner = &self.s[self.i + name_at..self.i + inner_end.max(name_at)];
             self.i += end;
             let name_len = inner
                 .find(|c: char| c.is_whitespace() || c == '/' || c == '>')

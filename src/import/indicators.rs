@@ -7,6 +7,7 @@ use super::draft::{Indicator, Note, Target, Why};
 use super::grid::Table;
 use super::labels::{column, label, normalise, Column, Group, Label};
 use super::values::{core_mark, level_points, one_line, points};
+use crate::lang::category;
 
 /// The columns of an open indicator block, by grid column.
 #[derive(Clone, Debug, Default)]
@@ -195,9 +196,10 @@ impl Block {
             return None;
         }
         let (stars, name) = core_mark(&name);
+        let level2 = sole_level2(level1, &level2).unwrap_or_else(|| short(&level2));
         let mut ind = Indicator {
             level1: short(level1),
-            level2: short(&level2),
+            level2,
             name: name.to_string(),
             target: target(sign, value, unit),
             core: (stars > 0).then_some(stars),
@@ -270,6 +272,18 @@ fn target(sign: Option<String>, value: Option<String>, unit: Option<String>) -> 
     }
 }
 
+/// `满意度指标 | 满意度指标`: a form printing the level-1 name again as the
+/// level 2 of a level 1 that has only one (服务对象满意度).
+fn sole_level2(level1: &str, level2: &str) -> Option<String> {
+    if short(level1) != short(level2) {
+        return None;
+    }
+    let parent = category::level1(&short(level1)).or_else(|| category::level1(level1))?;
+    let mut under = category::LEVEL2.iter().filter(|d| d.parent == parent.id);
+    let only = under.next()?;
+    under.next().is_none().then(|| short(only.canonical))
+}
+
 /// A level name as the language writes it: without its `指标` (`产出指标`
 /// is `产出`), as the sample and the examples write categories.
 pub fn short(level: &str) -> String {
@@ -312,5 +326,10 @@ mod tests {
         assert_eq!(short("产出指标"), "产出");
         assert_eq!(short("指标"), "指标");
         assert_eq!(short("满意度"), "满意度");
+        assert_eq!(
+            sole_level2("满意度指标", "满意度指标").as_deref(),
+            Some("服务对象满意度")
+        );
+        assert_eq!(sole_level2("产出指标", "产出指标"), None);
     }
 }

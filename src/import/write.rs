@@ -313,6 +313,23 @@ impl Writer {
         } else {
             format!("{}.{}", i.level1, i.level2)
         };
+        // A category is one word: what cannot stand in one is replaced (the
+        // checker then reports the category as unknown).
+        let category: String = category
+            .chars()
+            .map(|c| {
+                if breaks_word(c) || c == '/' {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let category = if category.is_empty() {
+            "\u{FFFD}".to_string()
+        } else {
+            category
+        };
         let mut head = format!("indicator {} {}", category, string(&i.name));
         if let Some(t) = &i.target {
             head.push(' ');
@@ -509,15 +526,32 @@ pub fn string(s: &str) -> String {
 }
 
 /// Whether `s` is one word of the language: no blanks, no `{ } " , ;`, no
-/// `//`, nothing forbidden.
+/// `//`, nothing forbidden, and none of the full-width marks the parser
+/// takes for misplaced punctuation (`：，；｛｝`, Chinese quotes).
 fn is_word(s: &str) -> bool {
-    !s.is_empty()
-        && !s.contains("//")
-        && !s.chars().any(|c| {
-            c.is_whitespace()
-                || matches!(c, '{' | '}' | '"' | ',' | ';' | '\\')
-                || crate::source::is_forbidden_char(c)
-        })
+    !s.is_empty() && !s.contains("//") && !s.chars().any(breaks_word)
+}
+
+fn breaks_word(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '{' | '}'
+                | '"'
+                | ','
+                | ';'
+                | '\\'
+                | '：'
+                | '，'
+                | '；'
+                | '｛'
+                | '｝'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+        )
+        || crate::source::is_forbidden_char(c)
 }
 
 fn word_or_string(s: &str) -> String {

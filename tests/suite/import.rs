@@ -132,7 +132,7 @@ pub fn xlsx(cells: &[(&str, &str)], merges: &[&str]) -> Vec<u8> {
             .replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;");
-        let cell = if value.parse::<f64>().is_ok() {
+        let cell = if value.parse::<f64>().is_ok() && !value.contains(char::is_whitespace) {
             format!("<c r=\"{addr}\"><v>{value}</v></c>")
         } else {
             format!("<c r=\"{addr}\" t=\"inlineStr\"><is><t>{esc}</t></is></c>")
@@ -370,5 +370,273 @@ fn every_statement_through_our_tables() {
             "{:?}",
             imported.report(jixiao::diag::Lang::En)
         );
+    }
+}
+
+#[test]
+fn the_published_qingshan_table_holds_the_example() {
+    let path = common::root().join("tests/fixtures/import/real-06-qingshan-jiaoyu-2020.html");
+    let bytes = std::fs::read(path).unwrap();
+    let imported = import::import("real-06.html", &bytes, jixiao::diag::Lang::Zh).unwrap();
+    // It checks, and holds every fact of the example transcribed by hand
+    // from the same page (the long-term columns are empty, and so is
+    // 其他资金).
+    let back = sheet_of("real-06.jx", &imported.text);
+    let expected = example("qingshan-jiaoyu-2020.jx");
+    let mut diff = Vec::new();
+    differences(&json(&expected), &json(&back), "", &mut diff);
+    assert!(diff.is_empty(), "{}\n{}", diff.join("\n"), imported.text);
+    // The page around the form is reported, row by row, where it stands,
+    // and kept as comments; nothing of the form is.
+    assert_eq!(
+        imported.report(jixiao::diag::Lang::Zh),
+        [
+            "表1 第1行 第1列：“索 引 号 | 733569413/2020-806617 | 发布日期 | 2020-01-20”——表头之前的文字",
+            "表1 第2行 第1列：“发布机构 | 教育局 | 有 效 性 | 有效”——表头之前的文字",
+            "表1 第3行 第1列：“标 题 | 项目支出绩效目标表3 | 文 号”——表头之前的文字",
+            "第1段：“项目支出绩效目标表3”——表头之前的文字",
+            "第2段：“字号 : 大 中 小 | 发布时间:2020-01-20 | 发布单位:教育局”——表头之前的文字",
+            "第6段：“附件:”——未识别的段落",
+            "第7段：“扫一扫在手机打开当前页”——未识别的段落",
+            "第8段：“[下载] [打印] [关闭]”——未识别的段落",
+        ]
+    );
+    assert!(imported
+        .text
+        .contains("  // 第6段：“附件:”——未识别的段落\n"));
+    assert_eq!(imported.text.matches("// ").count(), 1 + 8);
+    // The same page in GB2312, as such sites serve it.
+    let html = String::from_utf8(bytes)
+        .unwrap()
+        .replace("charset=utf-8", "charset=gb2312");
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&html);
+    let again = import::import("real-06.html", &gbk, jixiao::diag::Lang::Zh).unwrap();
+    assert_eq!(again.text, imported.text);
+}
+
+/// The first table of real/05 (六安市金安区体育局, 2025) as a workbook: the
+/// title rows merged across, labels over several lines (`绩\n效\n指\n标`,
+/// `项目资金\n(万元)`), level cells merged down, amounts as numbers.
+fn jinan_workbook() -> Vec<u8> {
+    let name = "2025金安国际网球公开赛(国际系列赛事)";
+    let cells: Vec<(&str, &str)> = vec![
+        ("A1", "项目支出绩效目标表"),
+        ("A2", "(2025年度)"),
+        ("A3", "项目责任人:"),
+        ("C3", "单位(盖章):"),
+        ("A4", "项目名称"),
+        ("B4", name),
+        ("A5", "主管部门及代码"),
+        ("B5", "[042]六安市金安区体育局"),
+        ("C5", "实施单位"),
+        ("D5", "六安市金安区体育局"),
+        ("A6", "项目来源"),
+        ("B6", "本级申报项目"),
+        ("C6", "项目期"),
+        ("D6", "3年"),
+        ("A7", "项目资金\n(万元)"),
+        ("B7", "年度资金总额:"),
+        ("C7", "1000"),
+        ("B8", "其中:财政拨款"),
+        ("C8", "1000"),
+        ("B9", "其他资金"),
+        ("C9", "0"),
+        ("A10", "年度\n目标"),
+        (
+            "B10",
+            "打造金安国际网球公开赛等一系列的品牌赛事,提升六安城市的知名度和美誉度。",
+        ),
+        ("A11", "绩\n效\n指\n标"),
+        ("B11", "一级\n指标"),
+        ("C11", "二级指标"),
+        ("D11", "三级指标"),
+        ("E11", "指标值"),
+        ("B12", "产出指标"),
+        ("C12", "数量指标"),
+        ("D12", "开展运动种类"),
+        ("E12", "1种"),
+        ("D13", "打造品牌赛事种类"),
+        ("E13", "1种"),
+        ("C14", "质量指标"),
+        ("D14", "经费支出合规率"),
+        ("E14", "100%"),
+        ("D15", "赛事完成率"),
+        ("E15", "100%"),
+        ("C16", "时效指标"),
+        ("D16", "完成时间"),
+        ("E16", "2025年年底前"),
+        ("C17", "成本指标"),
+        ("D17", "项目总成本"),
+        ("E17", "≤1000万元"),
+        ("B18", "效益指标"),
+        ("C18", "经济效益指标"),
+        (
+            "D18",
+            "提升六安城市知名度和美誉度,推动体育消费、“网球+”产业深度融合",
+        ),
+        ("E18", "经济效益良好"),
+        ("C19", "社会效益指标"),
+        (
+            "D19",
+            "打造金安国际网球公开赛等系列品牌赛事,提升六安城市的知名度和美誉度。",
+        ),
+        ("E19", "效果良好"),
+        ("C20", "生态效益指标"),
+        ("D20", "本项目不适用此指标"),
+        ("E20", "无"),
+        ("C21", "可持续影响指标"),
+        ("D21", "打造金安国际网球\n公开赛等系列品牌赛事"),
+        ("E21", "影响可持续"),
+        ("B22", "满意度指标"),
+        ("C22", "满意度指标"),
+        ("D22", "群众满意度"),
+        ("E22", "≥95%"),
+    ];
+    let merges = [
+        "A1:E1", "A2:E2", "D3:E3", "B4:E4", "D5:E5", "D6:E6", "A7:A9", "C7:E7", "C8:E8", "C9:E9",
+        "B10:E10", "A11:A22", "B12:B17", "C12:C13", "C14:C15", "B18:B21",
+    ];
+    xlsx(&cells, &merges)
+}
+
+#[test]
+fn a_published_table_in_excel_holds_the_example() {
+    let imported = import::import("jinan.xlsx", &jinan_workbook(), jixiao::diag::Lang::En).unwrap();
+    let back = sheet_of("jinan.jx", &imported.text);
+    let expected = example("jinan-tiyuju-2025.jx");
+    let mut diff = Vec::new();
+    differences(&json(&expected), &json(&back), "", &mut diff);
+    // Excel holds amounts as numbers: `1000.00` shown with two decimals is
+    // the number 1000 in the file (its format is not read).
+    assert_eq!(
+        diff,
+        [
+            ".projects[0].budget.sources[0].amount: \"1000.00\" != \"1000\"",
+            ".projects[0].budget.sources[1].amount: \"0.00\" != \"0\"",
+            ".projects[0].budget.total: \"1000.00\" != \"1000\"",
+            ".totals.budget: \"1000.00\" != \"1000\"",
+        ],
+        "{}",
+        imported.text
+    );
+    assert!(
+        imported.notes.is_empty(),
+        "{:?}",
+        imported.report(jixiao::diag::Lang::En)
+    );
+}
+
+#[test]
+fn an_unknown_row_is_a_comment_in_its_project_and_a_line_of_the_report() {
+    let original = example("beidaihe-2020.jx");
+    let html = jixiao::emit::html::to_string(&original);
+    // A row the form does not know, in the second project's table, and a
+    // labelled row a local form adds.
+    let goal = "1、建设节约型、廉洁型机关。";
+    let at = html.find(goal).unwrap();
+    let row_start = html[..at].rfind("<tr>").unwrap();
+    let mut page = html.clone();
+    page.insert_str(
+        row_start,
+        "<tr><td>本表数据由财务科负责填写，如有疑问请联系。</td><td>张三</td></tr>\n\
+         <tr><th>项目来源</th><td colspan=\"5\">本级申报项目</td></tr>\n",
+    );
+    let imported = import::import("x.html", page.as_bytes(), jixiao::diag::Lang::En).unwrap();
+    let report = imported.report(jixiao::diag::Lang::En);
+    assert_eq!(report.len(), 1, "{report:?}");
+    assert!(
+        report[0].starts_with("table 2, row ")
+            && report[0].ends_with(
+                ": \"本表数据由财务科负责填写，如有疑问请联系。 | 张三\" — row not recognised"
+            ),
+        "{report:?}"
+    );
+    // The comment stands inside the project where the row was found.
+    let project = imported.text.find("project \"430-0403-JBN-S6R7\"").unwrap();
+    let next = imported.text[project..].find("\n}\n").unwrap() + project;
+    let comment = imported.text.find("// table 2, row ").unwrap();
+    assert!(project < comment && comment < next, "{}", imported.text);
+    // Everything else is as before; the labelled row is the project's field.
+    let back = sheet_of("x.jx", &imported.text);
+    let mut diff = Vec::new();
+    differences(&json(&original), &json(&back), "", &mut diff);
+    assert_eq!(
+        diff,
+        [".projects[1].fields: null != [{\"name\":\"项目来源\",\"value\":\"本级申报项目\"}]"]
+    );
+}
+
+/// An import that succeeded wrote text the parser reads without a syntax
+/// error (the formatter took it).
+fn assert_parses(imported: &import::Imported, what: &str) {
+    let (_, diags) = jixiao::syntax::parse(&imported.text);
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+    assert!(errors.is_empty(), "{what}: {errors:?}\n{}", imported.text);
+}
+
+#[test]
+fn garbage_and_truncated_files_never_panic() {
+    let mut rng = common::Rng(0x1A2B_3C4D);
+    let sheet = example("county-school-2021.jx");
+    let docx = jixiao::emit::docx::to_bytes(&sheet);
+    let html = jixiao::emit::html::to_string(&sheet);
+    let xlsx = jinan_workbook();
+    let lang = jixiao::diag::Lang::En;
+    // Random bytes under every name.
+    for n in 0..200 {
+        let len = rng.below(2000);
+        let mut bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        if n % 4 == 0 {
+            bytes.splice(0..0, b"PK\x03\x04".iter().copied());
+        }
+        for name in ["x.docx", "x.xlsx", "x.html", "x", "x.doc"] {
+            if let Ok(i) = import::import(name, &bytes, lang) {
+                assert_parses(&i, name);
+            }
+        }
+    }
+    // Zips cut short, and with bytes changed.
+    for (name, whole) in [("x.docx", &docx), ("x.xlsx", &xlsx)] {
+        for _ in 0..60 {
+            let cut = rng.below(whole.len());
+            if let Ok(i) = import::import(name, &whole[..cut], lang) {
+                assert_parses(&i, name);
+            }
+            let mut changed = whole.clone();
+            for _ in 0..1 + rng.below(8) {
+                let at = rng.below(changed.len());
+                changed[at] = rng.next() as u8;
+            }
+            if let Ok(i) = import::import(name, &changed, lang) {
+                assert_parses(&i, name);
+            }
+        }
+    }
+    // Pages cut, spliced and stuffed with markup.
+    let inserts = [
+        "<table>",
+        "</table>",
+        "<tr>",
+        "<td rowspan=99999 colspan=99999>",
+        "</td>",
+        "<br>",
+        "&#0;",
+        "&#xFFFFFF;",
+        "<script>",
+        "<!--",
+        "\"",
+        "\\",
+        "{",
+        "}",
+        "//",
+        "\u{1}",
+        "<td>一级指标</td><td>三级指标</td>",
+        "<td>项目名称</td>",
+        "<td>预算数</td><td>x</td>",
+    ];
+    for _ in 0..150 {
+        let page = common::mutate(&html, &mut rng, 8, 400, &inserts);
+        let i = import::import("x.html", page.as_bytes(), lang).unwrap();
+        assert_parses(&i, "x.html");
     }
 }
