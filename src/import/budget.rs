@@ -94,11 +94,6 @@ impl Budgets {
         r.detail = Some((partial, sources));
     }
 
-    /// Whether a budget was printed at all.
-    pub fn any(&self) -> bool {
-        self.annual.seen || self.total.seen
-    }
-
     /// This year's budget and the total, and what did not add up. A
     /// project printing only a 资金总额 has it as this year's budget.
     pub fn finish(self) -> (Option<Budget>, Option<Budget>, Vec<Why>) {

@@ -110,23 +110,15 @@ impl Recognizer {
         let Some(i) = self.project else {
             return;
         };
-        let any = budgets.any();
         let (annual, total, why) = budgets.finish();
         let p = &mut self.d.projects[i];
-        p.budget = annual;
-        p.total_budget = total;
+        p.budget = p.budget.take().or(annual);
+        p.total_budget = p.total_budget.take().or(total);
         for w in why {
             p.notes.push(Note {
                 origin: None,
                 text: String::new(),
                 why: w,
-            });
-        }
-        if !any || p.budget.is_none() {
-            p.notes.push(Note {
-                origin: None,
-                text: p.name.clone().unwrap_or_default(),
-                why: Why::NoBudget,
             });
         }
     }
@@ -161,11 +153,19 @@ impl Recognizer {
             return;
         }
         if flat.starts_with("第一部分") {
+            // A table of contents lists the projects' headings before it.
+            self.close_project();
+            self.project = None;
             self.stage = Stage::PartOne(Section::Other);
             return;
         }
         if flat.starts_with("第二部分") {
             self.stage = Stage::Body;
+            return;
+        }
+        if flat == "目录" || is_chart_caption(&flat) {
+            // Our page's table of contents and the captions of its charts
+            // (which restate the tables), as a word processor keeps them.
             return;
         }
         if let Some(name) = project_heading(&flat) {
@@ -836,6 +836,25 @@ impl Recognizer {
     fn finish(mut self) -> Draft {
         self.close_project();
         let mut d = self.d;
+        // A project that is a heading alone, named again by a project read
+        // in full, is an entry of a table of contents.
+        let full: Vec<Option<String>> = d
+            .projects
+            .iter()
+            .filter(|p| !heading_only(p))
+            .map(|p| p.name.clone())
+            .collect();
+        d.projects
+            .retain(|p| !(heading_only(p) && full.contains(&p.name)));
+        for p in &mut d.projects {
+            if p.budget.is_none() {
+                p.notes.push(Note {
+                    origin: None,
+                    text: p.name.clone().unwrap_or_default(),
+                    why: Why::NoBudget,
+                });
+            }
+        }
         // Scores as the language lists them: the categories', then the
         // budget execution rate's, then the annual section's.
         for p in &mut d.projects {
@@ -887,6 +906,25 @@ impl Recognizer {
         }
         d
     }
+}
+
+/// Whether a project holds nothing but its name.
+fn heading_only(p: &Project) -> bool {
+    let named = Project {
+        name: p.name.clone(),
+        ..Project::default()
+    };
+    *p == named
+}
+
+/// The captions of our page's charts: `…资金支出计划（累计%）` and
+/// `各项目预算规模（单位：万元，合计 555.74）`, ending the chart's texts.
+fn is_chart_caption(flat: &str) -> bool {
+    if flat.ends_with("资金支出计划（累计%）") {
+        return true;
+    }
+    flat.rsplit_once("各项目预算规模（单位：")
+        .is_some_and(|(_, tail)| tail.ends_with('）') && tail.contains("合计"))
 }
 
 /// `1、“创意之家”租赁费绩效目标表`: the project's name.

@@ -31,6 +31,7 @@ pub use draft::{Note, Why};
 pub use error::ImportError;
 use grid::Grid;
 use std::io::Read;
+pub use write::place;
 
 /// The kinds of file `import` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -311,6 +311,20 @@ fn lost_through(name: &str, text: &str, via: &str) -> (Vec<String>, import::Impo
 fn every_statement_through_our_tables() {
     let path = common::root().join("tests/fixtures/import/everything.jx");
     let text = std::fs::read_to_string(path).unwrap();
+    for via in ["docx", "html"] {
+        let (diff, imported) = lost_through("everything.jx", &text, via);
+        assert_lost(&diff, via);
+        assert!(
+            imported.notes.is_empty(),
+            "{:?}",
+            imported.report(jixiao::diag::Lang::En)
+        );
+    }
+}
+
+/// The JSON paths of `everything.jx` that differ after our tables, each the
+/// one expected.
+fn assert_lost(diff: &[String], via: &str) {
     // Facts the official table does not print, or prints alike for two
     // sheets, so that no reader can get them back:
     let lost = [
@@ -345,32 +359,18 @@ fn every_statement_through_our_tables() {
         ".projects[3].budget.sources[1].class",
         ".projects[3].budget.sources[1].name",
     ];
-    for via in ["docx", "html"] {
-        let (diff, imported) = lost_through("everything.jx", &text, via);
-        let mut paths: Vec<&str> = diff
-            .iter()
-            .map(|d| d.split(": ").next().unwrap_or(""))
-            .collect();
-        // A line break inside a paragraph of the page is a space in HTML
-        // (a measure or objective of several lines); Word keeps it.
-        if via == "html" {
-            let at = paths.iter().position(|p| *p == ".overall.measures[1]");
-            assert!(at.is_some(), "{diff:?}");
-            paths.retain(|p| *p != ".overall.measures[1]");
-        }
-        assert_eq!(
-            paths,
-            lost,
-            "{via}:\n{}\n{}",
-            diff.join("\n"),
-            imported.text
-        );
-        assert!(
-            imported.notes.is_empty(),
-            "{:?}",
-            imported.report(jixiao::diag::Lang::En)
-        );
+    let mut paths: Vec<&str> = diff
+        .iter()
+        .map(|d| d.split(": ").next().unwrap_or(""))
+        .collect();
+    // A line break inside a paragraph of the page is a space in HTML (a
+    // measure or objective of several lines); our Word keeps it.
+    if via != "docx" {
+        let at = paths.iter().position(|p| *p == ".overall.measures[1]");
+        assert!(at.is_some(), "{diff:?}");
+        paths.retain(|p| *p != ".overall.measures[1]");
     }
+    assert_eq!(paths, lost, "{via}:\n{}", diff.join("\n"));
 }
 
 #[test]
@@ -639,4 +639,136 @@ fn garbage_and_truncated_files_never_panic() {
         let i = import::import("x.html", page.as_bytes(), lang).unwrap();
         assert_parses(&i, "x.html");
     }
+}
+
+/// Word documents LibreOffice wrote from our HTML (a second producer, with
+/// its own tables, styles and merges, and the page's table of contents and
+/// chart texts kept as paragraphs): each imports to its example's JSON.
+#[test]
+fn word_written_by_libreoffice_from_our_html() {
+    let dir = common::root().join("tests/fixtures/import/libreoffice");
+    let mut seen = 0;
+    for (name, text) in examples() {
+        let stem = name.trim_end_matches(".jx");
+        let bytes = std::fs::read(dir.join(format!("{stem}.docx"))).unwrap();
+        let imported =
+            import::import(&format!("{stem}.docx"), &bytes, jixiao::diag::Lang::En).unwrap();
+        assert!(
+            imported.notes.is_empty(),
+            "{name}: {:?}",
+            imported.report(jixiao::diag::Lang::En)
+        );
+        let back = sheet_of(&name, &imported.text);
+        let mut diff = Vec::new();
+        differences(&json(&sheet_of(&name, &text)), &json(&back), "", &mut diff);
+        assert!(diff.is_empty(), "{name}:\n{}", diff.join("\n"));
+        seen += 1;
+    }
+    assert_eq!(seen, 6);
+    // Every statement: LibreOffice's Word loses what our HTML loses.
+    let everything = common::root().join("tests/fixtures/import/everything.jx");
+    let original = sheet_of(
+        "everything.jx",
+        &std::fs::read_to_string(everything).unwrap(),
+    );
+    let bytes = std::fs::read(dir.join("everything.docx")).unwrap();
+    let imported = import::import("everything.docx", &bytes, jixiao::diag::Lang::En).unwrap();
+    assert!(imported.notes.is_empty());
+    let mut diff = Vec::new();
+    differences(
+        &json(&original),
+        &json(&sheet_of("x.jx", &imported.text)),
+        "",
+        &mut diff,
+    );
+    assert_lost(&diff, "libreoffice");
+}
+
+#[test]
+fn the_command_line() {
+    let dir = common::scratch("import-cli");
+    let sheet = example("beidaihe-2020.jx");
+    let docx = dir.join("sheet.docx");
+    std::fs::write(&docx, jixiao::emit::docx::to_bytes(&sheet)).unwrap();
+    let d = docx.to_str().unwrap();
+    // Clean: exit 0, the sheet written atomically, the count on stderr.
+    let out = dir.join("sheet.jx");
+    let o = common::jixiao(&["import", d, "-o", out.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert_eq!(common::stderr(&o), "imported 9 projects, 27 indicators\n");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(json(&sheet_of("sheet.jx", &text)), json(&sheet));
+    // The written sheet checks and is formatted.
+    let o = common::jixiao(&["fmt", "--check", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stdout(&o));
+    // Standard output without -o (or with -o -).
+    let o = common::jixiao(&["import", d, "--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        common::stdout(&o),
+        text.replace(
+            "Imported by jixiao import from sheet.docx",
+            "由 jixiao import 从 sheet.docx 导入"
+        )
+    );
+    assert_eq!(common::stderr(&o), "已导入 9 个项目、27 个指标\n");
+    // Items not placed: exit 1, one line each, and the sheet still written.
+    let page = dir.join("page.html");
+    let html = jixiao::emit::html::to_string(&sheet).replacen(
+        "<tr><th>绩效目标</th>",
+        "<tr><td>本表由财务科填写，如有疑问请联系。</td><td>张三</td></tr><tr><th>绩效目标</th>",
+        1,
+    );
+    std::fs::write(&page, html).unwrap();
+    let out2 = dir.join("page.jx");
+    let o = common::jixiao(&[
+        "import",
+        page.to_str().unwrap(),
+        "-o",
+        out2.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = common::stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("not placed: table 1, row "), "{err}");
+    assert!(
+        lines[0].ends_with("\"本表由财务科填写，如有疑问请联系。 | 张三\" — row not recognised")
+    );
+    assert!(lines[1].contains("1 item not placed"), "{err}");
+    assert!(std::fs::read_to_string(&out2)
+        .unwrap()
+        .contains("// table 1, row "));
+    // As JSON, one object per item.
+    let o = common::jixiao(&["import", page.to_str().unwrap(), "--message-format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(common::stderr(&o).trim()).unwrap();
+    assert_eq!(v["reason"], "row not recognised");
+    assert_eq!(v["text"], "本表由财务科填写，如有疑问请联系。 | 张三");
+    // An old Word file: a coded error telling how to convert it, exit 2.
+    let doc = dir.join("old.doc");
+    std::fs::write(&doc, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).unwrap();
+    let o = common::jixiao(&["import", doc.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = common::stderr(&o);
+    assert!(err.starts_with("error[I001]: "), "{err}");
+    assert!(
+        err.contains("soffice --headless --convert-to docx"),
+        "{err}"
+    );
+    assert!(common::stdout(&o).is_empty());
+    // Usage and I/O problems: exit 2, nothing written.
+    let o = common::jixiao(&["import", dir.join("missing.docx").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = common::jixiao(&["import", d, "-o", d]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read(&docx).unwrap(),
+        jixiao::emit::docx::to_bytes(&sheet)
+    );
+    let o = common::jixiao(&["import"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = common::jixiao(&["import", "--help", "--lang", "en"]);
+    assert!(common::stdout(&o).contains("-o, --output FILE"));
 }
