@@ -81,6 +81,9 @@ struct Recognizer {
     /// Points of the annual section (`年度绩效指标（90分）`) seen before the
     /// indicators of its project.
     pending_scores: Vec<(String, String)>,
+    /// The body named in the title before the year, the body's name when
+    /// no line gives it.
+    title_body: Option<String>,
 }
 
 impl Recognizer {
@@ -208,6 +211,15 @@ impl Recognizer {
                 dept.form = Some(form);
                 if !t.exact {
                     dept.title = Some(text.trim().to_string());
+                    // `武汉市青山区教育局2020年项目支出绩效目标表`: the body
+                    // before the year.
+                    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+                    let body = t
+                        .year
+                        .and_then(|y| flat.split_once(&format!("{y}年")))
+                        .map(|(b, _)| b.to_string())
+                        .filter(|b| b.chars().count() >= 2);
+                    self.title_body = body;
                 }
             }
         }
@@ -281,6 +293,12 @@ impl Recognizer {
                 self.dept().budget = budget;
             }
             "填报单位" => self.dept().filer = Some(value),
+            "单位名称" | "部门名称" | "预算单位" if self.d.department.name.is_none() => {
+                self.dept().name = Some(value)
+            }
+            "单位编码" | "部门编码" | "单位代码" if self.d.department.code.is_none() => {
+                self.dept().code = Some(value)
+            }
             "填报日期" => self.dept().date = Some(value),
             "审核意见" if self.project.is_none() => self.dept().review = Some(value),
             _ => return false,
@@ -867,6 +885,9 @@ impl Recognizer {
         let unit = self.unit;
         let dept = &mut d.department;
         dept.unit = unit;
+        if dept.name.is_none() {
+            dept.name = self.title_body.take();
+        }
         if dept.name.is_none() {
             // Published project tables name the body only as the
             // projects' 主管部门 (or 实施单位).

@@ -49,6 +49,16 @@ pub fn header(t: &Table, r: usize) -> Option<Block> {
             *slot = Some((c.clone(), long));
         }
     }
+    // Application forms (财政支出绩效目标申报表) print no 三级指标: under
+    // 投入 and 过程 the 二级指标 column names the indicator itself.
+    let named = columns.iter().any(|c| matches!(c, Some((Column::Name, _))));
+    if !named {
+        for (c, _) in columns.iter_mut().flatten() {
+            if *c == Column::Level2 {
+                *c = Column::Name;
+            }
+        }
+    }
     (has_level && has_body).then(|| Block {
         columns,
         ..Block::default()
@@ -113,6 +123,11 @@ impl Block {
             .map(|(_, t)| normalise(t).text)
             .unwrap_or_default();
         let (level1, score) = level_points(&level1_text);
+        // A sentence where the level 1 stands (`备注：……。`) is a row after
+        // the block, not an indicator.
+        if !level1.is_empty() && not_a_level(&level1) {
+            return None;
+        }
         if let Some(p) = score {
             let item = short(&level1);
             if !out.scores.iter().any(|s| s.0 == item) {
@@ -270,6 +285,13 @@ fn target(sign: Option<String>, value: Option<String>, unit: Option<String>) -> 
             })
         }
     }
+}
+
+/// Whether a level-1 cell holds a sentence rather than a category: no
+/// known category, and sentence punctuation or the length of one.
+fn not_a_level(text: &str) -> bool {
+    let known = category::level1(text).is_some() || category::level1(&short(text)).is_some();
+    !known && (text.contains(['：', ':', '，', '。', '；', ',']) || text.chars().count() > 12)
 }
 
 /// `满意度指标 | 满意度指标`: a form printing the level-1 name again as the

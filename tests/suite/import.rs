@@ -772,3 +772,101 @@ fn the_command_line() {
     let o = common::jixiao(&["import", "--help", "--lang", "en"]);
     assert!(common::stdout(&o).contains("-o, --output FILE"));
 }
+
+/// The indicator block of real/08 (a 财政支出绩效目标申报表 template saved
+/// from Excel as HTML): 分值, 指标内容, 评分细则, and no 三级指标 (under 投入
+/// and 过程 the 二级指标 column names the indicator).
+#[test]
+fn an_application_form_without_level_3() {
+    let page = "<html><body><table>\
+        <tr><td colspan=7>财政支出绩效目标申报表</td></tr>\
+        <tr><td colspan=7>(2021年度)</td></tr>\
+        <tr><td>项目名称</td><td colspan=6>示例项目</td></tr>\
+        <tr><td rowspan=5>项目年度绩效目标衡量指标</td><td>一级指标</td><td>二级指标</td><td>分值</td>\
+            <td>指标内容(150字内)</td><td>指标值(150字内)</td><td>评分细则(150字内)</td></tr>\
+        <tr><td rowspan=2>投入指标</td><td>资金到位率</td><td>5</td>\
+            <td>资金到位率=(实际到位资金/计划投入资金)×100%。</td><td>资金到位率达100%</td>\
+            <td>到位率100%得5分,每少10个百分点以内扣1分,扣完为止。</td></tr>\
+        <tr><td>预算支出进度</td><td>15</td><td>预算支出进度是否达到90%以上。</td>\
+            <td>预算支出进度达到90%以上</td><td>预算支出进度达到90%以上(含90%)得15分。</td></tr>\
+        <tr><td rowspan=2>过程指标</td><td>项目资金专项核算</td><td>5</td><td>专项资金是否专款专用。</td>\
+            <td>专款专用,专项核算</td><td>专款专用得2分,专项核算得3分,否则0分。</td></tr>\
+        <tr><td>资金使用合规性</td><td>10</td><td>①是否符合规定;<br>②资金的拨付是否有</td><td></td><td></td></tr>\
+        </table></body></html>";
+    let imported = import::import("real-08.html", page.as_bytes(), jixiao::diag::Lang::En).unwrap();
+    let text = &imported.text;
+    assert!(text.contains("form 申报表"), "{text}");
+    assert!(text.contains("title \"财政支出绩效目标申报表\""), "{text}");
+    assert!(
+        text.contains("indicator 投入 \"资金到位率\" 资金到位率达100% {"),
+        "{text}"
+    );
+    assert!(text.contains("    weight 15\n"), "{text}");
+    assert!(
+        text.contains("scoring \"专款专用得2分,专项核算得3分,否则0分。\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("desc \"①是否符合规定;\\n②资金的拨付是否有\""),
+        "{text}"
+    );
+    // The template names no body and gives no budget: reported, the rest
+    // placed.
+    assert_eq!(
+        imported.report(jixiao::diag::Lang::En),
+        [
+            "no name of the body found: please fill it in",
+            "no money unit stated: 万元 assumed, please check",
+            "\"示例项目\" — project without its budget",
+        ]
+    );
+}
+
+/// A workbook whose title names the body, with a row the form does not
+/// know: the body's name from the title, the row reported at its cell.
+#[test]
+fn a_workbook_names_cells_by_address() {
+    let bytes = xlsx(
+        &[
+            ("A1", "某某区教育局2024年项目支出绩效目标表"),
+            ("A2", "单位：万元"),
+            ("A3", "项目名称"),
+            ("B3", "校舍维修"),
+            ("A4", "预算数"),
+            ("B4", "1,250.50"),
+            ("C4", "其中：财政资金"),
+            ("D4", "1,250.50"),
+            ("A5", "绩效目标"),
+            ("B5", "1、完成维修。"),
+            ("A6", "一级指标"),
+            ("B6", "二级指标"),
+            ("C6", "三级指标"),
+            ("D6", "指标值"),
+            ("A7", "产出指标"),
+            ("B7", "数量指标"),
+            ("C7", "维修校舍"),
+            ("D7", "≥3所"),
+            ("A8", "满意度指标"),
+            ("B8", "服务对象满意度指标"),
+            ("C8", "师生满意度"),
+            ("D8", "≥90%"),
+            ("A9", "备注：本表金额含结转资金，详见附件。"),
+            ("C9", "李四"),
+        ],
+        &["A1:D1", "A2:D2"],
+    );
+    let imported = import::import("a.xlsx", &bytes, jixiao::diag::Lang::En).unwrap();
+    let sheet = sheet_of("a.jx", &imported.text);
+    assert_eq!(sheet.department.name, "某某区教育局");
+    assert_eq!(
+        sheet.department.title.as_deref(),
+        Some("某某区教育局2024年项目支出绩效目标表")
+    );
+    assert_eq!(sheet.department.unit, "万元");
+    assert_eq!(sheet.projects[0].budget.total.to_string(), "1250.50");
+    assert_eq!(sheet.projects[0].indicators.len(), 2);
+    assert_eq!(
+        imported.report(jixiao::diag::Lang::En),
+        ["绩效目标表!A9: \"备注：本表金额含结转资金，详见附件。 | 李四\" — row not recognised"]
+    );
+}
