@@ -870,3 +870,46 @@ fn a_workbook_names_cells_by_address() {
         ["绩效目标表!A9: \"备注：本表金额含结转资金，详见附件。 | 李四\" — row not recognised"]
     );
 }
+
+/// The indicator table as the 一体化 system prints it: the sign, the value
+/// and the unit in three columns, with 权重, 指标方向, 指标解释, 评(扣)分标准
+/// and 指标值确定依据, levels merged down, and a column of the region's own.
+#[test]
+fn sign_value_and_unit_columns_join_into_one_target() {
+    let page = "<p>单位名称：某某文化馆</p><p>（2024年度）</p><table>\
+        <tr><td>项目名称</td><td colspan=11>公共文化服务</td></tr>\
+        <tr><td>年度预算数</td><td colspan=11>1,200.00万元</td></tr>\
+        <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标性质</td><td>指标值</td>\
+            <td>度量单位</td><td>权重</td><td>指标方向</td><td>指标解释</td><td>评(扣)分标准</td>\
+            <td>指标值确定依据</td><td>数据来源</td></tr>\
+        <tr><td rowspan=2>产出<br>指标</td><td rowspan=2>数量<br>指标</td><td>送戏下乡场次</td>\
+            <td>≥</td><td>95</td><td>场</td><td>30</td><td>正向</td><td>全年送戏场次</td>\
+            <td>每少1场扣1分</td><td>计划标准</td><td>台账</td></tr>\
+        <tr><td>覆盖乡镇</td><td>＝</td><td>12</td><td>个</td><td>20</td><td></td><td></td><td></td><td></td><td></td></tr>\
+        <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>定性</td><td>满意</td>\
+            <td></td><td>10</td><td></td><td></td><td></td><td></td><td></td></tr>\
+        </table>";
+    let imported = import::import("x.html", page.as_bytes(), jixiao::diag::Lang::En).unwrap();
+    let sheet = sheet_of("x.jx", &imported.text);
+    let p = &sheet.projects[0];
+    assert_eq!(p.budget.total.to_string(), "1200.00");
+    let texts: Vec<&str> = p
+        .indicators
+        .iter()
+        .map(|i| i.target.as_ref().map_or("", |t| t.text.as_str()))
+        .collect();
+    assert_eq!(texts, ["≥ 95 场", "＝ 12 个", "定性 满意"]);
+    let first = &p.indicators[0];
+    assert_eq!(first.level1, "产出指标");
+    assert_eq!(first.level2, "数量指标");
+    assert_eq!(first.weight.map(|w| w.to_string()).as_deref(), Some("30"));
+    assert_eq!(first.explanation.as_deref(), Some("全年送戏场次"));
+    assert_eq!(first.scoring.as_deref(), Some("每少1场扣1分"));
+    assert_eq!(first.basis.as_deref(), Some("计划标准"));
+    assert_eq!(first.fields[0].name, "数据来源");
+    assert!(first.target.as_ref().unwrap().direction.is_some());
+    assert_eq!(p.indicators[1].level2, "数量指标");
+    assert_eq!(sheet.department.name, "某某文化馆");
+    assert_eq!(sheet.department.year, 2024);
+    assert!(imported.notes.is_empty());
+}
