@@ -21,13 +21,16 @@
 //! `lang` (the vocabulary) → `fmt` (needs only the tree and the keywords) →
 //! `target` (the target reader) → `model` (the typed sheet: plain types the
 //! checker fills, so the checker imports it and not the reverse) → `check` →
-//! `emit` → `diff`. No two files import each other. The test
+//! `emit` → `diff`, `import` (existing Word, Excel and HTML sheets to `.jx`,
+//! which reads the vocabulary, the target reader, the syntax and the
+//! formatter). No two files import each other. The test
 //! `tests/suite/layers.rs` reads the `use` paths and holds the code to this.
 
 pub mod diag;
 pub mod diff;
 pub mod emit;
 pub mod fmt;
+pub mod import;
 pub mod model;
 pub mod source;
 pub mod syntax;

@@ -61,6 +61,10 @@ pub(super) enum Command {
     Explain {
         code: String,
     },
+    Import {
+        file: PathBuf,
+        output: Option<PathBuf>,
+    },
 }
 
 /// What the command line asks for.
@@ -79,16 +83,18 @@ pub(super) enum Sub {
     Build,
     Fmt,
     Diff,
+    Import,
     Explain,
     Help,
 }
 
 impl Sub {
-    pub(super) const ALL: [Sub; 6] = [
+    pub(super) const ALL: [Sub; 7] = [
         Sub::Check,
         Sub::Build,
         Sub::Fmt,
         Sub::Diff,
+        Sub::Import,
         Sub::Explain,
         Sub::Help,
     ];
@@ -99,6 +105,7 @@ impl Sub {
             Sub::Build => "build",
             Sub::Fmt => "fmt",
             Sub::Diff => "diff",
+            Sub::Import => "import",
             Sub::Explain => "explain",
             Sub::Help => "help",
         }
@@ -115,6 +122,7 @@ impl Sub {
             Sub::Build => BUILD,
             Sub::Fmt => FMT,
             Sub::Diff => DIFF,
+            Sub::Import => IMPORT,
             Sub::Explain | Sub::Help => &[],
         }
     }
@@ -135,6 +143,7 @@ const FMT: &[Spec] = &[
     Spec::value("keywords", Key::Keywords),
 ];
 const DIFF: &[Spec] = &[FORMAT, OUTPUT];
+const IMPORT: &[Spec] = &[OUTPUT];
 
 /// Which setting an option is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -410,6 +419,8 @@ pub(super) enum Missing {
     OldNew,
     /// `CODE` of explain.
     Code,
+    /// `FILE` of import.
+    File,
 }
 
 /// The language asked for with `--lang`, looked for before parsing so that
@@ -727,6 +738,14 @@ impl Parser {
                     output: self.output.map(PathBuf::from),
                 }
             }
+            Sub::Import => match <[OsString; 1]>::try_from(self.positionals) {
+                Ok([file]) => Command::Import {
+                    file: PathBuf::from(file),
+                    output: self.output.map(PathBuf::from),
+                },
+                Err(words) if words.is_empty() => return missing(Missing::File),
+                Err(words) => return extra(&words[1]),
+            },
             Sub::Explain => match <[OsString; 1]>::try_from(self.positionals) {
                 Ok([code]) => Command::Explain { code: text(code)? },
                 Err(words) if words.is_empty() => return missing(Missing::Code),
@@ -970,6 +989,25 @@ mod tests {
             Command::Explain { code } => assert_eq!(code, "E301"),
             other => panic!("{other:?}"),
         }
+        match cli(&["import", "a.docx", "-o", "a.jx"]).command {
+            Command::Import { file, output } => {
+                assert_eq!(file, PathBuf::from("a.docx"));
+                assert_eq!(output, Some(PathBuf::from("a.jx")));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            kind(&["import"]),
+            ErrorKind::MissingArgument {
+                what: Missing::File
+            }
+        );
+        assert_eq!(
+            kind(&["import", "a.docx", "b.docx"]),
+            ErrorKind::UnexpectedArgument {
+                arg: "b.docx".into()
+            }
+        );
     }
 
     #[test]
@@ -1026,7 +1064,7 @@ mod tests {
             ErrorKind::UnknownOption {
                 option: "-o".into(),
                 suggestion: None,
-                owners: vec![Sub::Build, Sub::Diff],
+                owners: vec![Sub::Build, Sub::Diff, Sub::Import],
             }
         );
         assert!(matches!(

@@ -201,8 +201,8 @@ pub(super) fn usage(lang: Lang, e: &UsageError) -> String {
     let line = match &e.kind {
         ErrorKind::NoCommand => error(
             lang,
-            "缺少命令（check、build、fmt、diff、explain）",
-            "no command given (check, build, fmt, diff, explain)",
+            "缺少命令（check、build、fmt、diff、import、explain）",
+            "no command given (check, build, fmt, diff, import, explain)",
         ),
         ErrorKind::UnknownCommand { name, suggestion } => {
             if let Some(s) = suggestion {
@@ -293,6 +293,11 @@ pub(super) fn usage(lang: Lang, e: &UsageError) -> String {
                 "explain 需要一个诊断代码，如 E301",
                 "'explain' needs a diagnostic code, e.g. E301",
             ),
+            Missing::File => error(
+                lang,
+                "import 需要一个文件（.docx、.xlsx 或 .html）",
+                "'import' needs a file (.docx, .xlsx or .html)",
+            ),
         },
         ErrorKind::MissingOption { option } => error(
             lang,
@@ -357,6 +362,8 @@ pub(super) fn help(lang: Lang, sub: Option<Sub>) -> String {
         (Some(Sub::Fmt), Lang::En) => FMT_EN,
         (Some(Sub::Diff), Lang::Zh) => DIFF_ZH,
         (Some(Sub::Diff), Lang::En) => DIFF_EN,
+        (Some(Sub::Import), Lang::Zh) => IMPORT_ZH,
+        (Some(Sub::Import), Lang::En) => IMPORT_EN,
         (Some(Sub::Explain), Lang::Zh) => EXPLAIN_ZH,
         (Some(Sub::Explain), Lang::En) => EXPLAIN_EN,
     };
@@ -378,6 +385,7 @@ jixiao {version}：预算绩效目标表编译器
   build    编译为 JSON、网页（HTML）、Word 文档（docx）或 Excel 导入表（xlsx）
   fmt      按规范格式排版，就地改写
   diff     按含义比较两年的表
+  import   把已有的 Word、Excel 或网页表格导入为 .jx
   explain  解释诊断代码
   help     显示帮助（jixiao help 命令）
 
@@ -403,6 +411,7 @@ Commands:
   build    Compile to JSON, HTML, Word (docx) or Excel (xlsx)
   fmt      Format sheets in the canonical layout, in place
   diff     Compare two years' sheets by meaning
+  import   Import an existing sheet from Word, Excel or HTML into .jx
   explain  Explain a diagnostic code
   help     Show help (jixiao help COMMAND)
 
@@ -526,6 +535,37 @@ Options:
 Exit codes: 0 same, 1 different, 2 trouble (as a git driver: 0 unless a file cannot be read)
 ";
 
+const IMPORT_ZH: &str = "\
+把已有的绩效目标表（Word .docx、Excel .xlsx、网页 .html）导入为 .jx
+
+用法：jixiao import [选项] FILE
+
+选项：
+  -o, --output FILE  写入 FILE（先写临时文件再改名），不写则输出到标准输出
+
+表中未能放置的内容以 // 注释留在 .jx 中相应位置，并逐条报告在标准错误上
+（表、行、列或单元格地址，原文，原因）。旧版 .doc/.xls 请先用 LibreOffice 转换为
+.docx/.xlsx（遇到时错误信息会给出命令）。
+
+退出码：0 全部导入，1 导入但有未能放置的内容，2 用法、读写问题或无法读取的文件
+";
+
+const IMPORT_EN: &str = "\
+Import an existing sheet (Word .docx, Excel .xlsx, HTML .html) into .jx
+
+Usage: jixiao import [OPTIONS] FILE
+
+Options:
+  -o, --output FILE  write to FILE (atomically) instead of standard output
+
+What cannot be placed stays in the .jx as a // comment where it was found, and
+is reported on standard error, one line each (table, row and column or cell
+address, the text, the reason). Convert old .doc/.xls to .docx/.xlsx with
+LibreOffice first (the error message gives the command).
+
+Exit codes: 0 imported, 1 imported with items not placed, 2 usage, I/O or unreadable file
+";
+
 const EXPLAIN_ZH: &str = "\
 解释诊断代码：含义与改法
 
@@ -537,3 +577,37 @@ Explain a diagnostic code: what it means and how to fix it
 
 Usage: jixiao explain CODE      (e.g. jixiao explain E301)
 ";
+
+// ---------------------------------------------------------------------------
+// Import
+
+/// A file `import` cannot read at all: `错误[I001]：…` / `error[I001]: …`.
+pub(super) fn import_error(lang: Lang, name: impl Display, code: &str, message: &str) -> String {
+    tr!(
+        lang,
+        "错误[{code}]：{name}：{message}",
+        "error[{code}]: {name}: {message}"
+    )
+}
+
+/// One item the import could not place: `未能放置：…` / `not placed: …`.
+pub(super) fn not_placed(lang: Lang, line: &str) -> String {
+    tr!(lang, "未能放置：{line}", "not placed: {line}")
+}
+
+/// The count after an import.
+pub(super) fn imported(lang: Lang, projects: usize, indicators: usize, unplaced: usize) -> String {
+    let (ps, is, us) = (plural(projects), plural(indicators), plural(unplaced));
+    match unplaced {
+        0 => tr!(
+            lang,
+            "已导入 {projects} 个项目、{indicators} 个指标",
+            "imported {projects} project{ps}, {indicators} indicator{is}"
+        ),
+        _ => tr!(
+            lang,
+            "已导入 {projects} 个项目、{indicators} 个指标；{unplaced} 项未能放置，已作为注释留在 .jx 中（见上）",
+            "imported {projects} project{ps}, {indicators} indicator{is}; {unplaced} item{us} not placed, kept as comments in the .jx (listed above)"
+        ),
+    }
+}

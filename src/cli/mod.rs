@@ -1,7 +1,7 @@
 //! The command line: argument parsing and the commands, over the library.
 //!
 //! This module only reads the arguments and hands each command to its file
-//! (`check`, `build`, `explain`, `diff`, `fmt`). What the commands share is
+//! (`check`, `build`, `explain`, `diff`, `fmt`, `import`). What the commands share is
 //! in `output` (exit codes, the output options, printing diagnostics and
 //! messages) and `input` (reading and compiling a file); none of them
 //! imports this module.
@@ -13,6 +13,7 @@ mod check;
 mod diff;
 mod explain;
 mod fmt;
+mod import;
 mod input;
 mod messages;
 mod output;
@@ -85,5 +86,6 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             check,
             keywords,
         } => fmt::fmt(&files, check, keywords, encoding, &out),
+        Command::Import { file, output } => import::import(&file, output.as_deref(), &out),
     }
 }

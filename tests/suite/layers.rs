@@ -24,7 +24,7 @@ const LAYERS: &[&[&str]] = &[
     &["model"],
     &["check"],
     &["emit"],
-    &["diff"],
+    &["diff", "import"],
 ];
 
 type ModPath = Vec<String>;

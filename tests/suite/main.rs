@@ -22,6 +22,7 @@ mod emit_xlsx;
 mod example;
 mod fixes;
 mod fmt;
+mod import;
 mod layers;
 mod no_panic;
 mod parser_oracle;

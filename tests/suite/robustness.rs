@@ -923,6 +923,8 @@ fn usage_errors_exit_2_with_one_message() {
         vec!["build", s(&missing), "-o", "x.json"],
         vec!["fmt", s(&missing)],
         vec!["diff", s(&missing), s(&missing)],
+        vec!["import", s(&missing)],
+        vec!["import", "a.doc", "b.doc"],
         vec!["check", "--no-such-option", "a.jx"],
         vec!["check", "--lang", "fr", "a.jx"],
         vec!["check", "--encoding", "latin1", "a.jx"],
