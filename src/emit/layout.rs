@@ -830,8 +830,9 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
     if b3 + 60 > name_label_end {
         b3 = LABEL + (name_label_end - LABEL) / 2;
     }
-    if b2 + 118 + 40 > name_label_end {
-        b2 = LABEL + (name_label_end - LABEL - 118) / 2;
+    // 其中：财政资金 needs room for its words beside the total's amount.
+    if b2 + 118 + 110 > name_label_end {
+        b2 = name_label_end - 118 - 110;
     }
     let mut d = Draft::default();
 
