@@ -13,6 +13,21 @@ pub fn example() -> String {
 }
 
 /// Run the jixiao binary with a clean locale and no colour.
+/// The sheet `text` compiles to; a test fails with its diagnostics (and
+/// the text) when it does not compile.
+pub fn sheet_of(name: &str, text: &str) -> jixiao::model::Sheet {
+    let compiled = jixiao::compile(&jixiao::source::SourceFile::new(name, text));
+    let msgs: Vec<String> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {:?}", d.code, d.message))
+        .collect();
+    compiled
+        .ok()
+        .unwrap_or_else(|| panic!("{name} does not compile: {msgs:?}\n{text}"))
+        .clone()
+}
+
 pub fn jixiao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)

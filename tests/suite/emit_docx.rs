@@ -4,11 +4,10 @@
 //! each paragraph resolves to through them, well-formedness and
 //! reproducibility.
 
-use crate::common;
+use crate::common::{self, sheet_of};
 
 use jixiao::emit::layout;
 use jixiao::model::Sheet;
-use jixiao::source::SourceFile;
 use quick_xml::events::Event;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -16,19 +15,6 @@ use std::io::Read;
 fn example_sheet() -> Sheet {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/beidaihe-2020.jx");
     sheet_of("beidaihe-2020.jx", &std::fs::read_to_string(path).unwrap())
-}
-
-fn sheet_of(name: &str, text: &str) -> Sheet {
-    let compiled = jixiao::compile(&SourceFile::new(name, text));
-    let codes: Vec<&str> = compiled
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect();
-    compiled
-        .ok()
-        .unwrap_or_else(|| panic!("{name} does not compile: {codes:?}"))
-        .clone()
 }
 
 /// The entries of a zip archive, in archive order.

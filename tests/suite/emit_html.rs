@@ -1,27 +1,11 @@
 //! The HTML page: the example as a reviewed snapshot, escaping, the table
 //! structure, self-containment and determinism.
 
-use crate::common;
-
-use jixiao::model::Sheet;
-use jixiao::source::SourceFile;
+use crate::common::{self, sheet_of};
 
 fn example_text() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/beidaihe-2020.jx");
     std::fs::read_to_string(path).unwrap()
-}
-
-fn sheet_of(name: &str, text: &str) -> Sheet {
-    let compiled = jixiao::compile(&SourceFile::new(name, text));
-    let msgs: Vec<String> = compiled
-        .diagnostics
-        .iter()
-        .map(|d| format!("{} {:?}", d.code, d.message))
-        .collect();
-    compiled
-        .ok()
-        .unwrap_or_else(|| panic!("{name} does not compile: {msgs:?}"))
-        .clone()
 }
 
 fn example_html() -> String {

@@ -5,26 +5,12 @@
 //! decimals as written, the frozen header, reproducibility, and the
 //! command line.
 
-use crate::common::{example, jixiao, root, scratch, stderr};
+use crate::common::{example, jixiao, root, scratch, sheet_of, stderr};
 
 use jixiao::model::Sheet;
-use jixiao::source::SourceFile;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::BTreeMap;
 use std::io::Read;
-
-fn sheet_of(name: &str, text: &str) -> Sheet {
-    let compiled = jixiao::compile(&SourceFile::new(name, text));
-    let codes: Vec<&str> = compiled
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect();
-    compiled
-        .ok()
-        .unwrap_or_else(|| panic!("{name} does not compile: {codes:?}"))
-        .clone()
-}
 
 fn example_sheet() -> Sheet {
     sheet_of("beidaihe-2020.jx", &example())

@@ -2,25 +2,12 @@
 //! trips of every example through both, the published table of real/06,
 //! what cannot be placed, and hostile inputs.
 
-use crate::common;
+use crate::common::{self, sheet_of};
 
 use jixiao::import::grid::{Block, Grid, Table};
 use jixiao::import::{self, Format, ImportError};
 use jixiao::model::Sheet;
 use jixiao::source::SourceFile;
-
-fn sheet_of(name: &str, text: &str) -> Sheet {
-    let compiled = jixiao::compile(&SourceFile::new(name, text));
-    let codes: Vec<&str> = compiled
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect();
-    compiled
-        .ok()
-        .unwrap_or_else(|| panic!("{name} does not compile: {codes:?}\n{text}"))
-        .clone()
-}
 
 fn example(name: &str) -> Sheet {
     let text = std::fs::read_to_string(common::root().join("examples").join(name)).unwrap();
