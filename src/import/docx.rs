@@ -7,7 +7,7 @@
 //! once (`mc:Fallback` is skipped).
 
 use super::error::ImportError;
-use super::grid::{tidy, Block, Grid, Origin, Para, RawCell, TableBuilder};
+use super::grid::{self, tidy, Block, Grid, Origin, Para, RawCell};
 use quick_xml::events::{BytesStart, Event};
 
 /// Read `word/document.xml` (already unzipped).
@@ -227,33 +227,16 @@ impl Builder {
             return;
         };
         if let Some(outer) = self.open.last_mut() {
-            let lines: Vec<String> = t
-                .rows
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .filter(|c| !c.continues)
-                        .map(|c| c.text.replace('\n', " "))
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .filter(|l| !l.is_empty())
-                .collect();
+            // A table inside a cell: its rows become lines of the cell.
+            let lines = grid::nested_lines(&t.rows);
             if let Some((_, cell_lines)) = outer.cell.as_mut() {
                 cell_lines.extend(lines);
             }
             return;
         }
-        self.tables += 1;
-        let mut b = TableBuilder::new(self.tables, None);
-        for row in t.rows {
-            b.push_row(row);
-        }
-        if b.is_empty() {
-            self.tables -= 1;
-        } else {
-            self.blocks.push(Block::Table(b.finish()));
+        if let Some(table) = grid::table_of_rows(self.tables + 1, t.rows) {
+            self.tables += 1;
+            self.blocks.push(Block::Table(table));
         }
     }
 

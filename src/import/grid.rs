@@ -172,6 +172,32 @@ impl RawCell {
     }
 }
 
+/// The rows of a table read inside a cell, as lines of that cell's text:
+/// each row's cells joined by spaces, empty rows left out.
+pub fn nested_lines(rows: &[Vec<RawCell>]) -> Vec<String> {
+    rows.iter()
+        .map(|r| {
+            r.iter()
+                .filter(|c| !c.continues)
+                .map(|c| c.text.replace('\n', " "))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The table numbered `number` made of `rows`, or none when they hold
+/// nothing.
+pub fn table_of_rows(number: usize, rows: Vec<Vec<RawCell>>) -> Option<Table> {
+    let mut b = TableBuilder::new(number, None);
+    for row in rows {
+        b.push_row(row);
+    }
+    (!b.is_empty()).then(|| b.finish())
+}
+
 /// Builds a table row by row, placing cells as HTML does: each cell at the
 /// first free position of its row, after the cells spanning down from above.
 #[derive(Debug, Default)]

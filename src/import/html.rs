@@ -6,7 +6,7 @@
 //! skipped. The text is decoded from the page's `<meta charset>` (GB18030
 //! for GBK and GB2312), else UTF-8, else GB18030.
 
-use super::grid::{tidy, Block, Grid, Origin, Para, RawCell, TableBuilder};
+use super::grid::{self, tidy, Block, Grid, Origin, Para, RawCell};
 
 /// Decode the page and read its blocks.
 pub fn read(bytes: &[u8]) -> Grid {
@@ -516,33 +516,16 @@ impl Builder {
         };
         if let Some(outer) = self.open.last_mut() {
             // A table inside a cell: its rows become lines of the cell.
-            let lines: Vec<String> = t
-                .rows
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|c| c.text.replace('\n', " "))
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .filter(|l| !l.is_empty())
-                .collect();
+            let lines = grid::nested_lines(&t.rows);
             if let Some(cell) = outer.cell.as_mut() {
                 cell.text.push('\n');
                 cell.text.push_str(&lines.join("\n"));
             }
             return;
         }
-        self.tables += 1;
-        let mut b = TableBuilder::new(self.tables, None);
-        for row in t.rows {
-            b.push_row(row);
-        }
-        if !b.is_empty() {
-            self.blocks.push(Block::Table(b.finish()));
-        } else {
-            self.tables -= 1;
+        if let Some(table) = grid::table_of_rows(self.tables + 1, t.rows) {
+            self.tables += 1;
+            self.blocks.push(Block::Table(table));
         }
     }
 
