@@ -210,6 +210,19 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// Every indicator: the body's, then each project's long-term and
+    /// annual ones.
+    pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.overall
+            .indicators
+            .iter()
+            .chain(self.projects.iter().flat_map(|p| {
+                p.indicators
+                    .iter()
+                    .chain(p.period.iter().flat_map(|x| &x.indicators))
+            }))
+    }
+
     /// Every note, in the order the sheet prints them.
     pub fn notes(&self) -> Vec<&Note> {
         self.head_notes

@@ -85,16 +85,7 @@ impl Writer {
     /// Units of targets the built-in table does not know, that read as a
     /// count (`校次`): declared, so that the sheet checks.
     fn declare_units(&mut self, d: &Draft) {
-        let all = d
-            .overall
-            .indicators
-            .iter()
-            .chain(d.projects.iter().flat_map(|p| {
-                p.indicators
-                    .iter()
-                    .chain(p.period.iter().flat_map(|x| &x.indicators))
-            }));
-        for ind in all {
+        for ind in d.indicators() {
             let Some(t) = &ind.target else { continue };
             if let Err(TargetProblem::UnknownUnit { unit, .. }) =
                 parse_target(&t.value, &self.units)
@@ -455,17 +446,8 @@ fn block_safe(text: &str) -> bool {
 /// Whether the builtin categories' level 1 of a draft use the 2021
 /// framework: 成本 as a level-1 category.
 fn uses_2021(d: &Draft) -> bool {
-    let all = d
-        .overall
-        .indicators
-        .iter()
-        .chain(d.projects.iter().flat_map(|p| {
-            p.indicators
-                .iter()
-                .chain(p.period.iter().flat_map(|x| &x.indicators))
-        }));
     let mut seen = false;
-    for i in all {
+    for i in d.indicators() {
         if category::level1(&i.level1).is_some_and(|l| l.id == Level1::Cost) {
             seen = true;
         }
