@@ -375,15 +375,7 @@ impl Checker<'_> {
             let last = tokens.last().unwrap_or(first);
             let (mut t, _) = self.target_value(&tokens[1..])?;
             t.qualitative = true;
-            t.text = self.slice(first.span.join(last.span)).to_string();
-            let mut written = String::new();
-            for (i, tok) in tokens.iter().enumerate() {
-                if i > 0 && crate::syntax::space_before(tokens, i) {
-                    written.push(' ');
-                }
-                written.push_str(tok.raw);
-            }
-            t.text = written;
+            t.text = as_formatted(tokens);
             return Some((t, first.span.join(last.span)));
         }
         self.target_value(tokens)
@@ -507,14 +499,7 @@ impl Checker<'_> {
                 // The written form with spacing normalised as the formatter
                 // prints it, so that layout never changes the model.
                 let written = if base == 0 {
-                    let mut w = String::new();
-                    for (i, t) in tokens.iter().enumerate() {
-                        if i > 0 && crate::syntax::space_before(tokens, i) {
-                            w.push(' ');
-                        }
-                        w.push_str(t.raw);
-                    }
-                    w
+                    as_formatted(tokens)
                 } else {
                     text.clone()
                 };
@@ -812,6 +797,19 @@ fn unrelated_subject(c: &Checked, corpus: &mut Corpus) -> Option<String> {
     })();
     corpus.add(name, 1);
     (!found).then(|| subject.to_string())
+}
+
+/// Target words as the formatter prints them (one space where the source
+/// had any), so that layout never changes the model.
+fn as_formatted(tokens: &[Token<'_>]) -> String {
+    let mut w = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && crate::syntax::space_before(tokens, i) {
+            w.push(' ');
+        }
+        w.push_str(t.raw);
+    }
+    w
 }
 
 /// The spellings of the sign 定性 before a target's value.

@@ -859,10 +859,7 @@ pub fn project_table(dept: &Department, number: usize, p: &Project) -> ProjectTa
         &mut d,
         b3,
         name_label_end,
-        (
-            "主管部门",
-            supervisor.map(|s| party(s.code.as_deref(), &s.name)),
-        ),
+        ("主管部门", supervisor.map(Party::text)),
         ("实施单位", agency),
     );
     pair_row(
