@@ -22,6 +22,7 @@ pub mod grid;
 mod html;
 mod indicators;
 mod labels;
+mod numfmt;
 mod values;
 mod write;
 mod xlsx;
