@@ -30,7 +30,7 @@ pub type Shown = HashMap<String, HashMap<(u32, u32), (String, Display)>>;
 /// Read the formats of a workbook's numeric cells.
 pub fn read(bytes: &[u8], limit: usize) -> Shown {
     let mut out = Shown::new();
-    let part = |name: &str| super::zip_part(bytes, name).ok();
+    let part = |name: &str| super::parts::zip_part(bytes, name).ok();
     let Some(styles) = part("xl/styles.xml") else {
         return out;
     };
