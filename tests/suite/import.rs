@@ -683,6 +683,40 @@ fn word_written_by_libreoffice_from_our_html() {
     assert_lost(&diff, "libreoffice");
 }
 
+/// Our workbooks saved again by LibreOffice Calc (its own shared strings,
+/// styles and number formats) import to the same JSON, every statement
+/// included.
+#[test]
+fn excel_saved_by_libreoffice_from_our_workbook() {
+    let dir = common::root().join("tests/fixtures/import/libreoffice");
+    let everything = common::root().join("tests/fixtures/import/everything.jx");
+    let mut sheets = examples();
+    sheets.push((
+        "everything.jx".to_string(),
+        std::fs::read_to_string(everything).unwrap(),
+    ));
+    for (name, text) in &sheets {
+        let stem = name.trim_end_matches(".jx");
+        let bytes = std::fs::read(dir.join(format!("{stem}.xlsx"))).unwrap();
+        let imported =
+            import::import(&format!("{stem}.xlsx"), &bytes, jixiao::diag::Lang::En).unwrap();
+        assert!(
+            imported.notes.is_empty(),
+            "{name}: {:?}",
+            imported.report(jixiao::diag::Lang::En)
+        );
+        let mut diff = Vec::new();
+        differences(
+            &json(&sheet_of(name, text)),
+            &json(&sheet_of(name, &imported.text)),
+            "",
+            &mut diff,
+        );
+        assert!(diff.is_empty(), "{name}:\n{}", diff.join("\n"));
+    }
+    assert_eq!(sheets.len(), 7);
+}
+
 #[test]
 fn the_command_line() {
     let dir = common::scratch("import-cli");
