@@ -650,7 +650,7 @@ fn table(
     let mut rows = rows.peekable();
     let mut part = 1;
     loop {
-        let ws = book.add_worksheet();
+        let ws = book.add_worksheet_with_low_memory()?;
         if part == 1 {
             ws.set_name(name)?;
         } else {
