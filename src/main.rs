@@ -1,6 +1,7 @@
 //! The `jixiao` command: a thin command line over the library.
 
 mod cli;
+mod lsp;
 
 fn main() {
     // SIGINT, SIGTERM and SIGHUP end the process without destructors: the

@@ -27,6 +27,10 @@ use std::io::IsTerminal;
 /// process exit code.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let args: Vec<std::ffi::OsString> = args.into_iter().skip(1).collect();
+    // `jixiao lsp`: the language server on standard input and output.
+    if args.len() == 1 && args[0] == "lsp" {
+        return crate::lsp::run();
+    }
     // Usage errors and help speak the language asked for, wherever `--lang`
     // stands on the line.
     let asked = args::lang_hint(&args).unwrap_or_else(Lang::from_env);

@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["source"],
     &["diag"],
     &["syntax"],
-    &["lang"],
+    &["lang", "vocabulary"],
     &["fmt"],
     &["target"],
     &["model"],
@@ -36,10 +36,10 @@ struct SourceFiles {
     modules: BTreeMap<ModPath, String>,
 }
 
-/// The module a file holds. The binary (`main.rs` and the command line) is
-/// its own crate: its `crate::` is not the library's.
+/// The module a file holds. The binary (`main.rs`, the command line and the
+/// language server) is its own crate: its `crate::` is not the library's.
 fn module_path(rel: &str) -> ModPath {
-    let binary = rel == "main.rs" || rel.starts_with("cli/");
+    let binary = rel == "main.rs" || rel.starts_with("cli/") || rel.starts_with("lsp/");
     let mut parts: Vec<String> = binary
         .then(|| "<bin>".to_string())
         .into_iter()
