@@ -2,7 +2,7 @@
 //! server publishes for it, measured on the release binary over real
 //! standard input and output (`jixiao lsp`), as an editor sees it.
 //!
-//! The sheet is the bundled sample grown to 1 MB (`gen::grow_to`, about 900
+//! The sheet is the bundled sample grown to 1 MB (`gen::grow_to`, about 1,000
 //! projects). The client opens it, waits for its diagnostics, then types:
 //! each keystroke is one `didChange` with a range (incremental sync), sent
 //! when the diagnostics of the previous one have arrived; the time is from
@@ -166,7 +166,10 @@ fn main() {
             version += 1;
             let insert = k % 2 == 0;
             let (range, new) = if insert {
-                (json!({"start": position(text, at), "end": position(text, at)}), "字")
+                (
+                    json!({"start": position(text, at), "end": position(text, at)}),
+                    "字",
+                )
             } else {
                 (
                     json!({"start": position(text, at), "end": position(text, at + "字".len())}),
@@ -207,15 +210,19 @@ fn main() {
     assert!(status.success(), "jixiao lsp exits 0 after shutdown");
 
     println!(
-        "sheet: {} bytes, {} lines, {} diagnostics; open → diagnostics {open_ms:.1} ms; {keys} keystrokes per case\n",
+        "sheet: {} bytes, {} lines, {} projects, {} diagnostics; open → diagnostics {open_ms:.1} ms; {keys} keystrokes per case\n",
         text.len(),
         text.lines().count(),
+        text.lines().filter(|l| l.starts_with("project ")).count(),
         open_diags
     );
     println!("| keystroke | median | p90 | p99 | max |");
     println!("|---|---:|---:|---:|---:|");
     for (name, s) in [
-        ("in a project (incremental sync, project re-checked)", &project),
+        (
+            "in a project (incremental sync, project re-checked)",
+            &project,
+        ),
         ("in the header (incremental sync, whole file)", &in_header),
         ("in a project, whole text sent (full sync)", &whole),
     ] {
