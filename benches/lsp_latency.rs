@@ -177,7 +177,7 @@ fn main() {
                 )
             };
             if insert {
-                text.insert_str(at, "字");
+                text.insert(at, '字');
             } else {
                 text.replace_range(at..at + "字".len(), "");
             }

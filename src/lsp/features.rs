@@ -352,9 +352,9 @@ fn target_words(
     // The number's end: units replace what follows it.
     let number_end = written
         .char_indices()
-        .filter(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
-        .map(|(i, c)| i + c.len_utf8())
-        .last();
+        .rev()
+        .find(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+        .map(|(i, c)| i + c.len_utf8());
     let digits = written.chars().any(|c| c.is_ascii_digit());
     if digits {
         let start = number_end.map_or(off, |e| word.start + e).min(off);
@@ -446,12 +446,10 @@ pub fn hover(
         }
     }
     if let Some(sheet) = sheet {
-        let overall = map.overall.iter().flat_map(|o| {
-            o.indicators
-                .iter()
-                .zip(&sheet.overall.indicators)
-                .map(|(s, i)| (s, i))
-        });
+        let overall = map
+            .overall
+            .iter()
+            .flat_map(|o| o.indicators.iter().zip(&sheet.overall.indicators));
         let in_projects = map
             .projects
             .iter()
