@@ -757,3 +757,122 @@ fn token_at<'t, 'a>(items: &'t [Item<'a>], off: usize) -> Option<&'t Token<'a>> 
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHEET: &str = "// 注释 project
+department \"430002\" \"测试局\" {
+  year 2020
+  unit 万元
+}
+
+define-unit 校次 count
+
+project \"P-001\" \"办公楼维修\" {
+  budget 10.00 {
+    财政资金 10.00
+  }
+  explain \"\"\"
+    年度
+  \"\"\"
+  indicator 产出.数量 \"培训\" =3校次
+  indicator 满意度.服务对象满意度 \"满意度\" 满
+}
+";
+
+    fn at(marker: &str, after: usize) -> usize {
+        SHEET.find(marker).unwrap() + after
+    }
+
+    fn labels(off: usize) -> Vec<(String, CandidateKind, Span)> {
+        let (tree, _) = jixiao::syntax::parse(SHEET);
+        // The sheet's own context: its declared units.
+        let file = jixiao::source::SourceFile::new("t.jx", SHEET);
+        let ctx = jixiao::analyze(&file).context;
+        complete(&tree, SHEET, off, &ctx, Lang::Zh)
+            .into_iter()
+            .map(|c| (c.label, c.kind, c.replace))
+            .collect()
+    }
+
+    #[test]
+    fn nothing_is_offered_in_comments_strings_and_text_blocks() {
+        assert!(labels(at("注释", 3)).is_empty());
+        assert!(labels(at("办公楼维修", 3)).is_empty());
+        assert!(labels(at("    年度", 6)).is_empty());
+    }
+
+    #[test]
+    fn top_level_and_department_keywords() {
+        let top = labels(at("\ndefine-unit", 1));
+        let words: Vec<&str> = top.iter().map(|c| c.0.as_str()).collect();
+        assert!(words.contains(&"project") && words.contains(&"项目"));
+        assert!(!words.contains(&"indicator"));
+        let dept = labels(at("  year", 2));
+        assert!(dept
+            .iter()
+            .any(|c| c.0 == "year" && c.2 == Span::new(at("  year", 2), at("  year", 6))));
+        assert!(!dept.iter().any(|c| c.0 == "indicator"));
+    }
+
+    #[test]
+    fn fund_sources_in_a_budget_block() {
+        let found = labels(at("    财政资金", 4));
+        assert!(found.iter().all(|c| c.1 == CandidateKind::Source));
+        assert!(found.iter().any(|c| c.0 == "财政资金"));
+        assert!(found.iter().any(|c| c.0 == "单位资金"));
+    }
+
+    #[test]
+    fn units_after_a_number_and_grades_otherwise() {
+        let unit_at = at("=3校次", 2);
+        let found = labels(unit_at + "校".len());
+        let declared = found
+            .iter()
+            .find(|c| c.0 == "校次")
+            .expect("the declared unit");
+        // The unit written so far is replaced, the number kept.
+        assert_eq!(declared.2, Span::new(unit_at, unit_at + "校".len()));
+        assert!(found.iter().any(|c| c.0 == "%"));
+        let grade_at = at("\" 满\n", 2);
+        let found = labels(grade_at + "满".len());
+        assert!(found
+            .iter()
+            .any(|c| c.0 == "满意" && c.1 == CandidateKind::Grade));
+    }
+
+    #[test]
+    fn categories_of_the_framework() {
+        let off = at("产出.数量", "产出.".len());
+        let found = labels(off);
+        assert!(found.iter().any(|c| c.0 == "产出.质量"));
+        assert!(found.iter().all(|c| c.0.starts_with("产出.")), "{found:?}");
+        // The 2015 framework has no 成本 level 1.
+        let off = at("产出.数量", 0);
+        let found = labels(off);
+        assert!(found.iter().any(|c| c.0 == "满意度"));
+        assert!(!found.iter().any(|c| c.0.starts_with("成本")));
+    }
+
+    #[test]
+    fn outline_and_unit_definition() {
+        let (tree, _) = jixiao::syntax::parse(SHEET);
+        let s = symbols(&tree, Lang::En);
+        let kinds: Vec<SymbolKind> = s.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SymbolKind::Department,
+                SymbolKind::Unit,
+                SymbolKind::Project
+            ]
+        );
+        assert_eq!(s[2].children.len(), 2);
+        assert_eq!(s[2].children[0].name, "培训");
+        let def = unit_definition(&tree, at("=3校次", 5)).unwrap();
+        assert_eq!(&SHEET[def.range()], "校次");
+        assert_eq!(unit_definition(&tree, at("培训", 0)), None);
+    }
+}

@@ -345,6 +345,14 @@ fn utf8_positions_when_the_client_offers_them() {
     let md = h["contents"]["value"].as_str().unwrap();
     assert!(md.starts_with("**E601**"), "{md}");
     assert_eq!(h["range"], range(0, 7, 0, 11));
+    // The setting changed: the diagnostics again, in Chinese.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"jixiao": {"lang": "zh"}}}),
+    );
+    let d = c.diagnostics();
+    let message = d["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.starts_with("指标值"), "{message}");
     assert_eq!(c.finish(true), 0);
 }
 
