@@ -88,7 +88,7 @@ pub fn site(tree: &SyntaxTree<'_>, src: &str, off: usize) -> Site {
     let blank_before = src
         .get(line_start..off)
         .is_some_and(|s| s.trim().is_empty());
-    let found = site_in(&tree.items, Where::Place(Place::Top), off);
+    let found = site_in(&tree.items, src, Where::Place(Place::Top), off);
     match found {
         Some(s) => s,
         None if blank_before => Site::Head {
@@ -114,19 +114,19 @@ fn innermost(items: &[Item<'_>], place: Where, off: usize) -> Where {
     place
 }
 
-fn site_in(items: &[Item<'_>], place: Where, off: usize) -> Option<Site> {
+fn site_in(items: &[Item<'_>], src: &str, place: Where, off: usize) -> Option<Site> {
     for item in items {
         match item {
             Item::Comment(c) if c.span.start < off && off <= c.span.end => {
                 return Some(Site::FreeText)
             }
             Item::Stmt(s) => {
-                if let Some(found) = site_of_stmt(s, place, off) {
+                if let Some(found) = site_of_stmt(s, src, place, off) {
                     return Some(found);
                 }
             }
             Item::Orphan(b) if b.open.end <= off && off <= b.span.end => {
-                return site_in(&b.items, place, off);
+                return site_in(&b.items, src, place, off);
             }
             _ => {}
         }
@@ -134,17 +134,24 @@ fn site_in(items: &[Item<'_>], place: Where, off: usize) -> Option<Site> {
     None
 }
 
-fn site_of_stmt(s: &Stmt<'_>, place: Where, off: usize) -> Option<Site> {
+fn site_of_stmt(s: &Stmt<'_>, src: &str, place: Where, off: usize) -> Option<Site> {
     if let Some(b) = &s.block {
         let end = b.close.map_or(b.span.end, |c| c.start);
         if b.open.end <= off && off <= end {
-            return site_in(&b.items, block_where(s.head.raw, place), off);
+            return site_in(&b.items, src, block_where(s.head.raw, place), off);
         }
         if off >= b.open.start {
             return None;
         }
     }
-    if !touches(s.span, off) {
+    // A statement without a block reaches over the blanks after it on its
+    // line: `indicator |` is where its first argument goes.
+    let mut end = s.span.end;
+    if s.block.is_none() {
+        let rest = src.get(end..).unwrap_or("");
+        end += rest.len() - rest.trim_start_matches([' ', '\t', '\u{3000}']).len();
+    }
+    if !touches(Span::new(s.span.start, end), off) {
         return None;
     }
     if touches(s.head.span, off) {
@@ -261,10 +268,10 @@ pub fn complete(
             }
         }
         Site::Arg {
-            kw: Kw::Indicator | Kw::Last,
+            kw: kw @ (Kw::Indicator | Kw::Last),
             index,
             word,
-        } if index >= 2 || (index == 0 && matches!(keyword_at(tree, off), Some(Kw::Last))) => {
+        } if index >= 2 || kw == Kw::Last => {
             let written = src.get(word.start..off).unwrap_or("");
             target_words(ctx, written, word, off, lang, &mut push);
         }
@@ -278,26 +285,6 @@ pub fn complete(
         Site::Arg { .. } => {}
     }
     out
-}
-
-/// The keyword of the statement whose line holds `off` (for `last`).
-fn keyword_at(tree: &SyntaxTree<'_>, off: usize) -> Option<Kw> {
-    fn walk(items: &[Item<'_>], off: usize) -> Option<Kw> {
-        for item in items {
-            if let Item::Stmt(s) = item {
-                if let Some(b) = &s.block {
-                    if b.open.end <= off && off <= b.span.end {
-                        return walk(&b.items, off);
-                    }
-                }
-                if touches(s.span, off) {
-                    return keyword(s.head.raw);
-                }
-            }
-        }
-        None
-    }
-    walk(&tree.items, off)
 }
 
 type Push<'p> = dyn FnMut(&str, String, CandidateKind, Span) + 'p;
@@ -841,6 +828,17 @@ project \"P-001\" \"办公楼维修\" {
         assert!(found
             .iter()
             .any(|c| c.0 == "满意" && c.1 == CandidateKind::Grade));
+    }
+
+    #[test]
+    fn after_a_keyword_and_a_blank() {
+        let text = "project \"P\" \"x\" {\n  indicator \n}\n";
+        let (tree, _) = jixiao::syntax::parse(text);
+        let off = text.find("indicator ").unwrap() + "indicator ".len();
+        let found = complete(&tree, text, off, &SheetContext::default(), Lang::En);
+        assert!(found
+            .iter()
+            .any(|c| c.label == "产出.时效" && c.replace == Span::new(off, off)));
     }
 
     #[test]
