@@ -12,8 +12,6 @@ mod document;
 mod features;
 mod position;
 
-#[cfg(test)]
-mod tests;
 
 use document::Document;
 use features::{Candidate, CandidateKind, Symbol, SymbolKind};
@@ -683,3 +681,6 @@ fn document_symbol(doc: &Document, s: Symbol, enc: Encoding) -> lt::DocumentSymb
         children: (!children.is_empty()).then_some(children),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -211,6 +211,12 @@ fn a_session_in_utf16_opens_edits_fixes_completes_hovers_and_formats() {
     assert_eq!(d["version"], 2);
     assert_eq!(d["diagnostics"][0]["range"], range(11, 28, 11, 33));
 
+    // Hover on the underlined target: the code's explanation.
+    let h = c.at("textDocument/hover", 11, 30);
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(md.starts_with("**E601**"), "{md}");
+    assert_eq!(h["range"], range(11, 28, 11, 33));
+
     // The quick fix at the diagnostic, applied as the client does.
     let actions = c.request(
         "textDocument/codeAction",
