@@ -12,7 +12,6 @@ mod document;
 mod features;
 mod position;
 
-
 use document::Document;
 use features::{Candidate, CandidateKind, Symbol, SymbolKind};
 use jixiao::diag::{Diagnostic, Lang, Severity};

@@ -517,3 +517,75 @@ fn next_boundary(s: &str, i: usize) -> usize {
     }
     j
 }
+
+/// Random edits, one after the other, on a sheet with a byte-order mark,
+/// CRLF line ends and astral characters; positions sometimes past a line's
+/// end or inside a surrogate pair. After each, the document equals a fresh
+/// analysis of its text, whichever path it took.
+#[test]
+fn random_edits_keep_the_document_equal_to_a_fresh_analysis() {
+    let sample = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/beidaihe-2020.jx"
+    ))
+    .unwrap();
+    let text = format!(
+        "\u{FEFF}{}",
+        sample.replace("资金", "资𠀀金").replace('\n', "\r\n")
+    );
+    let mut doc = Document::new(text, 1);
+    let inserts = [
+        "",
+        "x",
+        "𠀀",
+        "\r\n",
+        "，",
+        "项目",
+        "  indicator 产出.时效 \"新\" ≥1%\r\n",
+    ];
+    // A lost brace or text block sends every later edit down the whole path:
+    // rarely, and late.
+    let risky = ["}", "{", "\"\"\"", "\"", "//"];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n.max(1)
+    };
+    let mut paths = [0usize; 2];
+    for version in 2..400 {
+        let lines = doc.index.line_of(doc.text.len()) as u64 + 1;
+        let line = next(lines + 1) as u32;
+        let col = next(60) as u32;
+        let len = next(4) as u32;
+        let ins = if version > 250 && next(5) == 0 {
+            risky[next(risky.len() as u64) as usize]
+        } else {
+            inserts[next(inserts.len() as u64) as usize]
+        };
+        let change = lsp_types::TextDocumentContentChangeEvent {
+            range: Some(lsp_types::Range::new(
+                lsp_types::Position::new(line, col),
+                lsp_types::Position::new(line, col + len),
+            )),
+            range_length: None,
+            text: ins.to_string(),
+        };
+        let path = doc.apply(vec![change], version, Encoding::Utf16);
+        paths[usize::from(path == Path::Project)] += 1;
+        let fresh = Document::new(doc.text.clone(), version);
+        let key = |d: &jixiao::diag::Diagnostic| (d.span, d.code, d.message.en.clone());
+        let mut got: Vec<_> = doc.analysed.diagnostics.iter().map(key).collect();
+        let mut want: Vec<_> = fresh.analysed.diagnostics.iter().map(key).collect();
+        got.sort_by_key(|k| (k.0, k.1.as_str()));
+        want.sort_by_key(|k| (k.0, k.1.as_str()));
+        assert_eq!(got, want, "edit {version}: {ins:?} at {line}:{col}");
+        assert_eq!(doc.analysed.sheet, fresh.analysed.sheet, "edit {version}");
+        assert_eq!(
+            doc.analysed.source_map, fresh.analysed.source_map,
+            "edit {version}"
+        );
+    }
+    assert!(paths[1] > 50, "the project path is taken: {paths:?}");
+}
