@@ -1,4 +1,5 @@
-//! The `jixiao` command: a thin command line over the library.
+//! The `jixiao` command: a thin command line over the library, and its
+//! language server (`jixiao lsp`).
 
 mod cli;
 mod lsp;
