@@ -37,8 +37,12 @@ fn frames(mut bytes: &[u8]) -> Vec<Value> {
 
 /// Run `jixiao lsp` on `messages`; its exit code and what it wrote.
 fn session(messages: &[Value]) -> (Option<i32>, Vec<Value>) {
+    session_with(&["lsp"], messages)
+}
+
+fn session_with(args: &[&str], messages: &[Value]) -> (Option<i32>, Vec<Value>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("lsp")
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -160,9 +164,15 @@ fn exit_without_shutdown_or_end_of_input_exits_1() {
     let exit = json!({"jsonrpc": "2.0", "method": "exit"});
     let (code, _) = session(&[init.clone(), exit]);
     assert_eq!(code, Some(1));
-    let (code, out) = session(&[init]);
+    let (code, out) = session(&[init.clone()]);
     assert_eq!(code, Some(1));
     assert_eq!(out[0]["id"], 1);
+    // `--stdio`, as some clients add it.
+    let shutdown = json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"});
+    let exit = json!({"jsonrpc": "2.0", "method": "exit"});
+    let initialized = json!({"jsonrpc": "2.0", "method": "initialized", "params": {}});
+    let (code, _) = session_with(&["lsp", "--stdio"], &[init, initialized, shutdown, exit]);
+    assert_eq!(code, Some(0));
 }
 
 /// The grammar's keyword pattern lists every spelling of every keyword of
