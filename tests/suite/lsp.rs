@@ -164,7 +164,7 @@ fn exit_without_shutdown_or_end_of_input_exits_1() {
     let exit = json!({"jsonrpc": "2.0", "method": "exit"});
     let (code, _) = session(&[init.clone(), exit]);
     assert_eq!(code, Some(1));
-    let (code, out) = session(&[init.clone()]);
+    let (code, out) = session(std::slice::from_ref(&init));
     assert_eq!(code, Some(1));
     assert_eq!(out[0]["id"], 1);
     // `--stdio`, as some clients add it.
