@@ -159,16 +159,53 @@ pub fn to_bytes(sheet: &Sheet) -> std::io::Result<Vec<u8>> {
 /// The same bytes as `to_bytes`, written into `w` (which should buffer).
 /// The cells are gathered in memory first, as the XLSX writer needs them.
 pub fn write<W: Write + Send>(sheet: &Sheet, w: W) -> std::io::Result<()> {
-    let mut book = workbook(sheet).map_err(io_error)?;
-    let mut latch = Latch {
-        inner: w,
-        failed: None,
-    };
-    let saved = book.save_to_writer(&mut latch).map_err(io_error);
-    match latch.failed {
-        Some(e) => Err(e),
-        None => saved,
-    }
+    contained(|| {
+        let mut book = workbook(sheet).map_err(io_error)?;
+        let mut latch = Latch {
+            inner: w,
+            failed: None,
+        };
+        let saved = book.save_to_writer(&mut latch).map_err(io_error);
+        match latch.failed {
+            Some(e) => Err(e),
+            None => saved,
+        }
+    })
+}
+
+thread_local! {
+    /// This thread is writing a workbook: a panic is the writer's and is
+    /// turned into an error (see `contained`).
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f`, a workbook being written, turning a panic into an error.
+///
+/// The worksheets go row by row to temporary files, and the XLSX writer
+/// panics when such a write fails (a full disk, a file size limit) instead
+/// of returning the error. The panic is caught here and reported as the I/O
+/// error it stands for; the message the panic would print is kept quiet
+/// only on a thread inside this function, every other panic is reported by
+/// the hook that was there before.
+fn contained(f: impl FnOnce() -> std::io::Result<()>) -> std::io::Result<()> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !WRITING.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = WRITING.with(|w| w.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    WRITING.with(|w| w.set(was));
+    result.unwrap_or_else(|_| {
+        Err(std::io::Error::other(
+            "the rows of a worksheet could not be written to a temporary file \
+             (is the disk full, or a file size limit reached?)",
+        ))
+    })
 }
 
 /// The writer under the zip archive: the first error is returned, and from
