@@ -30,3 +30,4 @@ mod planted;
 mod real_forms;
 mod robustness;
 mod robustness_regressions;
+mod rust_version;
