@@ -14,7 +14,7 @@ pub(super) fn read(path: &Path, encoding: Encoding, out: &Out) -> Result<SourceF
 }
 
 /// Read and decode a file; problems are written to `sink`.
-fn read_to(
+pub(super) fn read_to(
     path: &Path,
     encoding: Encoding,
     out: &Out,

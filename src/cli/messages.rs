@@ -729,7 +729,6 @@ pub(super) fn changed(lang: Lang, name: impl Display) -> String {
 // ---------------------------------------------------------------------------
 // Report
 
-#[allow(dead_code)] // until `report` lands
 pub(super) fn no_sheets_found(lang: Lang, name: impl Display) -> String {
     error(
         lang,
@@ -739,7 +738,6 @@ pub(super) fn no_sheets_found(lang: Lang, name: impl Display) -> String {
 }
 
 /// After `report`: what was written.
-#[allow(dead_code)] // until `report` lands
 pub(super) fn report_written(
     lang: Lang,
     path: impl Display,
