@@ -95,6 +95,8 @@ pub(super) enum Command {
     Man {
         sub: Option<Sub>,
     },
+    /// The language server on standard input and output.
+    Lsp,
 }
 
 /// `--watch`: run again whenever an input is saved.
@@ -126,11 +128,12 @@ pub(super) enum Sub {
     Report,
     Completions,
     Man,
+    Lsp,
     Help,
 }
 
 impl Sub {
-    pub(super) const ALL: [Sub; 10] = [
+    pub(super) const ALL: [Sub; 11] = [
         Sub::Check,
         Sub::Build,
         Sub::Fmt,
@@ -140,6 +143,7 @@ impl Sub {
         Sub::Report,
         Sub::Completions,
         Sub::Man,
+        Sub::Lsp,
         Sub::Help,
     ];
 
@@ -154,6 +158,7 @@ impl Sub {
             Sub::Report => "report",
             Sub::Completions => "completions",
             Sub::Man => "man",
+            Sub::Lsp => "lsp",
             Sub::Help => "help",
         }
     }
@@ -171,6 +176,7 @@ impl Sub {
             Sub::Diff => DIFF,
             Sub::Import => IMPORT,
             Sub::Report => REPORT,
+            Sub::Lsp => LSP,
             Sub::Explain | Sub::Completions | Sub::Man | Sub::Help => &[],
         }
     }
@@ -197,6 +203,7 @@ impl Sub {
             Sub::Report => INPUTS,
             Sub::Completions => SHELL,
             Sub::Help | Sub::Man => COMMAND,
+            Sub::Lsp => &[],
         }
     }
 }
@@ -265,6 +272,8 @@ const CHECK: &[Spec] = &[
     Spec::value("stdin-filename", Key::StdinFilename),
 ];
 const BUILD: &[Spec] = &[FORMAT, OUTPUT, DENY_WARNINGS, JOBS, WATCH, POLL];
+/// `--stdio`: what the server speaks anyway; some clients add it.
+const LSP: &[Spec] = &[Spec::flag("stdio", Key::Stdio)];
 const REPORT: &[Spec] = &[OUTPUT, Spec::value("previous", Key::Previous), JOBS];
 const FMT: &[Spec] = &[
     Spec::flag("check", Key::Check),
@@ -277,6 +286,7 @@ const IMPORT: &[Spec] = &[OUTPUT];
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Key {
     Quiet,
+    Stdio,
     Jobs,
     Watch,
     Poll,
@@ -783,6 +793,7 @@ impl Parser {
         if !spec.takes_value {
             match spec.key {
                 Key::Quiet => self.quiet = true,
+                Key::Stdio => {}
                 Key::Watch => self.watch = true,
                 Key::Poll => self.poll = true,
                 Key::DenyWarnings => self.deny_warnings = true,
@@ -836,6 +847,7 @@ impl Parser {
                 }
             }
             Key::Quiet
+            | Key::Stdio
             | Key::Watch
             | Key::Poll
             | Key::DenyWarnings
@@ -992,6 +1004,10 @@ impl Parser {
                 },
                 Err(words) if words.is_empty() => return missing(Missing::Shell),
                 Err(words) => return extra(&words[1]),
+            },
+            Sub::Lsp => match self.positionals.first() {
+                Some(word) => return extra(word),
+                None => Command::Lsp,
             },
             Sub::Man => match self.positionals.as_slice() {
                 [] => Command::Man { sub: None },
@@ -1286,6 +1302,12 @@ mod tests {
             }
         );
         assert!(matches!(cli(&["man"]).command, Command::Man { sub: None }));
+        assert!(matches!(cli(&["lsp"]).command, Command::Lsp));
+        assert!(matches!(cli(&["lsp", "--stdio"]).command, Command::Lsp));
+        assert!(matches!(
+            kind(&["lsp", "--tcp"]),
+            ErrorKind::UnknownOption { .. }
+        ));
         assert!(matches!(
             cli(&["man", "check"]).command,
             Command::Man {

@@ -390,6 +390,8 @@ pub(super) fn help(lang: Lang, sub: Option<Sub>) -> String {
         (Some(Sub::Completions), Lang::En) => COMPLETIONS_EN,
         (Some(Sub::Man), Lang::Zh) => MAN_ZH,
         (Some(Sub::Man), Lang::En) => MAN_EN,
+        (Some(Sub::Lsp), Lang::Zh) => LSP_ZH,
+        (Some(Sub::Lsp), Lang::En) => LSP_EN,
     };
     let text = text.replace("{version}", env!("CARGO_PKG_VERSION"));
     match (sub, lang) {
@@ -414,6 +416,7 @@ jixiao {version}：预算绩效目标表编译器
   report   多张表的审核报告（网页或 Excel）
   completions  生成外壳补全脚本（bash、zsh、fish、powershell、elvish）
   man      生成手册页（man page）
+  lsp      语言服务器（标准输入输出，供编辑器使用）
   help     显示帮助（jixiao help 命令）
 
 通用选项（写在命令前后均可）：
@@ -444,6 +447,7 @@ Commands:
   report   A review of many sheets, as a web page or an Excel workbook
   completions  Shell completions (bash, zsh, fish, powershell, elvish)
   man      The manual page (roff)
+  lsp      Language server on standard input and output (for editors)
   help     Show help (jixiao help COMMAND)
 
 Global options (before or after the command):
@@ -689,6 +693,24 @@ The manual page (roff), written to standard output
 Usage: jixiao man [COMMAND]
 
 E.g.: jixiao man > jixiao.1; jixiao man check > jixiao-check.1
+";
+
+const LSP_ZH: &str = "\
+语言服务器（Language Server Protocol），经标准输入输出与编辑器通信
+
+用法：jixiao lsp [--stdio]
+
+选项：
+  --stdio  经标准输入输出通信（默认即如此；有的编辑器会加上）
+";
+
+const LSP_EN: &str = "\
+Language server (Language Server Protocol) on standard input and output, for editors
+
+Usage: jixiao lsp [--stdio]
+
+Options:
+  --stdio  speak on standard input and output (what it does anyway; some clients add it)
 ";
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 //! This module only reads the arguments and hands each command to its file
 //! (`check`, `build`, `explain`, `diff`, `fmt`, `import`, `report`; `command`
 //! for `completions` and `man`; `watch` runs check or build again on each
-//! save). The command line itself is described once, in `args`. What the commands share is
+//! save; `lsp` is handed to the language server, `crate::lsp`). The command line itself is described once, in `args`. What the commands share is
 //! in `output` (exit codes, the output options, printing diagnostics and
 //! messages) and `input` (reading and compiling a file); none of them
 //! imports this module.
@@ -124,5 +124,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         } => report::report(&inputs, &output, previous.as_deref(), jobs, encoding, &out),
         Command::Completions { shell } => command::completions(shell, lang),
         Command::Man { sub } => command::man(sub, lang),
+        // The one meeting point of the command line and the language server.
+        Command::Lsp => crate::lsp::run(),
     }
 }
