@@ -159,6 +159,37 @@ pub fn to_bytes(sheet: &Sheet) -> std::io::Result<Vec<u8>> {
 /// The same bytes as `to_bytes`, written into `w` (which should buffer).
 /// The cells are gathered in memory first, as the XLSX writer needs them.
 pub fn write<W: Write + Send>(sheet: &Sheet, w: W) -> std::io::Result<()> {
+    // In its low-memory mode the XLSX writer puts finished rows in a
+    // temporary file and panics when writing it fails (a full disk, a file
+    // size limit): that panic is the I/O error it stands for.
+    silence_temporary_file_panics();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write_workbook(sheet, w)))
+        .unwrap_or_else(|_| {
+            Err(std::io::Error::other(
+                "the workbook's temporary file could not be written",
+            ))
+        })
+}
+
+/// The XLSX writer's own panics print nothing (they are reported as I/O
+/// errors: its temporary files are written with `expect` and `unwrap`);
+/// any other panic is printed as before.
+fn silence_temporary_file_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let ours = info
+                .location()
+                .is_some_and(|l| l.file().contains("rust_xlsxwriter"));
+            if !ours {
+                previous(info);
+            }
+        }));
+    });
+}
+
+fn write_workbook<W: Write + Send>(sheet: &Sheet, w: W) -> std::io::Result<()> {
     let mut book = workbook(sheet).map_err(io_error)?;
     let mut latch = Latch {
         inner: w,
