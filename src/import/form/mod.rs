@@ -88,6 +88,8 @@ struct Recognizer {
     /// The body named in the title before the year, the body's name when
     /// no line gives it.
     title_body: Option<String>,
+    /// `项目负责人：…` printed above the project's table.
+    pending_leader: Option<(String, Origin)>,
 }
 
 impl Recognizer {
@@ -104,7 +106,13 @@ impl Recognizer {
 
     fn new_project(&mut self) {
         self.close_project();
-        self.d.projects.push(Project::default());
+        let mut p = Project::default();
+        if let Some((l, _)) = self.pending_leader.take() {
+            let (name, phone) = super::values::leader(&l);
+            p.leader = Some(name);
+            p.phone = phone;
+        }
+        self.d.projects.push(p);
         self.project = Some(self.d.projects.len() - 1);
         self.name_from_heading = false;
         self.long_term = false;
@@ -188,6 +196,11 @@ impl Recognizer {
             self.block = Some(block);
             return;
         }
+        if let Some(block) = self.block.as_mut() {
+            if block.refine(t, r) {
+                return;
+            }
+        }
         if let Some(mut block) = self.block.take() {
             if let Some(read) = block.row(t, r) {
                 self.block = Some(block);
@@ -203,6 +216,9 @@ impl Recognizer {
 
     fn finish(mut self) -> Draft {
         self.close_project();
+        if let Some((text, origin)) = self.pending_leader.take() {
+            self.note(Some(origin), &text, Why::UnknownParagraph);
+        }
         let mut d = self.d;
         // A project that is a heading alone, named again by a project read
         // in full, is an entry of a table of contents.

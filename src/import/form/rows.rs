@@ -103,6 +103,15 @@ impl Recognizer {
             let c = cells[i];
             let n = normalise(&c.text);
             let mut j = i + 1;
+            // A name beside a label of text is its value even when it reads
+            // like a fund source (项目名称 | 快乐健身暖民心建设资金).
+            if label(&n.text).is_some_and(takes_text)
+                && cells
+                    .get(j)
+                    .is_some_and(|v| label(&normalise(&v.text).text) == Some(Label::Source))
+            {
+                j += 1;
+            }
             while j < cells.len() && !is_label(cells[j]) {
                 j += 1;
             }
@@ -263,7 +272,16 @@ impl Recognizer {
                 self.project().documents.extend(docs);
             }
             Label::Total(kind) => {
-                if let Ok(a) = self.amount_of(t, values) {
+                // `预算数 | 合计 | 1,234.00`: the word of the sum is no part
+                // of the amount.
+                let values: Vec<&Cell> = values
+                    .iter()
+                    .copied()
+                    .filter(|v| {
+                        !matches!(normalise(&v.text).text.as_str(), "合计" | "小计" | "总计")
+                    })
+                    .collect();
+                if let Ok(a) = self.amount_of(t, &values) {
                     self.budgets.total(kind, r, c.col, a);
                 }
             }
@@ -412,6 +430,32 @@ impl Recognizer {
             self.used_rows.insert(r + 1);
         }
     }
+}
+
+/// Whether a label's value is a text (a name, a party, a term, goals),
+/// not an amount.
+fn takes_text(l: Label) -> bool {
+    use Label::*;
+    matches!(
+        l,
+        ProjectName
+            | ProjectCode
+            | Supervisor
+            | SupervisorName
+            | Agency
+            | ProjectType
+            | Attribute
+            | Term
+            | Leader
+            | Function
+            | Documents
+            | Purpose
+            | Goals
+            | PeriodGoals
+            | PeriodText
+            | Review
+            | Filer
+    )
 }
 
 /// A name a form gives a field: short, no sentence punctuation, no digits
