@@ -277,6 +277,8 @@ pub fn title(text: &str) -> Option<Title> {
     }
     const FORMS: &[(&str, FormKind)] = &[
         ("部门整体绩效目标表", FormKind::WholeBody),
+        ("部门整体支出绩效目标表", FormKind::WholeBody),
+        ("部门整体绩效目标申报表", FormKind::WholeBody),
         ("绩效目标申报表", FormKind::Application),
         ("绩效目标审批表", FormKind::Approval),
         ("绩效目标批复表", FormKind::Reply),

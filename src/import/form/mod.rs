@@ -16,6 +16,7 @@
 
 mod lines;
 mod rows;
+mod tasks;
 
 use super::budget::Budgets;
 use super::draft::{Department, Draft, Note, Project, Why};
@@ -90,6 +91,8 @@ struct Recognizer {
     title_body: Option<String>,
     /// `项目负责人：…` printed above the project's table.
     pending_leader: Option<(String, Origin)>,
+    /// The 年度主要任务 block open in the current table.
+    tasks: Option<tasks::Tasks>,
 }
 
 impl Recognizer {
@@ -160,6 +163,7 @@ impl Recognizer {
 
     fn end_table(&mut self) {
         self.block = None;
+        self.tasks = None;
         self.used.clear();
         self.used_rows.clear();
     }
@@ -194,6 +198,10 @@ impl Recognizer {
         }
         if let Some(block) = indicators::header(t, r) {
             self.block = Some(block);
+            self.tasks = None;
+            return;
+        }
+        if self.task_row(t, r) || self.task_header(t, r) {
             return;
         }
         if let Some(block) = self.block.as_mut() {

@@ -13,7 +13,9 @@ use super::{Recognizer, Stage};
 
 impl Recognizer {
     pub(super) fn indicator_row(&mut self, read: indicators::Row) {
-        let in_overall = matches!(self.stage, Stage::PartOne(_)) && self.project.is_none();
+        let whole_body = self.d.department.form == Some(crate::lang::choices::FormKind::WholeBody);
+        let in_overall =
+            (matches!(self.stage, Stage::PartOne(_)) || whole_body) && self.project.is_none();
         if in_overall {
             self.d.overall.indicators.extend(read.annual);
             self.d.overall.indicators.extend(read.long);
@@ -209,7 +211,17 @@ impl Recognizer {
 
     fn apply(&mut self, t: &Table, r: usize, l: Label, c: &Cell, values: &[&Cell]) {
         use Label::*;
-        if !matches!(l, ProjectName | ProjectCode | Filer | FilingDate | Group(_)) {
+        if !matches!(
+            l,
+            ProjectName
+                | ProjectCode
+                | Filer
+                | FilingDate
+                | DeptName
+                | DeptCode
+                | OverallGoals
+                | Group(_)
+        ) {
             self.touch();
         }
         let text = join(values);
@@ -318,6 +330,16 @@ impl Recognizer {
                 }
             }
             Label::Filer => set(&mut self.dept().filer, &line),
+            Label::DeptName if !line.is_empty() => {
+                let p = party(&line);
+                let dept = self.dept();
+                if dept.code.is_none() {
+                    dept.code = p.code;
+                }
+                dept.name = Some(p.name);
+            }
+            Label::DeptCode => set(&mut self.dept().code, &line),
+            Label::OverallGoals if !text.is_empty() => self.d.overall.summary.push(text),
             Label::FilingDate => set(&mut self.dept().date, &line),
             _ => {}
         }
