@@ -9,6 +9,9 @@ use super::labels::{column, label, normalise, Column, Group, Label};
 use super::values::{core_mark, level_points, one_line, points};
 use crate::lang::category;
 
+/// A header cell's meaning with the grid columns it covers (first, span).
+type Spanned = (usize, usize, (Column, bool));
+
 /// The columns of an open indicator block, by grid column.
 #[derive(Clone, Debug, Default)]
 pub struct Block {
@@ -85,7 +88,7 @@ impl Block {
             .into_iter()
             .filter(|p| p.first && !p.cell.text.trim().is_empty())
             .collect();
-        let names: Option<Vec<(usize, usize, (Column, bool))>> = starting
+        let names: Option<Vec<Spanned>> = starting
             .iter()
             .map(|p| match column(&normalise(&p.cell.text).text) {
                 Some((Column::Field(_), _)) | None => None,
