@@ -123,7 +123,16 @@ impl Block {
         if left.first {
             let n = normalise(&left.cell.text).text;
             match label(&n) {
-                Some(Label::Group(Group::Indicators)) | None => {}
+                Some(Label::Group(Group::Indicators)) => {}
+                // Text where the block has no column (under the group
+                // label, `备注`): a row after the block.
+                None if !n.is_empty()
+                    && left.cell.col < self.columns.len()
+                    && self.columns[left.cell.col].is_none() =>
+                {
+                    return None
+                }
+                None => {}
                 Some(_) => return None,
             }
         }

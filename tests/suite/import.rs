@@ -1818,3 +1818,84 @@ fn a_word_table_continued_over_two_tables_in_yuan() {
         ]
     );
 }
+
+/// An application form in Word: the title rows inside the table, 其中 rows
+/// listing only part of the budget (the second indented, without its 其中),
+/// 资金总额 of the whole term under this year's, goals numbered `（一）` in
+/// paragraphs of one cell, level-1 labels written down the cell
+/// (`产\n出\n指\n标`), 指标性质 · 指标值 · 度量单位 in three columns, and a
+/// blank 备注 row after the indicators.
+#[test]
+fn an_application_form_in_word_with_sign_value_and_unit_columns() {
+    let table = vec![
+        vec!["{7}项目支出绩效目标申报表"],
+        vec!["{7}（2023年度）"],
+        vec!["项目名称", "{6}高标准农田建设"],
+        vec!["主管部门", "某某县农业农村局", "实施单位", "{4}某某县农田建设服务中心"],
+        vec!["项目属性", "延续项目", "项目期", "{4}2023-2025"],
+        vec!["v:项目资金\n（万元）", "年度资金总额", "{5}2,850.00"],
+        vec!["^", "其中：中央补助", "{5}1,500.00"],
+        vec!["^", "      省级补助", "{5}800.00"],
+        vec!["^", "资金总额", "{5}8,550.00"],
+        vec![
+            "年度绩效目标",
+            "{6}（一）新建高标准农田1.2万亩；\n（二）完善田间灌排设施。",
+        ],
+        vec![
+            "v:绩\n效\n指\n标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "指标值",
+            "度量单位",
+        ],
+        vec!["^", "v:产\n出\n指\n标", "数量指标", "新建高标准农田面积", "≥", "1.2", "万亩"],
+        vec!["^", "^", "质量指标", "工程验收合格率", "＝", "100", "%"],
+        vec!["^", "^", "成本指标", "亩均投资", "≤", "2375", "元/亩"],
+        vec!["^", "v:效\n益\n指\n标", "经济效益指标", "粮食产能提升", "≥", "100", "公斤/亩"],
+        vec!["^", "^", "生态效益指标", "农田灌溉水有效利用系数", "≥", "0.6", ""],
+        vec!["^", "满意度指标", "服务对象满意度指标", "项目区农户满意度", "≥", "90", "%"],
+        vec!["备注", "{6}"],
+    ];
+    let imported =
+        import::import("nongtian.docx", &docx(&[Part::T(table)]), jixiao::diag::Lang::En).unwrap();
+    // The blank 备注 states nothing: no note.
+    assert!(imported.notes.is_empty(), "{:?}", imported.report(jixiao::diag::Lang::En));
+    let (sheet, codes) = compiled(&imported, "nongtian.jx");
+    assert!(codes.is_empty(), "{codes:?}\n{}", imported.text);
+    let d = &sheet.department;
+    assert_eq!((d.name.as_str(), d.year), ("某某县农业农村局", 2023));
+    let p = &sheet.projects[0];
+    assert_eq!(p.attribute.as_deref(), Some("延续项目"));
+    assert_eq!(p.term.as_deref(), Some("2023-2025"));
+    assert_eq!(p.budget.total.to_string(), "2850.00");
+    assert!(p.budget.partial);
+    let sources: Vec<String> = p
+        .budget
+        .sources
+        .iter()
+        .map(|s| format!("{} {}", s.name, s.amount))
+        .collect();
+    assert_eq!(sources, ["中央补助 1500.00", "省级补助 800.00"]);
+    assert_eq!(
+        p.total_budget.as_ref().map(|b| b.total.to_string()).as_deref(),
+        Some("8550.00")
+    );
+    assert_eq!(
+        p.goals,
+        ["（一）新建高标准农田1.2万亩；\n（二）完善田间灌排设施。"]
+    );
+    let inds: Vec<String> = p.indicators.iter().map(facts).collect();
+    assert_eq!(
+        inds,
+        [
+            "产出指标.数量指标 新建高标准农田面积 ≥ 1.2 万亩",
+            "产出指标.质量指标 工程验收合格率 ＝ 100 %",
+            "产出指标.成本指标 亩均投资 ≤ 2375 元/亩",
+            "效益指标.经济效益指标 粮食产能提升 ≥ 100 公斤/亩",
+            "效益指标.生态效益指标 农田灌溉水有效利用系数 ≥ 0.6",
+            "满意度指标.服务对象满意度指标 项目区农户满意度 ≥ 90 %",
+        ]
+    );
+}
