@@ -1426,7 +1426,8 @@ fn real_09_in_word_after_the_projects_described_in_words() {
     assert_eq!(amounts, ["1000.00", "234.56"]);
     assert_eq!(
         p.goals,
-        ["（一）完成全民健身设施建设；\n（二）开展群众体育活动。"]
+        // Numbered `（一）` `（二）`: one goal each.
+        ["完成全民健身设施建设；", "开展群众体育活动。"]
     );
     let inds: Vec<String> = p.indicators.iter().map(facts).collect();
     assert_eq!(
@@ -1831,7 +1832,12 @@ fn an_application_form_in_word_with_sign_value_and_unit_columns() {
         vec!["{7}项目支出绩效目标申报表"],
         vec!["{7}（2023年度）"],
         vec!["项目名称", "{6}高标准农田建设"],
-        vec!["主管部门", "某某县农业农村局", "实施单位", "{4}某某县农田建设服务中心"],
+        vec![
+            "主管部门",
+            "某某县农业农村局",
+            "实施单位",
+            "{4}某某县农田建设服务中心",
+        ],
         vec!["项目属性", "延续项目", "项目期", "{4}2023-2025"],
         vec!["v:项目资金\n（万元）", "年度资金总额", "{5}2,850.00"],
         vec!["^", "其中：中央补助", "{5}1,500.00"],
@@ -1850,18 +1856,58 @@ fn an_application_form_in_word_with_sign_value_and_unit_columns() {
             "指标值",
             "度量单位",
         ],
-        vec!["^", "v:产\n出\n指\n标", "数量指标", "新建高标准农田面积", "≥", "1.2", "万亩"],
+        vec![
+            "^",
+            "v:产\n出\n指\n标",
+            "数量指标",
+            "新建高标准农田面积",
+            "≥",
+            "1.2",
+            "万亩",
+        ],
         vec!["^", "^", "质量指标", "工程验收合格率", "＝", "100", "%"],
         vec!["^", "^", "成本指标", "亩均投资", "≤", "2375", "元/亩"],
-        vec!["^", "v:效\n益\n指\n标", "经济效益指标", "粮食产能提升", "≥", "100", "公斤/亩"],
-        vec!["^", "^", "生态效益指标", "农田灌溉水有效利用系数", "≥", "0.6", ""],
-        vec!["^", "满意度指标", "服务对象满意度指标", "项目区农户满意度", "≥", "90", "%"],
+        vec![
+            "^",
+            "v:效\n益\n指\n标",
+            "经济效益指标",
+            "粮食产能提升",
+            "≥",
+            "100",
+            "公斤/亩",
+        ],
+        vec![
+            "^",
+            "^",
+            "生态效益指标",
+            "农田灌溉水有效利用系数",
+            "≥",
+            "0.6",
+            "",
+        ],
+        vec![
+            "^",
+            "满意度指标",
+            "服务对象满意度指标",
+            "项目区农户满意度",
+            "≥",
+            "90",
+            "%",
+        ],
         vec!["备注", "{6}"],
     ];
-    let imported =
-        import::import("nongtian.docx", &docx(&[Part::T(table)]), jixiao::diag::Lang::En).unwrap();
+    let imported = import::import(
+        "nongtian.docx",
+        &docx(&[Part::T(table)]),
+        jixiao::diag::Lang::En,
+    )
+    .unwrap();
     // The blank 备注 states nothing: no note.
-    assert!(imported.notes.is_empty(), "{:?}", imported.report(jixiao::diag::Lang::En));
+    assert!(
+        imported.notes.is_empty(),
+        "{:?}",
+        imported.report(jixiao::diag::Lang::En)
+    );
     let (sheet, codes) = compiled(&imported, "nongtian.jx");
     assert!(codes.is_empty(), "{codes:?}\n{}", imported.text);
     let d = &sheet.department;
@@ -1879,13 +1925,13 @@ fn an_application_form_in_word_with_sign_value_and_unit_columns() {
         .collect();
     assert_eq!(sources, ["中央补助 1500.00", "省级补助 800.00"]);
     assert_eq!(
-        p.total_budget.as_ref().map(|b| b.total.to_string()).as_deref(),
+        p.total_budget
+            .as_ref()
+            .map(|b| b.total.to_string())
+            .as_deref(),
         Some("8550.00")
     );
-    assert_eq!(
-        p.goals,
-        ["（一）新建高标准农田1.2万亩；\n（二）完善田间灌排设施。"]
-    );
+    assert_eq!(p.goals, ["新建高标准农田1.2万亩；", "完善田间灌排设施。"]);
     let inds: Vec<String> = p.indicators.iter().map(facts).collect();
     assert_eq!(
         inds,
