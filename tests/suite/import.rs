@@ -1352,16 +1352,17 @@ fn real_05_in_word_two_projects_each_under_its_title() {
     );
 }
 
-/// real/09 (六安市叶集区文化旅游体育局, 2025) in Word: the page's description
-/// of the projects in numbered paragraphs, then the table, whose project
-/// name ends like a fund source (…建设资金). The table is completed with
+/// real/09 (六安市叶集区文化旅游体育局, 2025) in Word: the page describes
+/// its projects in words, verbatim below as the stored copy has them (one
+/// paragraph), then prints the table of each; the table shown (whose
+/// project name ends like a fund source, …建设资金) is completed with
 /// plausible rows past the point where the stored copy stops.
+const YEJI_WORDS: &str = "1.“文化中心运营专项经费”项目。 (1)项目概述。主要用于文化中心整体运营。 (2)立项依据。文化中心运行管理需要。 (3)实施主体。六安市叶集区文化旅游体育局。 (4)起止时间。2025年1月1日-2025年12月31日 (5)项目内容。文化中心运营主要包括场馆运营费、水电费、特种设备维保和设备维修4部分。维持场馆日常运营,保障文化中心各项活动顺利开展。 (6)年度预算安排。财政拨款634万元。 (7)绩效目标。项目通过对场馆进行日常运营维护,主要工作为设备维保维修以及部分运转工作的开展,保障文化中心日常运转,提高社会对场馆的满意度,提高人民群众文化生活的质量。 2.“文旅体专项经费”项目。 (1)项目概述。主要用于文化、旅游、广电、体育、文物等专项工作支出。 (2)立项依据。文化、旅游、广电、体育、文物等工作开展需要。 (3)实施主体。六安市叶集区文化旅游体育局。 (4)起止时间。2025年1月1日-2025年12月31日 (5)项目内容。主要用于举办群众文化活动及文化惠民活动、发放文化人才补助、应急广播维护、非物质文化遗产保护、文物保护等支出,保障单位日常工作开展 (6)年度预算安排。财政拨款306.18万元。 (7)绩效目标。完成文化工作主要项目支出,搞好文化活动等任务,确保文化工作各阶段具体任务的落实。减少文物安全隐患,保护文物安全完整。完成旅游工作一般性支出,包括旅游会议、旅游推介、参加培训、文明旅游建设等支出,推进区文旅体工作正常开展,保障区博物馆安防项目及应急广播终端建设项目实施,推动地区文旅体工作质量不断提高。";
+
 #[test]
-fn real_09_in_word_after_the_projects_described_in_words() {
+fn real_09_in_word_projects_described_in_words_then_a_table() {
     let parts = [
-        Part::P("1.“文化中心运营专项经费”项目。"),
-        Part::P("(1)项目概述。主要用于文化中心整体运营。"),
-        Part::P("(6)年度预算安排。财政拨款634万元。"),
+        Part::P(YEJI_WORDS),
         Part::P("项目支出绩效目标表"),
         Part::T(vec![
             vec!["{5}(2025年度)"],
@@ -1402,18 +1403,39 @@ fn real_09_in_word_after_the_projects_described_in_words() {
         ]),
     ];
     let imported = import::import("yeji.docx", &docx(&parts), jixiao::diag::Lang::En).unwrap();
+    // Every item of the words is placed; nothing is left over.
+    assert!(
+        imported.notes.is_empty(),
+        "{:?}",
+        imported.report(jixiao::diag::Lang::En)
+    );
     let (sheet, codes) = compiled(&imported, "yeji.jx");
-    assert!(codes.is_empty(), "{codes:?}\n{}", imported.text);
+    // The described projects print no indicators (W506, as in the example).
+    assert_eq!(codes, ["W506", "W506"], "{}", imported.text);
     assert_eq!(sheet.department.name, "六安市叶集区文化旅游体育局");
     assert_eq!(sheet.department.year, 2025);
-    let p = &sheet.projects[0];
+    // The two projects described in words are the example transcribed by
+    // hand from the same page.
+    let expected = example("yeji-wenlvti-2025.jx");
+    for i in 0..2 {
+        let mut diff = Vec::new();
+        let path = format!(".projects[{i}]");
+        differences(
+            &json(&expected)["projects"][i],
+            &json(&sheet)["projects"][i],
+            &path,
+            &mut diff,
+        );
+        assert!(diff.is_empty(), "{}\n{}", diff.join("\n"), imported.text);
+    }
+    let p = &sheet.projects[2];
     assert_eq!(p.name, "快乐健身暖民心建设资金");
     let s = p.supervisor.as_ref().unwrap();
     assert_eq!(
         (s.code.as_deref(), s.name.as_str()),
         (Some("027"), "六安市叶集区文化旅游体育局")
     );
-    assert_eq!(p.agency.as_deref().unwrap(), "六安市叶集区文化旅游体育局");
+    assert_eq!(p.agency.as_deref(), Some("六安市叶集区文化旅游体育局"));
     assert_eq!(p.term.as_deref(), Some("1年"));
     assert_eq!(p.fields[0].name, "项目来源");
     assert_eq!(p.budget.total.to_string(), "1234.56");
@@ -1424,11 +1446,8 @@ fn real_09_in_word_after_the_projects_described_in_words() {
         .map(|s| s.amount.to_string())
         .collect();
     assert_eq!(amounts, ["1000.00", "234.56"]);
-    assert_eq!(
-        p.goals,
-        // Numbered `（一）` `（二）`: one goal each.
-        ["完成全民健身设施建设；", "开展群众体育活动。"]
-    );
+    // Numbered `（一）` `（二）`: one goal each.
+    assert_eq!(p.goals, ["完成全民健身设施建设；", "开展群众体育活动。"]);
     let inds: Vec<String> = p.indicators.iter().map(facts).collect();
     assert_eq!(
         inds,
@@ -1441,15 +1460,55 @@ fn real_09_in_word_after_the_projects_described_in_words() {
             "满意度指标.服务对象满意度指标 群众满意度 ≥90%",
         ]
     );
-    // The description in words is no part of the form: kept, reported.
+}
+
+/// A project described in words, then its own table: the table continues
+/// it (one project), its budget first; the words' budget, when it
+/// differs, stays as a field, and the same goal is not repeated.
+#[test]
+fn a_project_described_in_words_continues_in_its_table() {
+    let parts = [
+        Part::P("1.“文化中心运营专项经费”项目。"),
+        Part::P("(1)项目概述。主要用于文化中心整体运营。"),
+        Part::P("(3)实施主体。六安市叶集区文化旅游体育局。"),
+        Part::P("(6)年度预算安排。财政拨款600万元。"),
+        Part::P("(7)绩效目标。保障文化中心日常运转。"),
+        Part::P("项目支出绩效目标表"),
+        Part::P("(2025年度)"),
+        Part::T(vec![
+            vec!["项目名称", "{3}文化中心运营专项经费"],
+            vec!["v:项目资金\n(万元)", "年度资金总额:", "{2}634.00"],
+            vec!["^", "其中:财政拨款", "{2}634.00"],
+            vec!["年度\n目标", "{3}保障文化中心日常运转。"],
+            vec!["一级指标", "二级指标", "三级指标", "指标值"],
+            vec!["产出指标", "数量指标", "场馆开放天数", "≥300天"],
+        ]),
+    ];
+    let imported = import::import("yeji.docx", &docx(&parts), jixiao::diag::Lang::En).unwrap();
+    assert!(
+        imported.notes.is_empty(),
+        "{:?}",
+        imported.report(jixiao::diag::Lang::En)
+    );
+    let (sheet, _) = compiled(&imported, "yeji.jx");
+    assert_eq!(sheet.projects.len(), 1);
+    let p = &sheet.projects[0];
+    assert_eq!(p.budget.total.to_string(), "634.00");
+    let fields: Vec<(&str, &str)> = p
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.value.as_str()))
+        .collect();
     assert_eq!(
-        imported.report(jixiao::diag::Lang::En),
+        fields,
         [
-            "paragraph 1: \"1.“文化中心运营专项经费”项目。\" — text before the form's title",
-            "paragraph 2: \"(1)项目概述。主要用于文化中心整体运营。\" — text before the form's title",
-            "paragraph 3: \"(6)年度预算安排。财政拨款634万元。\" — text before the form's title",
+            ("项目概述", "主要用于文化中心整体运营。"),
+            ("年度预算安排", "财政拨款600万元。")
         ]
     );
+    assert_eq!(p.goals, ["保障文化中心日常运转。"]);
+    assert_eq!(p.agency.as_deref(), Some("六安市叶集区文化旅游体育局"));
+    assert_eq!(p.indicators.len(), 1);
 }
 
 /// real/08 (a 财政支出绩效目标申报表 template, an Excel sheet) filled in as a

@@ -43,6 +43,9 @@ impl Recognizer {
             self.name_from_heading = true;
             return;
         }
+        if self.narrative(text, &origin) {
+            return;
+        }
         if self.body_line(text) {
             return;
         }

@@ -15,6 +15,7 @@
 //! reads table rows.
 
 mod lines;
+mod narrative;
 mod rows;
 mod tasks;
 
@@ -93,6 +94,12 @@ struct Recognizer {
     pending_leader: Option<(String, Origin)>,
     /// The 年度主要任务 block open in the current table.
     tasks: Option<tasks::Tasks>,
+    /// The project last described in words (`1.“…”项目。`).
+    narrative: Option<usize>,
+    /// Projects described in words, with the budget as the words state it
+    /// (`年度预算安排`, when they do): a table of the same name continues
+    /// them and its budget, more detailed, comes first.
+    described: Vec<(usize, Option<String>)>,
 }
 
 impl Recognizer {
@@ -129,8 +136,26 @@ impl Recognizer {
             return;
         };
         let (annual, total, why) = budgets.finish();
+        let described = self.described.iter().find(|d| d.0 == i).cloned();
         let p = &mut self.d.projects[i];
-        p.budget = p.budget.take().or(annual);
+        match (described, annual) {
+            (Some((_, words)), Some(table)) => {
+                // The words' budget, when the table's differs, stays a field.
+                let old = p.budget.replace(table);
+                if let (Some(old), Some(words)) = (old, words) {
+                    if !p.budget.as_ref().is_some_and(|b| same_budget(b, &old)) {
+                        p.fields.push(("年度预算安排".to_string(), words));
+                    }
+                }
+            }
+            (_, annual) => p.budget = p.budget.take().or(annual),
+        }
+        let mut seen = Vec::new();
+        p.goals.retain(|g| {
+            let new = !seen.contains(g);
+            seen.push(g.clone());
+            new
+        });
         p.total_budget = p.total_budget.take().or(total);
         for w in why {
             p.notes.push(Note {
@@ -301,6 +326,22 @@ impl Recognizer {
         }
         d
     }
+}
+
+/// Whether two budgets state the same amounts (`634` and `634.00`).
+fn same_budget(a: &super::draft::Budget, b: &super::draft::Budget) -> bool {
+    use std::str::FromStr;
+    let num = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|x| rust_decimal::Decimal::from_str(x).ok())
+    };
+    let sources = |x: &super::draft::Budget| -> Vec<(String, Option<rust_decimal::Decimal>)> {
+        x.sources
+            .iter()
+            .map(|s| (s.name.clone(), num(&Some(s.amount.clone()))))
+            .collect()
+    };
+    num(&a.total) == num(&b.total) && num(&a.total).is_some() && sources(a) == sources(b)
 }
 
 /// Whether a project holds nothing but its name.

@@ -233,6 +233,18 @@ impl Recognizer {
         };
         match l {
             Label::ProjectName => {
+                // The table of a project described in words before it.
+                let described = self.described.iter().map(|d| d.0).find(|i| {
+                    Some(*i) != self.project && self.d.projects[*i].name.as_deref() == Some(&line)
+                });
+                if let Some(i) = described {
+                    self.close_project();
+                    self.project = Some(i);
+                    self.narrative = None;
+                    self.name_from_heading = false;
+                    self.stage = Stage::Body;
+                    return;
+                }
                 let heading = self.name_from_heading;
                 self.boundary(|p| p.name.is_some() && !heading);
                 self.name_from_heading = false;
