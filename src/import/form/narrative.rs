@@ -20,7 +20,9 @@ fn heading(text: &str) -> Option<(String, &str)> {
     }
     let rest = text[digits..].strip_prefix(['.', '、', '．'])?.trim_start();
     let rest = rest.strip_prefix('“')?;
-    let (name, rest) = rest.split_once('”')?;
+    // A name is short: looking no further keeps a long paragraph linear.
+    let (close, _) = rest.char_indices().take(100).find(|(_, c)| *c == '”')?;
+    let (name, rest) = (&rest[..close], &rest[close + '”'.len_utf8()..]);
     let rest = rest.strip_prefix("项目")?;
     let rest = rest.trim_start_matches(['。', '.', '：', ':']);
     (!name.trim().is_empty()).then(|| (name.trim().to_string(), rest))
