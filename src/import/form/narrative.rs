@@ -24,6 +24,13 @@ fn heading(text: &str) -> Option<(String, &str)> {
     let (close, _) = rest.char_indices().take(100).find(|(_, c)| *c == '”')?;
     let (name, rest) = (&rest[..close], &rest[close + '”'.len_utf8()..]);
     let rest = rest.strip_prefix("项目")?;
+    // `“智慧城市”项目建设…` is a name, not a description's heading.
+    if !(rest.is_empty()
+        || rest.starts_with(['。', '.', '：', ':', '(', '（'])
+        || rest.starts_with(char::is_whitespace))
+    {
+        return None;
+    }
     let rest = rest.trim_start_matches(['。', '.', '：', ':']);
     (!name.trim().is_empty()).then(|| (name.trim().to_string(), rest))
 }
@@ -183,6 +190,7 @@ mod tests {
             Some(("文化中心运营专项经费".to_string(), " (1)项目概述。"))
         );
         assert_eq!(heading("1.5万元"), None);
+        assert_eq!(heading("1、“智慧城市”项目建设绩效目标表"), None);
         let it = items("(1)项目概述。主要用于运营。 (4)起止时间。2025年1月1日-2025年12月31日 (6)年度预算安排。财政拨款634万元。");
         assert_eq!(
             it,
