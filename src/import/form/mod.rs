@@ -93,7 +93,7 @@ struct Recognizer {
     /// `项目负责人：…` printed above the project's table.
     pending_leader: Option<(String, Origin)>,
     /// The 年度主要任务 block open in the current table.
-    tasks: Option<tasks::Tasks>,
+    tasks: Option<Tasks>,
     /// The project last described in words (`1.“…”项目。`).
     narrative: Option<usize>,
     /// Projects described in words, with the budget as the words state it
@@ -326,6 +326,22 @@ impl Recognizer {
         }
         d
     }
+}
+
+/// What a column of the 年度主要任务 block holds (see `tasks`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum TaskCol {
+    Name,
+    Content,
+    Total,
+    Source(String),
+}
+
+/// The columns of an open 年度主要任务 block: first grid column, span,
+/// meaning.
+#[derive(Clone, Debug, Default)]
+struct Tasks {
+    columns: Vec<(usize, usize, TaskCol)>,
 }
 
 /// Whether two budgets state the same amounts (`634` and `634.00`).

@@ -9,21 +9,7 @@ use super::super::draft::{Budget, Source, Why};
 use super::super::grid::{Cell, Table};
 use super::super::labels::{label, normalise, source_label, Group, Label};
 use super::super::values::{amount, convert, one_line};
-use super::Recognizer;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Col {
-    Name,
-    Content,
-    Total,
-    Source(String),
-}
-
-/// The columns of an open task block, by grid column.
-#[derive(Clone, Debug, Default)]
-pub(super) struct Tasks {
-    columns: Vec<(usize, usize, Col)>,
-}
+use super::{Recognizer, TaskCol as Col, Tasks};
 
 fn is_sum(text: &str) -> bool {
     matches!(text, "合计" | "金额合计" | "小计" | "总计" | "预算金额合计")
