@@ -172,6 +172,10 @@ impl Document {
             return false;
         };
         let body = self.text.get(skip..).unwrap_or("");
+        // A whole parse refuses a text this large; a part of it would not.
+        if body.len() > syntax::MAX_INPUT_BYTES {
+            return false;
+        }
         let bytes = body.as_bytes();
         let (a, b) = (a - skip, b - skip);
         let delta = inserted as isize - (b - a) as isize;
