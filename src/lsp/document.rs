@@ -102,8 +102,10 @@ impl Document {
         self.stale = false;
     }
 
-    /// Apply the client's changes in order, then analyse: one project alone
-    /// when the only change stays inside its block, else the whole file.
+    /// Apply the client's changes in order, then analyse: a single change
+    /// (a range, or the whole text compared with the old) re-reads only the
+    /// top-level items it touched when that gives what a whole analysis
+    /// gives (`recheck_items`); else the whole file.
     pub fn apply(
         &mut self,
         changes: Vec<TextDocumentContentChangeEvent>,
@@ -455,5 +457,36 @@ fn shift_project(p: &mut ProjectSpans, from: usize, delta: isize) {
     shift_sources(&mut p.budget.sources, from, delta);
     for i in &mut p.indicators {
         shift_indicator(i, from, delta);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::changed_range;
+
+    #[test]
+    fn the_changed_range_of_two_texts() {
+        // Applying the range to the old text gives the new.
+        for (old, new) in [
+            ("", ""),
+            ("abc", "abc"),
+            ("", "项目"),
+            ("项目", ""),
+            ("ab", "aXb"),
+            ("aXb", "ab"),
+            ("aaa", "aaaa"),
+            ("费用", "贵用"),
+            ("a𠀀b", "a𠀁b"),
+            ("项目一", "项目二三"),
+            ("x\r\ny", "x\ny"),
+        ] {
+            let (a, b, inserted) = changed_range(old, new);
+            assert!(a <= b && b <= old.len(), "{old:?} → {new:?}");
+            let mut text = old.to_string();
+            text.replace_range(a..b, &new[a..a + inserted]);
+            assert_eq!(text, new, "{old:?} → {new:?}");
+        }
+        assert_eq!(changed_range("项目一", "项目二"), (6, 9, 3));
+        assert_eq!(changed_range("abc", "abc"), (3, 3, 0));
     }
 }
