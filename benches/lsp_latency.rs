@@ -13,7 +13,11 @@
 //!   alone);
 //! - `in the header`: the same in the department block, which every project
 //!   depends on (the whole file is analysed again);
-//! - `whole text`: the same keystroke sent as the whole text (full sync).
+//! - `whole text`: the same keystroke sent as the whole text (full sync);
+//! - `in a project's name`: the same in the head of projects spread over
+//!   the file (the duplicate-name and -code checks are redone);
+//! - `at the end`: new projects typed after the last, character by
+//!   character, braces and quotes closed and typed over as an editor does.
 //!
 //! `cargo bench --bench lsp_latency` prints a Markdown table (the figures of
 //! BENCHMARKS.md). `JIXIAO_LSP_KEYS` sets the keystrokes per case (400).
@@ -158,29 +162,34 @@ fn main() {
     let header = text.find("department").unwrap();
     let header_spot = header + text[header..].find('"').unwrap() + 1;
 
+    // The heads of projects spread over the file: inside their names.
+    let heads: Vec<usize> = text
+        .match_indices("\nproject \"")
+        .filter_map(|(i, _)| {
+            let line_end = i + 1 + text[i + 1..].find('\n')?;
+            let code_end = i + 10 + text[i + 10..line_end].find('"')?;
+            let name = code_end + 1 + text[code_end + 1..line_end].find('"')?;
+            Some(name + 1)
+        })
+        .collect();
+    let head_spots: Vec<usize> = (0..8).map(|k| heads[k * heads.len() / 8 + 1]).collect();
+
     let mut version = 1i64;
-    let mut run = |text: &mut String, spot_of: &dyn Fn(usize) -> usize, whole: bool| {
+    // One keystroke: the bytes `a..b` of the text replaced; `None` when the
+    // keystroke changes nothing (the cursor moves over a closing quote).
+    type Edit<'e> = dyn FnMut(usize, &str) -> Option<(usize, usize, String)> + 'e;
+    let mut run = |text: &mut String, edit: &mut Edit<'_>, whole: bool| {
         let mut ms = Vec::with_capacity(keys);
-        for k in 0..keys {
-            let at = spot_of(k);
-            version += 1;
-            let insert = k % 2 == 0;
-            let (range, new) = if insert {
-                (
-                    json!({"start": position(text, at), "end": position(text, at)}),
-                    "字",
-                )
-            } else {
-                (
-                    json!({"start": position(text, at), "end": position(text, at + "字".len())}),
-                    "",
-                )
+        let mut k = 0;
+        while ms.len() < keys {
+            let Some((a, b, new)) = edit(k, text) else {
+                k += 1;
+                continue;
             };
-            if insert {
-                text.insert(at, '字');
-            } else {
-                text.replace_range(at..at + "字".len(), "");
-            }
+            k += 1;
+            version += 1;
+            let range = json!({"start": position(text, a), "end": position(text, b)});
+            text.replace_range(a..b, &new);
             let change = if whole {
                 json!({"text": text})
             } else {
@@ -195,10 +204,51 @@ fn main() {
         }
         stats(ms)
     };
-    // Each spot takes two keystrokes (type, delete) before the next.
-    let project = run(&mut text, &|k| spots[(k / 2) % spots.len()], false);
-    let in_header = run(&mut text, &|_| header_spot, false);
-    let whole = run(&mut text, &|k| spots[(k / 2) % spots.len()], true);
+    // Each spot takes two keystrokes (type `字`, delete it) before the next.
+    let type_and_delete = |spots: Vec<usize>| {
+        move |k: usize, _: &str| {
+            let at = spots[(k / 2) % spots.len()];
+            Some(match k % 2 {
+                0 => (at, at, "字".to_string()),
+                _ => (at, at + "字".len(), String::new()),
+            })
+        }
+    };
+    let project = run(&mut text, &mut type_and_delete(spots.clone()), false);
+    let in_header = run(&mut text, &mut type_and_delete(vec![header_spot]), false);
+    let whole = run(&mut text, &mut type_and_delete(spots.clone()), true);
+    let head = run(&mut text, &mut type_and_delete(head_spots), false);
+    // New projects typed at the end of the file, one character at a time,
+    // braces and quotes closed and typed over as an editor does.
+    let mut cursor = text.len();
+    let mut typed: Vec<char> = Vec::new();
+    let mut n = 0;
+    let mut new_project = |_: usize, text: &str| {
+        if typed.is_empty() {
+            n += 1;
+            typed = format!(
+                "\nproject \"NEW-{n}\" \"新项目{n}\" {{\n  budget 12.5 {{ 财政资金 12.5 }}\n  purpose \"新的用途\"\n  indicator 产出.数量 \"新增设备\" ≥3台\n  indicator 满意度.服务对象满意度 \"使用人员满意度\" ≥90%\n"
+            )
+            .chars()
+            .rev()
+            .collect();
+            cursor = text.len();
+        }
+        let c = typed.pop()?;
+        if matches!(c, '"' | '}') && text[cursor..].starts_with(c) {
+            cursor += 1;
+            return None;
+        }
+        let new = match c {
+            '{' => "{}".to_string(),
+            '"' => "\"\"".to_string(),
+            c => c.to_string(),
+        };
+        let at = cursor;
+        cursor += c.len_utf8();
+        Some((at, at, new))
+    };
+    let at_end = run(&mut text, &mut new_project, false);
 
     send(
         &mut stdin,
@@ -219,12 +269,11 @@ fn main() {
     println!("| keystroke | median | p90 | p99 | max |");
     println!("|---|---:|---:|---:|---:|");
     for (name, s) in [
-        (
-            "in a project (incremental sync, project re-checked)",
-            &project,
-        ),
+        ("in a project (incremental sync)", &project),
         ("in the header (incremental sync, whole file)", &in_header),
         ("in a project, whole text sent (full sync)", &whole),
+        ("in a project's name (incremental sync)", &head),
+        ("a new project typed at the end (incremental sync)", &at_end),
     ] {
         println!(
             "| {name} | {:.2} ms | {:.2} ms | {:.2} ms | {:.2} ms |",

@@ -12,7 +12,9 @@
 //! - [`compile`]: the same outcome without the tree, reading a large sheet
 //!   item by item (what the command line uses).
 //! - [`check_project`]: re-check one project against a [`SheetContext`]
-//!   (department, units, framework) taken from an earlier analysis.
+//!   (department, units, framework) taken from an earlier analysis;
+//!   [`check_items`] and [`sheet_checks`]: re-check some top-level items
+//!   and the checks across projects, for an editor.
 //! - [`fmt::format`], [`emit`] (JSON, HTML, Word), [`diff::diff`],
 //!   [`report`] (many sheets reviewed at once).
 //!
@@ -43,7 +45,9 @@ mod check;
 mod lang;
 mod target;
 
-pub use check::{check_project, ProjectCheck, SheetContext};
+pub use check::{
+    check_items, check_project, sheet_checks, ItemsCheck, ProjectCheck, SheetContext, SHEET_CODES,
+};
 
 use diag::Diagnostic;
 use model::{Sheet, SourceMap};

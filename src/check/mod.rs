@@ -59,6 +59,113 @@ pub fn check_project(ctx: &SheetContext, src: &str, stmt: &Stmt<'_>) -> ProjectC
     }
 }
 
+/// Top-level items checked as a whole check of their sheet checks them,
+/// for an editor that re-reads a few items of a sheet ([`check_items`]).
+#[derive(Clone, Debug)]
+pub struct ItemsCheck {
+    /// The items' own diagnostics: a top-level keyword unknown or
+    /// misplaced, then the projects' (their `diagnostics` are moved here).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The check of each `project` statement, in order.
+    pub projects: Vec<ProjectCheck>,
+}
+
+/// Check top-level items that hold no header statement against the sheet's
+/// context: each statement's keyword, as the first pass reads it, then each
+/// project, as the second pass checks it. `None` when one of them is a
+/// department, a unit definition or an overall part (which the context or
+/// the sheet-wide checks read): the caller must then check the whole sheet.
+/// The sheet-wide checks across projects are [`sheet_checks`].
+pub fn check_items(ctx: &SheetContext, src: &str, items: &[Item<'_>]) -> Option<ItemsCheck> {
+    let base = SheetContext::default();
+    let mut diagnostics = Vec::new();
+    let mut stmts = Vec::new();
+    for item in items {
+        let Item::Stmt(stmt) = item else {
+            continue;
+        };
+        if matches!(
+            Kw::lookup(stmt.head.raw),
+            Some(Kw::Department | Kw::DefineUnit | Kw::Overall)
+        ) {
+            return None;
+        }
+        let mut cx = Checker::new(src, &base);
+        let kw = cx.keyword(stmt, Place::Top);
+        diagnostics.append(&mut cx.diags);
+        if kw == Some(Kw::Project) {
+            stmts.push(stmt);
+        }
+    }
+    let projects = stmts
+        .into_iter()
+        .map(|stmt| {
+            let mut check = check_project(ctx, src, stmt);
+            diagnostics.append(&mut check.diagnostics);
+            check
+        })
+        .collect();
+    Some(ItemsCheck {
+        diagnostics,
+        projects,
+    })
+}
+
+/// The codes of the checks across a sheet's projects ([`sheet_checks`]).
+pub const SHEET_CODES: &[Code] = &[Code::E302, Code::W305];
+
+/// The checks across a sheet's projects, from the model and its source map
+/// alone, as a whole check makes them: a project code (or, for a project
+/// without one, its name) used twice (E302), and the projects' budgets over
+/// the body's (W305). The sheet's totals are computed again.
+pub fn sheet_checks(sheet: &mut Sheet, map: &SourceMap) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut codes: HashMap<(bool, &str), Span> = HashMap::with_capacity(sheet.projects.len());
+    for (p, spans) in sheet.projects.iter().zip(&map.projects) {
+        let (key, span) = match (&p.code, spans.code) {
+            (Some(code), Some(span)) => ((true, code.as_str()), span),
+            _ => ((false, p.name.as_str()), spans.name),
+        };
+        if let Some(first) = codes.get(&key) {
+            diagnostics.push(match key.0 {
+                true => cat::duplicate_code(span, *first, key.1),
+                false => cat::duplicate_project_name(span, *first, key.1),
+            });
+        } else {
+            codes.insert(key, span);
+        }
+    }
+    let budget = sheet
+        .projects
+        .iter()
+        .map(|p| p.budget.total)
+        .sum::<Decimal>();
+    let body = sheet.department.budget.as_ref().map(|b| b.total);
+    let at = map.department.as_ref().and_then(|d| d.budget);
+    if let (Some(total), Some(at)) = (body, at) {
+        if budget > total {
+            diagnostics.push(cat::projects_exceed_body(
+                at,
+                &total.to_string(),
+                &budget.to_string(),
+            ));
+        }
+    }
+    let counted =
+        |list: &[crate::model::Indicator]| list.iter().filter(|i| !i.is_listed_only()).count();
+    sheet.totals = Totals {
+        budget,
+        projects: sheet.projects.len(),
+        indicators: counted(&sheet.overall.indicators)
+            + sheet
+                .projects
+                .iter()
+                .map(|p| counted(&p.indicators))
+                .sum::<usize>(),
+    };
+    diagnostics
+}
+
 /// A file checked: the model (when the sheet is complete enough to build
 /// one, even with errors), where its facts stand, and every diagnostic.
 pub struct Outcome {

@@ -445,68 +445,245 @@ fn definition_of_a_declared_unit() {
     assert_eq!(c.finish(true), 0);
 }
 
-/// Every one-character insertion and deletion inside a project's block,
-/// re-checked alone, gives what analysing the whole file gives.
-#[test]
-fn the_project_alone_gives_what_the_whole_file_gives() {
-    let base = std::fs::read_to_string(concat!(
+fn sample() -> String {
+    std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/examples/beidaihe-2020.jx"
     ))
-    .unwrap();
-    let starts: Vec<usize> = base.match_indices("project ").map(|(i, _)| i).collect();
-    let (from, to) = (starts[1], starts[2]);
-    let mut projects = 0;
-    let inserts = ["x", "%", "\"", "}", "{", "\n", "，", "项目 ", "0"];
+    .unwrap()
+}
+
+/// Replace the bytes `a..b` of `base` by `t`, sent as a range or (`full`)
+/// as the whole new text, and assert that the document equals a whole
+/// analysis of the new text: diagnostics (fixes and related spans
+/// included), model and source map. Returns the path taken.
+fn assert_edit(base: &str, a: usize, b: usize, t: &str, full: bool) -> Path {
+    let mut doc = Document::new(base.to_string(), 1);
+    let index = &doc.index;
+    let change = if full {
+        let mut text = base.to_string();
+        text.replace_range(a..b, t);
+        lsp_types::TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text,
+        }
+    } else {
+        lsp_types::TextDocumentContentChangeEvent {
+            range: Some(lsp_types::Range::new(
+                index.position(base, a, Encoding::Utf16),
+                index.position(base, b, Encoding::Utf16),
+            )),
+            range_length: None,
+            text: t.to_string(),
+        }
+    };
+    let path = doc.apply(vec![change], 2, Encoding::Utf16);
+    assert_same_as_whole(&doc, &format!("{t:?} at {a}..{b}, full sync {full}"));
+    path
+}
+
+/// The document equals a fresh whole analysis of its text.
+fn assert_same_as_whole(doc: &Document, what: &str) {
+    let whole = Document::new(doc.text.clone(), doc.version);
+    let key = |d: &jixiao::diag::Diagnostic| {
+        (
+            d.span,
+            d.code,
+            d.message.en.clone(),
+            d.message.zh.clone(),
+            d.fixes.clone(),
+            d.secondary.clone(),
+        )
+    };
+    let mut got: Vec<_> = doc.analysed.diagnostics.iter().map(key).collect();
+    let mut want: Vec<_> = whole.analysed.diagnostics.iter().map(key).collect();
+    got.sort_by_key(|k| (k.0, k.1.as_str()));
+    want.sort_by_key(|k| (k.0, k.1.as_str()));
+    assert_eq!(got, want, "{what}");
+    assert_eq!(doc.analysed.sheet, whole.analysed.sheet, "{what}");
+    assert_eq!(doc.analysed.source_map, whole.analysed.source_map, "{what}");
+}
+
+/// Every one-character insertion and deletion at every seventh byte of
+/// `from..to` (and insertions at `to`) gives what analysing the whole file
+/// gives; returns how many took the incremental path.
+fn one_character_edits(base: &str, from: usize, to: usize, full: bool) -> (usize, usize) {
+    let inserts = [
+        "x", "%", "\"", "}", "{", "\n", "，", "项目 ", "0", "//", "\n\n", ";",
+    ];
     let offsets: Vec<usize> = (from..to)
         .filter(|i| base.is_char_boundary(*i))
         .step_by(7)
+        .chain([to])
         .collect();
+    let mut items = 0;
     for (n, &at) in offsets.iter().enumerate() {
         let ins = inserts[n % inserts.len()];
-        for (a, b, t) in [(at, at, ins), (at, next_boundary(&base, at), "")] {
-            let mut doc = Document::new(base.clone(), 1);
-            let index = &doc.index;
-            let change = lsp_types::TextDocumentContentChangeEvent {
-                range: Some(lsp_types::Range::new(
-                    index.position(&base, a, Encoding::Utf16),
-                    index.position(&base, b, Encoding::Utf16),
-                )),
-                range_length: None,
-                text: t.to_string(),
-            };
-            let path = doc.apply(vec![change], 2, Encoding::Utf16);
-            let whole = Document::new(doc.text.clone(), 2);
-            if path == Path::Project {
-                projects += 1;
+        let mut edits = vec![(at, at, ins)];
+        if at < base.len() {
+            edits.push((at, next_boundary(base, at), ""));
+        }
+        for (a, b, t) in edits {
+            if assert_edit(base, a, b, t, full) == Path::Items {
+                items += 1;
             }
-            let key = |d: &jixiao::diag::Diagnostic| {
-                (
-                    d.span,
-                    d.code,
-                    d.message.en.clone(),
-                    d.fixes.clone(),
-                    d.secondary.clone(),
-                )
-            };
-            let mut got: Vec<_> = doc.analysed.diagnostics.iter().map(key).collect();
-            let mut want: Vec<_> = whole.analysed.diagnostics.iter().map(key).collect();
-            got.sort_by_key(|k| (k.0, k.1.as_str()));
-            want.sort_by_key(|k| (k.0, k.1.as_str()));
-            assert_eq!(got, want, "{t:?} at {a}..{b}");
-            assert_eq!(
-                doc.analysed.sheet, whole.analysed.sheet,
-                "{t:?} at {a}..{b}"
-            );
-            assert_eq!(
-                doc.analysed.source_map, whole.analysed.source_map,
-                "{t:?} at {a}"
-            );
         }
     }
+    (items, offsets.len())
+}
+
+/// Every one-character insertion and deletion across a project, its head
+/// included, and the blank line before the next, re-checked alone, gives
+/// what analysing the whole file gives.
+#[test]
+fn the_project_alone_gives_what_the_whole_file_gives() {
+    let base = sample();
+    let starts: Vec<usize> = base.match_indices("project ").map(|(i, _)| i).collect();
+    let (items, offsets) = one_character_edits(&base, starts[1], starts[2], false);
+    assert!(items > offsets, "the incremental path is taken: {items}");
+}
+
+/// The same between and after the projects: the last project and the end
+/// of the file, where a new project is typed.
+#[test]
+fn edits_at_the_end_of_the_file_give_what_the_whole_file_gives() {
+    let base = sample();
+    let last = base.rfind("\nproject ").unwrap();
+    let (items, offsets) = one_character_edits(&base, last, base.len(), false);
+    assert!(items > offsets, "the incremental path is taken: {items}");
+    // Without a final line break, and after blank lines and a comment.
+    for tail in ["", "\n\n// 备注\n\n"] {
+        let text = format!("{}{tail}", base.trim_end());
+        let (items, offsets) = one_character_edits(&text, text.len() - 40, text.len(), false);
+        assert!(
+            items > offsets,
+            "{tail:?}: the incremental path is taken: {items}"
+        );
+    }
+}
+
+/// A client that sends the whole text: the edit is found again by
+/// comparing the texts, and takes the same paths.
+#[test]
+fn full_sync_gives_what_the_whole_file_gives() {
+    let base = sample();
+    let starts: Vec<usize> = base.match_indices("project ").map(|(i, _)| i).collect();
+    let (items, offsets) = one_character_edits(&base, starts[3], starts[4], true);
+    assert!(items > offsets, "the incremental path is taken: {items}");
+    // The same text again, a change of the whole text, an empty text.
+    assert_eq!(assert_edit(&base, 0, 0, "", true), Path::Items);
+    assert_edit(&base, 0, base.len(), "department", true);
+    assert_edit(&base, 0, base.len(), "", true);
+    // A byte-order mark added or removed.
+    assert_eq!(assert_edit(&base, 0, 0, "\u{FEFF}", true), Path::Full);
+    let bom = format!("\u{FEFF}{base}");
+    assert_eq!(assert_edit(&bom, 0, 3, "", true), Path::Full);
+    // Characters sharing leading bytes: 费 and 贵 (U+8D39, U+8D35).
+    let at = base.find("租赁费").unwrap() + 6;
+    assert_edit(&base, at, at + 3, "贵", true);
+    assert_edit(&base, at, at + 3, "𠀀", true);
+}
+
+/// Typing a new project at the end of the file, one character at a time
+/// at the cursor, braces and quotes closed as an editor closes them: every
+/// keystroke equals a whole analysis, and most are incremental; so are a
+/// project's head made a duplicate of another's and its budget raised past
+/// the body's.
+#[test]
+fn typing_a_new_project_and_editing_heads() {
+    let base = sample();
+    let typed = "\nproject \"430-0502-JBN-NEW1\" \"新项目\" {\n  budget 12.5 { 财政资金 12.5 }\n  purpose \"新的用途\"\n  indicator 产出.数量 \"新增设备\" ≥3台\n";
+    let mut doc = Document::new(base.clone(), 1);
+    let (mut items, mut keys) = (0, 0);
+    let mut cursor = doc.text.len();
+    for c in typed.chars() {
+        // The editor types over a closing quote or brace it put there,
+        // and closes each it opens.
+        if matches!(c, '"' | '}') && doc.text[cursor..].starts_with(c) {
+            cursor += 1;
+            continue;
+        }
+        let text = match c {
+            '{' => "{}".to_string(),
+            '"' => "\"\"".to_string(),
+            c => c.to_string(),
+        };
+        let at = doc.index.position(&doc.text, cursor, Encoding::Utf16);
+        let change = lsp_types::TextDocumentContentChangeEvent {
+            range: Some(lsp_types::Range::new(at, at)),
+            range_length: None,
+            text,
+        };
+        keys += 1;
+        if doc.apply(vec![change], keys + 1, Encoding::Utf16) == Path::Items {
+            items += 1;
+        }
+        cursor += c.len_utf8();
+        assert_same_as_whole(&doc, &format!("typed up to {:?}", &doc.text[..cursor]));
+    }
     assert!(
-        projects > offsets.len() / 2,
-        "the project path is taken: {projects}"
+        items * 10 > keys * 9,
+        "the incremental path is taken: {items} of {keys}"
+    );
+    // Without the editor's help: a block left open sends it whole, and
+    // equal.
+    let end = base.len();
+    assert_eq!(
+        assert_edit(&base, end, end, "project \"N\" \"n\" {", false),
+        Path::Full
+    );
+    let project = doc
+        .analysed
+        .sheet
+        .as_ref()
+        .unwrap()
+        .projects
+        .last()
+        .unwrap();
+    assert_eq!(project.name, "新项目");
+
+    // The code of the second project made the first's: E302, then undone.
+    let codes: Vec<usize> = base.match_indices("\"430-").map(|(i, _)| i + 1).collect();
+    let first = &base[codes[0]..codes[0] + 17];
+    let mut doc = Document::new(base.clone(), 1);
+    let at = doc.index.position(&base, codes[1], Encoding::Utf16);
+    let to = doc.index.position(&base, codes[1] + 17, Encoding::Utf16);
+    let change = lsp_types::TextDocumentContentChangeEvent {
+        range: Some(lsp_types::Range::new(at, to)),
+        range_length: None,
+        text: first.to_string(),
+    };
+    assert_eq!(doc.apply(vec![change], 2, Encoding::Utf16), Path::Items);
+    assert_same_as_whole(&doc, "a duplicate code");
+    assert!(doc.analysed.diagnostics.iter().any(|d| d.code == "E302"));
+    let text = base.clone();
+    let change = lsp_types::TextDocumentContentChangeEvent {
+        range: None,
+        range_length: None,
+        text,
+    };
+    assert_eq!(doc.apply(vec![change], 3, Encoding::Utf16), Path::Items);
+    assert_same_as_whole(&doc, "the duplicate undone");
+    assert!(!doc.analysed.diagnostics.iter().any(|d| d.code == "E302"));
+
+    // A project's budget raised past the body's: W305 at the department.
+    let at = base.find("  budget ").unwrap() + 9;
+    let end = at + base[at..].find(' ').unwrap();
+    assert_eq!(assert_edit(&base, at, end, "99999", false), Path::Items);
+    // A project's name changed, a project removed, a project duplicated.
+    let name = base.find("\"公务用车制度改革费\"").unwrap() + 1;
+    assert_eq!(
+        assert_edit(&base, name, name + 3, "公车", false),
+        Path::Items
+    );
+    let (p, q) = (base.find("\nproject ").unwrap() + 1, codes[1] - 9);
+    assert_eq!(assert_edit(&base, p, q, "", false), Path::Items);
+    assert_eq!(assert_edit(&base, q, q, &base[p..q], true), Path::Items);
+    // A header statement typed between projects: the whole file.
+    assert_eq!(
+        assert_edit(&base, q, q, "define-unit 校次 count\n", false),
+        Path::Full
     );
 }
 
@@ -542,6 +719,8 @@ fn random_edits_keep_the_document_equal_to_a_fresh_analysis() {
         "，",
         "项目",
         "  indicator 产出.时效 \"新\" ≥1%\r\n",
+        "\r\n// 备注\r\n\r\n",
+        "project \"430-0502-JBN-GG1U\" \"重\" ",
     ];
     // A lost brace or text block sends every later edit down the whole path:
     // rarely, and late.
@@ -564,16 +743,34 @@ fn random_edits_keep_the_document_equal_to_a_fresh_analysis() {
         } else {
             inserts[next(inserts.len() as u64) as usize]
         };
-        let change = lsp_types::TextDocumentContentChangeEvent {
-            range: Some(lsp_types::Range::new(
-                lsp_types::Position::new(line, col),
-                lsp_types::Position::new(line, col + len),
-            )),
-            range_length: None,
-            text: ins.to_string(),
+        let from = lsp_types::Position::new(line, col);
+        let mut to = lsp_types::Position::new(line, col + len);
+        // Nor is a brace or a quote deleted before then.
+        let a = doc.index.offset(&doc.text, from, Encoding::Utf16);
+        let b = doc.index.offset(&doc.text, to, Encoding::Utf16).max(a);
+        if version <= 250 && doc.text[a..b].contains(['{', '}', '"']) {
+            to = from;
+        }
+        // A third of the edits sent as the whole new text.
+        let change = if next(3) == 0 {
+            let a = doc.index.offset(&doc.text, from, Encoding::Utf16);
+            let b = doc.index.offset(&doc.text, to, Encoding::Utf16).max(a);
+            let mut text = doc.text.clone();
+            text.replace_range(a..b, ins);
+            lsp_types::TextDocumentContentChangeEvent {
+                range: None,
+                range_length: None,
+                text,
+            }
+        } else {
+            lsp_types::TextDocumentContentChangeEvent {
+                range: Some(lsp_types::Range::new(from, to)),
+                range_length: None,
+                text: ins.to_string(),
+            }
         };
         let path = doc.apply(vec![change], version, Encoding::Utf16);
-        paths[usize::from(path == Path::Project)] += 1;
+        paths[usize::from(path == Path::Items)] += 1;
         let fresh = Document::new(doc.text.clone(), version);
         let key = |d: &jixiao::diag::Diagnostic| (d.span, d.code, d.message.en.clone());
         let mut got: Vec<_> = doc.analysed.diagnostics.iter().map(key).collect();
