@@ -11,6 +11,8 @@
 //!   an editor needs).
 //! - [`compile`]: the same outcome without the tree, reading a large sheet
 //!   item by item (what the command line uses).
+//! - [`compile_document`]: a sheet, or a self-evaluation or monitoring form
+//!   checked against the sheet it names (read through a [`SheetLoader`]).
 //! - [`check_project`]: re-check one project against a [`SheetContext`]
 //!   (department, units, framework) taken from an earlier analysis.
 //! - [`fmt::format`], [`emit`] (JSON, HTML, Word), [`diff::diff`].
@@ -39,10 +41,11 @@ mod check;
 mod lang;
 mod target;
 
+pub use check::evaluation::{document_kind, DocumentKind, NoSheets, SheetLoader};
 pub use check::{check_project, ProjectCheck, SheetContext};
 
 use diag::Diagnostic;
-use model::{Sheet, SourceMap};
+use model::{Evaluation, Sheet, SourceMap};
 use source::SourceFile;
 use syntax::SyntaxTree;
 
@@ -105,6 +108,9 @@ pub struct Compiled {
     /// The model, when the sheet is complete enough to build one (it may
     /// still have errors: see [`Compiled::ok`]).
     pub sheet: Option<Sheet>,
+    /// The model of a self-evaluation or monitoring form, when the file is
+    /// one ([`compile_document`]); `sheet` is then `None`.
+    pub evaluation: Option<Evaluation>,
     /// Spans of the model's facts, parallel to it.
     pub source_map: SourceMap,
     /// Every diagnostic, in source order.
@@ -145,9 +151,86 @@ pub fn compile(file: &SourceFile) -> Compiled {
     let warnings = diagnostics.len() - errors;
     Compiled {
         sheet,
+        evaluation: None,
         source_map,
         diagnostics,
         errors,
         warnings,
+    }
+}
+
+/// Compile a file of any kind: a target sheet as [`compile`] does, or a
+/// self-evaluation or monitoring form (its first statement `evaluation` /
+/// `自评` or `monitoring` / `监控`), which reads the sheet it names through
+/// `loader` (docs/evaluation.md).
+pub fn compile_document(file: &SourceFile, loader: &dyn SheetLoader) -> Compiled {
+    if document_kind(&file.text) == DocumentKind::Sheet {
+        return compile(file);
+    }
+    let check::evaluation::EvalOutcome {
+        evaluation,
+        mut diagnostics,
+    } = check::evaluation::check_evaluation(&file.text, loader);
+    diag::sort(&mut diagnostics);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    Compiled {
+        sheet: None,
+        evaluation,
+        source_map: SourceMap::default(),
+        diagnostics,
+        errors,
+        warnings,
+    }
+}
+
+/// Reads the sheets an evaluation names from the file system, relative to
+/// a folder (the evaluation's own).
+pub struct FsLoader {
+    base: std::path::PathBuf,
+}
+
+impl FsLoader {
+    /// Sheets relative to `folder`.
+    pub fn new(folder: impl Into<std::path::PathBuf>) -> FsLoader {
+        FsLoader {
+            base: folder.into(),
+        }
+    }
+
+    /// Sheets relative to the folder of the file at `path`.
+    pub fn beside(path: &std::path::Path) -> FsLoader {
+        FsLoader::new(path.parent().map(|p| p.to_path_buf()).unwrap_or_default())
+    }
+}
+
+impl SheetLoader for FsLoader {
+    fn load(&self, path: &str) -> Result<String, (String, String)> {
+        let full = self.base.join(path);
+        let meta = std::fs::metadata(&full).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => ("文件不存在".to_string(), "no such file".to_string()),
+            _ => (
+                format!("文件无法打开（{e}）"),
+                format!("the file cannot be opened ({e})"),
+            ),
+        })?;
+        if !meta.is_file() {
+            return Err(("不是普通文件".to_string(), "not a regular file".to_string()));
+        }
+        if meta.len() > syntax::MAX_INPUT_BYTES as u64 {
+            return Err(("文件过大".to_string(), "the file is too large".to_string()));
+        }
+        let bytes = std::fs::read(&full).map_err(|e| {
+            (
+                format!("文件无法读取（{e}）"),
+                format!("the file cannot be read ({e})"),
+            )
+        })?;
+        String::from_utf8(bytes).map_err(|_| {
+            (
+                "文件不是 UTF-8 编码".to_string(),
+                "the file is not UTF-8".to_string(),
+            )
+        })
     }
 }

@@ -120,6 +120,12 @@ fn build_one(
     };
     let counts = (compiled.errors, compiled.warnings);
     let failed = compiled.errors > 0 || (deny_warnings && compiled.warnings > 0);
+    if let Some(evaluation) = &compiled.evaluation {
+        if failed {
+            return (EXIT_ERRORS, counts.0, counts.1);
+        }
+        return build_evaluation(evaluation, targets, to_stdout, out, sink, counts);
+    }
     let sheet = match (&compiled.sheet, failed) {
         (Some(s), false) => s,
         _ => return (EXIT_ERRORS, counts.0, counts.1),
@@ -152,6 +158,46 @@ fn build_one(
                 emit::xlsx::write(sheet, &mut w)?;
                 w.flush()
             }),
+        };
+        if let Err(e) = written {
+            let msg = messages::cannot_write(out.lang, target.display(), &e);
+            let _ = writeln!(sink, "{msg}");
+            code = EXIT_USAGE;
+        }
+    }
+    (code, counts.0, counts.1)
+}
+
+/// Write a self-evaluation or monitoring form: JSON for now (the official
+/// tables as HTML, Word and Excel are still to come: docs/evaluation.md).
+fn build_evaluation(
+    evaluation: &jixiao::model::Evaluation,
+    targets: &[(Format, PathBuf)],
+    to_stdout: bool,
+    out: &Out,
+    sink: &mut dyn Write,
+    counts: (usize, usize),
+) -> (i32, usize, usize) {
+    let mut code = EXIT_OK;
+    for (format, target) in targets {
+        // Every format into a folder: the evaluation's JSON alone.
+        if *format != Format::Json && targets.len() > 1 {
+            continue;
+        }
+        if *format != Format::Json {
+            let _ = writeln!(
+                sink,
+                "{}",
+                messages::evaluation_format_unsupported(out.lang, format.extension())
+            );
+            code = EXIT_USAGE;
+            continue;
+        }
+        let written = if to_stdout {
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            emit::json::write_evaluation(evaluation, &mut stdout).and_then(|_| stdout.flush())
+        } else {
+            emit::write_atomic_with(target, |w| emit::json::write_evaluation(evaluation, w))
         };
         if let Err(e) = written {
             let msg = messages::cannot_write(out.lang, target.display(), &e);

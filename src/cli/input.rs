@@ -3,7 +3,6 @@
 
 use super::messages;
 use super::output::{print_diags_to, print_hidden_to, Out, EXIT_ERRORS, EXIT_USAGE, MAX_SHOWN};
-use jixiao::compile;
 use jixiao::diag::{catalogue, Diagnostic};
 use jixiao::source::{DecodeError, Encoding, SourceFile};
 use std::io::Write;
@@ -104,7 +103,8 @@ pub(super) fn compile_reported(
 ) -> Result<jixiao::Compiled, (i32, usize, usize)> {
     let file =
         read_to(path, encoding, out, sink).map_err(|c| (c, usize::from(c == EXIT_ERRORS), 0))?;
-    let compiled = compile(&file);
+    // A self-evaluation or monitoring form reads the sheet it names beside it.
+    let compiled = jixiao::compile_document(&file, &jixiao::FsLoader::beside(path));
     let shown = compiled.diagnostics.len().min(MAX_SHOWN);
     print_diags_to(&compiled.diagnostics[..shown], &file, out, sink);
     print_hidden_to(compiled.diagnostics.len() - shown, &file, out, sink);

@@ -1,0 +1,290 @@
+//! Self-evaluations and monitoring forms (docs/evaluation.md): the bundled
+//! examples check as their comments say, every stated score agrees with the
+//! rules recomputed here from the JSON alone, no input panics, and the
+//! command line checks and builds them.
+
+use crate::common::*;
+use jixiao::source::SourceFile;
+use jixiao::{compile_document, document_kind, DocumentKind, FsLoader};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+fn eval_dir() -> PathBuf {
+    root().join("examples/evaluation")
+}
+
+/// Every evaluation example as (path, text), sorted.
+fn examples() -> Vec<(PathBuf, String)> {
+    let mut out: Vec<(PathBuf, String)> = std::fs::read_dir(eval_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jx"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    out.sort();
+    assert!(!out.is_empty(), "no evaluation examples");
+    out
+}
+
+fn compile_at(path: &Path, text: &str) -> jixiao::Compiled {
+    let file = SourceFile::new(path.display().to_string(), text);
+    compile_document(&file, &FsLoader::beside(path))
+}
+
+fn dec(v: &Value) -> Option<Decimal> {
+    v.as_str().and_then(|s| Decimal::from_str(s).ok())
+}
+
+fn round2(x: Decimal) -> Decimal {
+    x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A stated figure agrees with the exact one at its own precision (at most
+/// 2 decimals), rounded or cut: docs/evaluation.md, "Tolerance".
+fn agrees(stated: Decimal, exact: Decimal) -> bool {
+    let dp = stated.scale().min(2);
+    stated == exact
+        || stated == round2(exact)
+        || stated == exact.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+        || stated == exact.round_dp_with_strategy(dp, RoundingStrategy::ToZero)
+}
+
+/// The points of one quantitative indicator by the rules of docs/evaluation.md,
+/// from its JSON alone.
+fn rule_points(ind: &Value, reverse_rule: &str) -> Option<Decimal> {
+    let t = dec(&ind["target"]["value"])?;
+    let a = dec(&ind["actual"]["value"])?.max(Decimal::ZERO);
+    let w = dec(&ind["weight"])?;
+    let rule = ind["rule"].as_str().unwrap_or(reverse_rule);
+    Some(match ind["target"]["direction"].as_str()? {
+        "negative" if a <= t => w,
+        "negative" if rule == "reverse_ratio" => round2(t / a * w),
+        "negative" if a >= t + t => Decimal::ZERO,
+        "negative" => round2((Decimal::ONE - (a - t) / t) * w),
+        "equal" if t.is_zero() => {
+            if a <= Decimal::ZERO {
+                w
+            } else {
+                Decimal::ZERO
+            }
+        }
+        _ if a >= t => w,
+        _ => round2(a / t * w),
+    })
+}
+
+#[test]
+fn the_constructed_example_is_clean_and_every_score_follows_the_rules() {
+    let path = eval_dir().join("beidaihe-2020.自评.jx");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let c = compile_at(&path, &text);
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let e = c.evaluation.expect("an evaluation");
+    assert!(e.sheet_checked);
+    let json: Value = serde_json::from_str(&jixiao::emit::json::evaluation_to_string(&e)).unwrap();
+    assert_eq!(json["format"], "jixiao-evaluation/1");
+    let mut checked = 0;
+    for p in json["projects"].as_array().unwrap() {
+        let x = &p["execution"];
+        let rate = dec(&x["spent"]).unwrap() * Decimal::ONE_HUNDRED / dec(&x["adjusted"]).unwrap();
+        assert!(agrees(dec(&x["rate"]).unwrap(), rate));
+        let exec = round2(dec(&x["weight"]).unwrap() * rate / Decimal::ONE_HUNDRED);
+        assert!(agrees(dec(&x["points"]).unwrap(), exec), "{p}");
+        let mut sum = dec(&x["points"]).unwrap();
+        for ind in p["indicators"].as_array().unwrap() {
+            let stated = dec(&ind["points"]).unwrap();
+            let rule = rule_points(ind, "fasp").unwrap();
+            assert!(agrees(stated, rule), "{ind}");
+            assert_eq!(dec(&ind["computed_points"]), Some(rule));
+            let deduction = dec(&ind["deduction"]).unwrap_or_default();
+            sum += (stated - deduction).max(Decimal::ZERO);
+            checked += 1;
+        }
+        assert!(agrees(dec(&p["total"]["points"]).unwrap(), sum), "{p}");
+    }
+    assert_eq!(checked, 9);
+}
+
+#[test]
+fn the_example_json_is_stable() {
+    let path = eval_dir().join("beidaihe-2020.自评.jx");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let e = compile_at(&path, &text).evaluation.unwrap();
+    insta::assert_snapshot!(
+        "beidaihe-2020-evaluation.json",
+        jixiao::emit::json::evaluation_to_string(&e)
+    );
+}
+
+#[test]
+fn document_kinds_are_told_by_the_first_statement() {
+    assert_eq!(
+        document_kind("department \"1\" \"x\" {}"),
+        DocumentKind::Sheet
+    );
+    assert_eq!(
+        document_kind("\u{feff}// c\n\n  自评 2020 {"),
+        DocumentKind::Evaluation
+    );
+    assert_eq!(
+        document_kind("\u{feff}evaluation 2020"),
+        DocumentKind::Evaluation
+    );
+    assert_eq!(document_kind("监控 2020 {}"), DocumentKind::Monitoring);
+    assert_eq!(document_kind("monitoring{"), DocumentKind::Monitoring);
+    assert_eq!(document_kind(""), DocumentKind::Sheet);
+    assert_eq!(document_kind("//"), DocumentKind::Sheet);
+}
+
+#[test]
+fn a_standalone_evaluation_is_checked_without_false_alarms() {
+    // No sheet: nothing is compared with one, the rules still apply.
+    let text = "evaluation 2023 {\n  department \"1\" \"某局\"\n  unit 万元\n  framework 2021\n}\n\
+        project \"办公设备购置\" {\n  indicator 产出.数量 \"台数\" ≥10台 { weight 90; actual 9台; points 81; reason \"供货延迟\" }\n}\n";
+    let c = compile_document(&SourceFile::new("x.jx", text), &jixiao::NoSheets);
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let e = c.evaluation.unwrap();
+    assert!(!e.sheet_checked);
+    assert_eq!(e.framework, "2021");
+    let ind = &e.projects[0].indicators[0];
+    assert_eq!(ind.computed_points, Some(Decimal::from(81)));
+    assert_eq!(ind.met, Some(false));
+    // The same points without the reason: a shortfall without a reason.
+    let bare = text.replace("; reason \"供货延迟\"", "");
+    let c = compile_document(&SourceFile::new("x.jx", bare), &jixiao::NoSheets);
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["E702"]);
+}
+
+#[test]
+fn the_reverse_rule_is_chosen_per_document_or_indicator() {
+    let doc = |rule: &str, own: &str, points: &str| {
+        format!(
+            "evaluation 2023 {{ reverse-rule {rule} }}\nproject \"P\" {{\n  \
+             indicator 产出.成本 \"成本\" ≤30万元 {{ weight 90; actual 45万元; points {points}; reason \"超支\"{own} }}\n}}\n"
+        )
+    };
+    let codes = |text: String| -> Vec<String> {
+        compile_document(&SourceFile::new("x.jx", text), &jixiao::NoSheets)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect()
+    };
+    // 一体化: (1 − 15/30) × 90 = 45; ratio: 30/45 × 90 = 60.
+    assert!(codes(doc("一体化", "", "45")).is_empty());
+    assert!(codes(doc("比值", "", "60")).is_empty());
+    assert!(codes(doc("一体化", "; reverse-rule 比值", "60")).is_empty());
+    assert_eq!(codes(doc("比值", "", "45")), ["E701"]);
+}
+
+const INSERTS: &[&str] = &[
+    "{",
+    "}",
+    "\"",
+    "\n",
+    "%",
+    "≥",
+    "≤",
+    "-",
+    "0",
+    "99999999999999999999999999999",
+    "actual ",
+    "points ",
+    "weight 0",
+    "达成",
+    "source \"x\" { spent 1 }",
+    "execution {",
+    "sheet \"../beidaihe-2021.jx\"",
+    "sheet \"/\"",
+    "as-of 13月",
+    "reverse-rule x",
+    "monitoring 2020 {",
+    "rate 0%",
+    "adjusted 0",
+    "deduction 99",
+    "total { points",
+];
+
+#[test]
+fn mutated_evaluations_never_panic() {
+    let mut rng = Rng(0x5DEE_CE66_D1CE_4E5B);
+    for (path, text) in examples() {
+        for _ in 0..150 {
+            let mutated = mutate(&text, &mut rng, 4, 30, INSERTS);
+            let c = compile_at(&path, &mutated);
+            if let Some(e) = &c.evaluation {
+                let _ = jixiao::emit::json::evaluation_to_string(e);
+            }
+            // As a monitoring form too.
+            let other = mutated.replacen("evaluation", "monitoring", 1);
+            let _ = compile_at(&path, &other);
+        }
+    }
+}
+
+#[test]
+fn the_command_line_checks_and_builds_evaluations() {
+    let ex = eval_dir().join("beidaihe-2020.自评.jx");
+    let ex = ex.to_str().unwrap();
+    assert_eq!(jixiao(&["check", ex]).status.code(), Some(0));
+    let o = jixiao(&["build", ex, "--format", "json", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.starts_with("{\n  \"format\": \"jixiao-evaluation/1\""),
+        "{out}"
+    );
+    // Other formats are refused for now, with a message; into a folder
+    // only the JSON is written.
+    let o = jixiao(&["build", ex, "--format", "html", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--format json"), "{}", stderr(&o));
+    let dir = scratch("eval-build");
+    let o = jixiao(&["build", ex, "-o", &format!("{}/", dir.display())]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written, ["beidaihe-2020.自评.json"]);
+    // A missing sheet is a coded diagnostic on its line.
+    let bad = dir.join("bad.jx");
+    std::fs::write(&bad, "evaluation 2020 {\n  sheet \"none.jx\"\n}\n").unwrap();
+    let o = jixiao(&["check", "--message-format", "short", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("bad.jx:2:9: error[E709]"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// The forms are formatted like sheets, and their keywords translate both
+/// ways without changing the model.
+#[test]
+fn evaluation_examples_are_canonical_and_translate() {
+    use jixiao::fmt::{format, Options};
+    for (path, text) in examples() {
+        let opts = Options::default();
+        assert_eq!(format(&text, &opts).unwrap(), text, "{}", path.display());
+        let zh = format(
+            &text,
+            &Options {
+                keywords: jixiao::fmt::Keywords::Chinese,
+            },
+        )
+        .unwrap();
+        assert!(zh.contains("自评 "), "{}", path.display());
+        let model = |t: &str| {
+            let c = compile_at(&path, t);
+            serde_json::to_string(&c.evaluation).unwrap()
+        };
+        assert_eq!(model(&zh), model(&text), "{}", path.display());
+    }
+}
