@@ -168,8 +168,8 @@ fn build_one(
     (code, counts.0, counts.1)
 }
 
-/// Write a self-evaluation or monitoring form: JSON for now (the official
-/// tables as HTML, Word and Excel are still to come: docs/evaluation.md).
+/// Write a self-evaluation or monitoring form: JSON, the official tables as
+/// HTML and Word, the 一体化 import rows as Excel (docs/evaluation.md).
 fn build_evaluation(
     evaluation: &jixiao::model::Evaluation,
     targets: &[(Format, PathBuf)],
@@ -180,24 +180,35 @@ fn build_evaluation(
 ) -> (i32, usize, usize) {
     let mut code = EXIT_OK;
     for (format, target) in targets {
-        // Every format into a folder: the evaluation's JSON alone.
-        if *format != Format::Json && targets.len() > 1 {
-            continue;
-        }
-        if *format != Format::Json {
-            let _ = writeln!(
-                sink,
-                "{}",
-                messages::evaluation_format_unsupported(out.lang, format.extension())
-            );
-            code = EXIT_USAGE;
-            continue;
-        }
         let written = if to_stdout {
             let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-            emit::json::write_evaluation(evaluation, &mut stdout).and_then(|_| stdout.flush())
+            let r = match format {
+                Format::Json => emit::json::write_evaluation(evaluation, &mut stdout),
+                Format::Html => emit::html::write_evaluation(evaluation, &mut stdout),
+                // Not reached: docx and xlsx to stdout are refused up front.
+                Format::Docx => stdout.write_all(&emit::docx::evaluation_to_bytes(evaluation)),
+                Format::Xlsx => {
+                    emit::xlsx::evaluation_to_bytes(evaluation).and_then(|b| stdout.write_all(&b))
+                }
+            };
+            r.and_then(|_| stdout.flush())
         } else {
-            emit::write_atomic_with(target, |w| emit::json::write_evaluation(evaluation, w))
+            match format {
+                Format::Json => {
+                    emit::write_atomic_with(target, |w| emit::json::write_evaluation(evaluation, w))
+                }
+                Format::Html => {
+                    emit::write_atomic_with(target, |w| emit::html::write_evaluation(evaluation, w))
+                }
+                Format::Docx => emit::write_atomic_file(target, |f| {
+                    emit::docx::write_evaluation(evaluation, std::io::BufWriter::new(f))
+                }),
+                Format::Xlsx => emit::write_atomic_file(target, |f| {
+                    let mut w = std::io::BufWriter::new(f);
+                    emit::xlsx::write_evaluation(evaluation, &mut w)?;
+                    w.flush()
+                }),
+            }
         };
         if let Err(e) = written {
             let msg = messages::cannot_write(out.lang, target.display(), &e);

@@ -119,15 +119,6 @@ pub(super) fn binary_not_to_stdout(lang: Lang, ext: &str) -> String {
     )
 }
 
-/// `build EVAL --format html`: only JSON is written for evaluations so far.
-pub(super) fn evaluation_format_unsupported(lang: Lang, ext: &str) -> String {
-    error(
-        lang,
-        format!("自评表和监控表暂不能输出 {ext}，请用 --format json"),
-        format!("evaluations cannot be written as {ext} yet; use --format json"),
-    )
-}
-
 // ---------------------------------------------------------------------------
 // Commands
 

@@ -196,6 +196,17 @@ pub enum Likelihood {
     Impossible,
 }
 
+impl Likelihood {
+    /// The word forms print: 确定能, 有可能, 完全不可能.
+    pub fn word(self) -> &'static str {
+        match self {
+            Likelihood::Certain => "确定能",
+            Likelihood::Possible => "有可能",
+            Likelihood::Impossible => "完全不可能",
+        }
+    }
+}
+
 pub const LIKELIHOODS: Choices<Likelihood> = &[
     ("确定能", Likelihood::Certain),
     ("certain", Likelihood::Certain),
@@ -220,6 +231,19 @@ pub enum Cause {
     Hardware,
     /// 其他原因 (code 10).
     Other,
+}
+
+impl Cause {
+    /// The word forms print: 人员原因 ….
+    pub fn word(self) -> &'static str {
+        match self {
+            Cause::Staff => "人员原因",
+            Cause::Rules => "制度原因",
+            Cause::Funds => "经费原因",
+            Cause::Hardware => "硬件原因",
+            Cause::Other => "其他原因",
+        }
+    }
 }
 
 pub const CAUSES: Choices<Cause> = &[

@@ -171,6 +171,16 @@ pub enum Actual {
     Text { text: String },
 }
 
+impl Evaluation {
+    /// 绩效自评 or 运行监控.
+    pub fn kind_word(&self) -> &'static str {
+        match self.kind {
+            EvaluationKind::Evaluation => "绩效自评",
+            EvaluationKind::Monitoring => "运行监控",
+        }
+    }
+}
+
 impl Actual {
     /// The value as written.
     pub fn text(&self) -> &str {
