@@ -585,3 +585,54 @@ fn the_example_tables_are_stable() {
     let body = &page[page.find("<body>").unwrap()..];
     insta::assert_snapshot!("beidaihe-2020-evaluation.html", body);
 }
+
+/// `jixiao diff SHEET FORM`: every target of the evaluated projects with
+/// what it reached and by how much; exit 1 when one fell short.
+#[test]
+fn a_sheet_against_its_evaluation() {
+    use jixiao::diff::{attainment, Status};
+    let sheet_path = root().join("examples/beidaihe-2020.jx");
+    let sheet = sheet_of(
+        "beidaihe-2020.jx",
+        &std::fs::read_to_string(&sheet_path).unwrap(),
+    );
+    let path = eval_dir().join("beidaihe-2020.自评.jx");
+    let e = compile_at(&path, &std::fs::read_to_string(&path).unwrap())
+        .evaluation
+        .unwrap();
+    let a = attainment(&sheet, &e);
+    assert_eq!(a.projects.len(), 3, "only the evaluated projects");
+    assert_eq!((a.counts.met, a.counts.short), (8, 1));
+    let short = &a.projects[1].indicators[1];
+    assert_eq!(short.name, "长期使用性");
+    assert_eq!(short.status, Status::Short);
+    assert_eq!(short.margin, Some(Decimal::from(-5)));
+    assert_eq!(
+        short.percent_of_target,
+        Some(Decimal::from_str("94.44").unwrap())
+    );
+    let text = jixiao::diff::render_attainment_text(&a, true);
+    assert!(
+        text.contains("✗ 长期使用性 ≥90% → 85%，差 5个百分点"),
+        "{text}"
+    );
+    // The command line, in JSON.
+    let o = jixiao(&[
+        "diff",
+        sheet_path.to_str().unwrap(),
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["format"], "jixiao-attainment/1");
+    assert_eq!(json["counts"]["short"], 1);
+    // Two sheets still diff as before.
+    let o = jixiao(&[
+        "diff",
+        sheet_path.to_str().unwrap(),
+        sheet_path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
