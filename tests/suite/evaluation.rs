@@ -636,3 +636,48 @@ fn a_sheet_against_its_evaluation() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// What forms legitimately write draws nothing: points and weights with 分,
+/// an actual in another money unit, an actual written with its comparison,
+/// figures rounded or cut at their own decimals, a capped execution score.
+#[test]
+fn legitimate_practice_draws_no_alarm() {
+    let text = "evaluation 2023 { unit 万元 }\nproject \"P\" {\n  \
+        execution { adjusted 90; spent 89.974; rate 99.97%; points 10.00 }\n  \
+        indicator 产出.数量 \"台数\" ≥10台 { weight 20分; actual 9 台; points 18分; reason \"供货延迟\" }\n  \
+        indicator 产出.成本 \"成本\" ≤30万元 { weight 20; actual 300000元; points 20 }\n  \
+        indicator 产出.质量 \"合格率\" ≥95% { weight 20; actual ≥96%; points 20 }\n  \
+        indicator 产出.时效 \"及时率\" ≥90% { weight 15; actual 80%; points 13.3; reason \"两批次延期\" }\n  \
+        indicator 效益.社会效益 \"群众知晓度\" 明显提高 { weight 15; actual 达成年度指标; points 13.5 }\n  \
+        total { weight 100; points 94.8 }\n}\n";
+    let c = compile_document(&SourceFile::new("x.jx", text), &jixiao::NoSheets);
+    let msgs: Vec<String> = c
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message.en))
+        .collect();
+    assert!(msgs.is_empty(), "{msgs:?}");
+    let e = c.evaluation.unwrap();
+    let p = &e.projects[0];
+    assert_eq!(p.indicators[0].weight, Some(Decimal::from(20)));
+    assert_eq!(p.indicators[1].met, Some(true));
+    // 13.3 is 13.33 (80 ÷ 90 × 15) cut to one decimal.
+    assert_eq!(
+        p.indicators[3].computed_points,
+        Some(Decimal::from_str("13.33").unwrap())
+    );
+    // Over-spending scores in proportion, and a form that caps at the weight is right too.
+    let over = |points: &str| {
+        let t = format!(
+            "evaluation 2023 {{}}\nproject \"P\" {{\n  execution {{ adjusted 100; spent 105; points {points} }}\n}}\n"
+        );
+        compile_document(&SourceFile::new("x.jx", t), &jixiao::NoSheets)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(over("10.5").is_empty());
+    assert!(over("10").is_empty());
+    assert_eq!(over("9"), ["E701"]);
+}

@@ -10,6 +10,7 @@ use crate::diag::catalogue as cat;
 use crate::lang::category::Framework;
 use crate::lang::choices::{choose, Likelihood, ReverseRule, CAUSES, LIKELIHOODS, REVERSE_RULES};
 use crate::lang::keywords::{at_most_once, Kw, Place};
+use crate::lang::units::money_factor;
 use crate::model::{
     Actual, Amounts, Completion, EvalIndicator, EvalProject, EvaluationKind, Execution,
     ExecutionSource, Field, GoalResult, Nature, Party, Rule, Score, StatedTotal, Target,
@@ -582,8 +583,11 @@ impl Checker<'_> {
         header: &Header,
         texts: &mut Vec<Span>,
     ) -> Option<(EvalIndicator, IndicatorSpans)> {
+        // The evaluation's own statements, and `weight`, which a form
+        // writes as 分值 with its unit (`weight 20分`).
         let own = |s: &Stmt<'_>| {
-            Kw::lookup(s.head.raw).is_some_and(|k| Place::EvalIndicator.allowed().contains(&k))
+            Kw::lookup(s.head.raw)
+                .is_some_and(|k| k == Kw::Weight || Place::EvalIndicator.allowed().contains(&k))
         };
         let mut quoted = stmt.clone();
         if let Some(block) = &mut quoted.block {
@@ -621,8 +625,13 @@ impl Checker<'_> {
         let mut rule = header.reverse_rule;
         let mut seen = Seen::default();
         for child in stmt.children().filter(|s| own(s)) {
-            let Some(kw) = self.keyword(child, Place::EvalIndicator) else {
-                continue;
+            let kw = if Kw::lookup(child.head.raw) == Some(Kw::Weight) {
+                Kw::Weight
+            } else {
+                let Some(kw) = self.keyword(child, Place::EvalIndicator) else {
+                    continue;
+                };
+                kw
             };
             if at_most_once(kw) && !self.once(&mut seen, kw, child) {
                 continue;
@@ -645,6 +654,7 @@ impl Checker<'_> {
                     points_at = Some(arg_span(child));
                 }
                 Kw::Deduction => ind.deduction = figure(self, child, kw, &['分']),
+                Kw::Weight => ind.weight = figure(self, child, kw, &['分']),
                 Kw::Note => ind.note = self.text_stmt(child, kw),
                 Kw::Reason => {
                     ind.reason = self.text_stmt(child, kw);
@@ -721,7 +731,8 @@ impl Checker<'_> {
             });
         }
         let quantity = match parse_target(&text, &self.ctx.units) {
-            Ok(t) if matches!(t.op, None | Some(crate::model::Op::Eq)) => match t.value {
+            // `≥96%`, `100%以上`: the number the form gives.
+            Ok(t) => match t.value {
                 TargetValue::Quantity { value, unit, .. } => Some((value, unit)),
                 _ => None,
             },
@@ -782,15 +793,19 @@ impl Checker<'_> {
                     return;
                 };
                 let target_unit = target.unit_parts().0;
-                if unit.is_some() && target_unit.is_some() && unit.as_deref() != target_unit {
-                    self.diags.push(cat::actual_unit_differs(
-                        at,
-                        text,
-                        target_unit.unwrap_or(""),
-                    ));
-                    return;
+                let mut a = *value;
+                if let (Some(u), Some(tu)) = (unit.as_deref(), target_unit) {
+                    if u != tu {
+                        // Money in another money unit is converted (元 to 万元).
+                        match (money_factor(u), money_factor(tu)) {
+                            (Some(f), Some(g)) => a = a * f / g,
+                            _ => {
+                                self.diags.push(cat::actual_unit_differs(at, text, tu));
+                                return;
+                            }
+                        }
+                    }
                 }
-                let a = *value;
                 let (r, met) = match target.direction() {
                     Some(crate::model::Direction::Negative) => (
                         match rule {
@@ -847,7 +862,7 @@ impl Checker<'_> {
             };
             if short && ind.reason.is_none() {
                 self.diags
-                    .push(cat::shortfall_without_reason(at, &ind.name));
+                    .push(cat::shortfall_without_reason(name_at, at, &ind.name));
             }
         } else if matches!(
             ind.likelihood,

@@ -100,19 +100,24 @@ pub fn points_out_of_band(
     ))
 }
 
-pub fn shortfall_without_reason(span: Span, what: &str) -> Diagnostic {
-    diag(
+pub fn shortfall_without_reason(span: Span, actual: Span, what: &str) -> Diagnostic {
+    let d = diag(
         Code::E702,
         span,
         t(
-            format!("{what} 未满分，没有说明偏差原因及改进措施"),
+            format!("{what} 未完成目标，没有说明偏差原因及改进措施"),
             format!("{what} falls short and gives no reason"),
         ),
     )
-    .label(t("未完成", "short of its target"))
-    .help(t(
-        "在块内写 reason \"……\"",
-        "write reason \"…\" inside its block",
+    .label(t("缺少 reason", "no reason"));
+    let d = if actual != span {
+        d.secondary(actual, t("未达到指标值", "short of its target"))
+    } else {
+        d
+    };
+    d.help(t(
+        "在指标块内写 reason \"……\"",
+        "write reason \"…\" inside the indicator's block",
     ))
 }
 

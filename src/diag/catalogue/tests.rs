@@ -159,7 +159,7 @@ fn every_constructor() -> Vec<Diagnostic> {
             "the target is met: full points",
         ),
         points_out_of_band(at, "5", "达成", "8", "10", true),
-        shortfall_without_reason(at, "到位率"),
+        shortfall_without_reason(at, first, "到位率"),
         sheet_indicator_missing(at, "到位率", "≥90%"),
         indicator_not_in_sheet(at, "到位率"),
         target_differs(at, "≥95%", "≥90%"),
