@@ -213,13 +213,22 @@ const INSERTS: &[&str] = &[
 
 #[test]
 fn mutated_evaluations_never_panic() {
+    let sheet = sheet_of("beidaihe-2020.jx", &example());
     let mut rng = Rng(0x5DEE_CE66_D1CE_4E5B);
     for (path, text) in examples() {
-        for _ in 0..150 {
+        for _ in 0..60 {
             let mutated = mutate(&text, &mut rng, 4, 30, INSERTS);
             let c = compile_at(&path, &mutated);
             if let Some(e) = &c.evaluation {
+                // Every output of whatever model came out, errors or not.
                 let _ = jixiao::emit::json::evaluation_to_string(e);
+                let _ = jixiao::emit::html::evaluation_to_string(e);
+                let _ = jixiao::emit::docx::evaluation_to_bytes(e);
+                let _ = jixiao::emit::xlsx::evaluation_to_bytes(e);
+                for t in jixiao::emit::eval_layout::eval_layout(e).tables {
+                    assert!(t.table.is_consistent(), "{mutated}");
+                }
+                let _ = jixiao::diff::attainment(&sheet, e);
             }
             // As a monitoring form too.
             let other = mutated.replacen("evaluation", "monitoring", 1);
