@@ -183,8 +183,8 @@ impl Checker<'_> {
         let mut seen = Seen::default();
         let mut scores: Vec<(Score, Span)> = Vec::new();
         let mut spans = Vec::new();
-        let mut total: Option<(StatedTotal, Span, Span, Span)> = None;
-        let mut exec_spans = None;
+        let mut total: Option<(StatedTotal, Span, Span)> = None;
+        let mut exec_head = None;
         let mut texts: Vec<Span> = Vec::new();
         for child in stmt.children() {
             let Some(kw) = self.keyword(child, Place::EvalProject) else {
@@ -219,9 +219,8 @@ impl Checker<'_> {
                     }
                 }
                 Kw::Execution => {
-                    let (e, s) = self.execution(child, header);
-                    p.execution = Some(e);
-                    exec_spans = Some(s);
+                    p.execution = Some(self.execution(child, header));
+                    exec_head = Some(child.head.span);
                 }
                 Kw::Indicator => {
                     if let Some((i, s)) = self.eval_indicator(child, header, &mut texts) {
@@ -244,6 +243,7 @@ impl Checker<'_> {
         for at in texts {
             self.diags.push(cat::template_text(at));
         }
+        let score_spans = scores.clone();
         p.scores = scores.into_iter().map(|s| s.0).collect();
         let truncated = p.truncated.is_some();
         let evaluating = header.kind == EvaluationKind::Evaluation;
@@ -261,17 +261,21 @@ impl Checker<'_> {
                 self.diags.push(cat::not_evaluated(s.name, zh, en));
             }
         }
-        // The 合计 row against its items.
-        if let Some((t, weight_at, points_at, _)) = &total {
-            if !truncated {
+        // The 合计 row against its items, and the points of each part
+        // (产出指标 50分) against its indicators' weights.
+        if !truncated {
+            if let Some((t, weight_at, points_at)) = &total {
                 self.total_sums(&p, t, *weight_at, *points_at);
+            }
+            for (score, at) in &score_spans {
+                self.part_sum(&p, score, *at);
             }
         }
         p.total = total.map(|t| t.0);
         if evaluating {
             p.computed_total = computed_total(&p);
         }
-        if let (Some(e), Some((head, _))) = (&p.execution, exec_spans) {
+        if let (Some(e), Some(head)) = (&p.execution, exec_head) {
             if evaluating && !truncated && (e.amounts.spent.is_none() || e.points.is_none()) {
                 let (zh, en) = match (e.amounts.spent.is_none(), e.points.is_none()) {
                     (true, true) => ("执行数和得分", "spending and points"),
@@ -353,7 +357,7 @@ impl Checker<'_> {
 
     /// `execution { initial …; adjusted …; spent …; rate …; points …;
     /// source "财政资金" { … } }`.
-    fn execution(&mut self, stmt: &Stmt<'_>, header: &Header) -> (Execution, (Span, ())) {
+    fn execution(&mut self, stmt: &Stmt<'_>, header: &Header) -> Execution {
         self.no_more_args(&Args::of(stmt), 0);
         let mut e = Execution {
             weight: Decimal::TEN,
@@ -493,12 +497,12 @@ impl Checker<'_> {
                 }
             }
         }
-        (e, (stmt.head.span, ()))
+        e
     }
 
     /// `total { weight 100; points 95 }`: the stated total, with where its
     /// weight and points stand.
-    fn stated_total(&mut self, stmt: &Stmt<'_>) -> Option<(StatedTotal, Span, Span, Span)> {
+    fn stated_total(&mut self, stmt: &Stmt<'_>) -> Option<(StatedTotal, Span, Span)> {
         self.no_more_args(&Args::of(stmt), 0);
         let mut t = StatedTotal::default();
         let (mut w_at, mut p_at) = (stmt.head.span, stmt.head.span);
@@ -517,7 +521,42 @@ impl Checker<'_> {
                 _ => (t.points, p_at) = (v, arg_span(child)),
             }
         }
-        Some((t, w_at, p_at, stmt.head.span))
+        Some((t, w_at, p_at))
+    }
+
+    /// A part's points as the form prints them (`score 产出 50`,
+    /// `score 年度绩效指标 90`) against the weights of its indicators, when
+    /// every one states it. (The execution's points are its weight.)
+    fn part_sum(&mut self, p: &EvalProject, score: &Score, at: Span) {
+        if score.min != score.max || score.item == Score::EXECUTION {
+            return;
+        }
+        let rows: Vec<&EvalIndicator> = p
+            .indicators
+            .iter()
+            .filter(|i| !is_listed_only(i))
+            .filter(|i| score.item == Score::ANNUAL || i.level1 == score.item)
+            .collect();
+        let Some(weights) = rows
+            .iter()
+            .map(|i| i.weight)
+            .collect::<Option<Vec<Decimal>>>()
+        else {
+            return;
+        };
+        if rows.is_empty() {
+            return;
+        }
+        let sum: Decimal = weights.iter().sum();
+        if !scoring::agrees(score.max, sum) {
+            self.diags.push(cat::total_mismatch(
+                at,
+                &format!("（{}）分值", score.item),
+                &format!("weight of {}", score.item),
+                &score.max.to_string(),
+                &sum.to_string(),
+            ));
+        }
     }
 
     /// The 合计 row against the sum of its items (only when every item
