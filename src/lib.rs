@@ -41,7 +41,7 @@ mod check;
 mod lang;
 mod target;
 
-pub use check::evaluation::{document_kind, DocumentKind, NoSheets, SheetLoader};
+pub use check::evaluation::{document_kind, DocumentKind, NoSheets, SheetLoader, Standalone};
 pub use check::{check_project, ProjectCheck, SheetContext};
 
 use diag::Diagnostic;
@@ -77,10 +77,26 @@ impl Analysis<'_> {
     }
 }
 
-/// Parse and check one file, keeping its tree.
+/// Parse and check one file, keeping its tree. A self-evaluation or
+/// monitoring form gets its own checks, standalone (no sheet read), and no
+/// sheet model.
 pub fn analyze(file: &SourceFile) -> Analysis<'_> {
     let src = file.text.as_str();
     let (tree, mut diagnostics, refused) = syntax::parse_or_refuse(src);
+    // A self-evaluation or monitoring form: its own checks, standalone (an
+    // editor wanting the comparison with the sheet calls compile_document).
+    if !refused && document_kind(src) != DocumentKind::Sheet {
+        let mut o = check::evaluation::check_evaluation_tree(&tree, src, &Standalone);
+        diagnostics.append(&mut o.diagnostics);
+        diag::sort(&mut diagnostics);
+        return Analysis {
+            tree,
+            diagnostics,
+            sheet: None,
+            source_map: SourceMap::default(),
+            context: SheetContext::default(),
+        };
+    }
     let outcome = if refused {
         None
     } else {
@@ -138,8 +154,14 @@ impl Compiled {
 
 /// Parse and check one file without holding its tree: a sheet whose header
 /// comes first is checked one top-level item at a time as it is read.
-/// Gives the same model and diagnostics as [`analyze`].
+/// Gives the same model and diagnostics as [`analyze`] (a self-evaluation or
+/// monitoring form is checked standalone, as there; [`compile_document`]
+/// compares it with its sheet).
 pub fn compile(file: &SourceFile) -> Compiled {
+    // A self-evaluation or monitoring form, standalone: as `analyze` checks it.
+    if document_kind(&file.text) != DocumentKind::Sheet {
+        return compile_document(file, &Standalone);
+    }
     let check::Outcome {
         sheet,
         source_map,

@@ -690,3 +690,27 @@ fn legitimate_practice_draws_no_alarm() {
     assert!(over("10").is_empty());
     assert_eq!(over("9"), ["E701"]);
 }
+
+/// `analyze` and `compile` check a form on its own (no sheet read, nothing
+/// reported about it), alike; `compile_document` adds the comparison.
+#[test]
+fn analyze_and_compile_check_a_form_standalone() {
+    let path = eval_dir().join("beidaihe-2020.自评.jx");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "\"长期使用性\" ≥90% {\n    weight 30\n    actual 85%",
+        "\"长期使用性\" ≥95% {\n    weight 30\n    actual 85%",
+    );
+    let file = SourceFile::new("x.jx", text.as_str());
+    let codes = |d: &[jixiao::diag::Diagnostic]| -> Vec<String> {
+        d.iter().map(|d| d.code.to_string()).collect()
+    };
+    let a = jixiao::analyze(&file);
+    let c = jixiao::compile(&file);
+    assert!(a.sheet.is_none() && c.sheet.is_none());
+    assert_eq!(codes(&a.diagnostics), codes(&c.diagnostics));
+    // Scored against the quoted ≥95%: 85 ÷ 95 × 30 = 26.84, not 28.33.
+    assert_eq!(codes(&c.diagnostics), ["E701"]);
+    // With the sheet: the quoted target differs from it too.
+    let full = compile_document(&file, &FsLoader::new(eval_dir()));
+    assert_eq!(codes(&full.diagnostics), ["E705", "E701"]);
+}

@@ -24,6 +24,26 @@ pub trait SheetLoader {
     /// (relative to the evaluation's own file); `Err` says why not, in
     /// Chinese and English.
     fn load(&self, path: &str) -> Result<String, (String, String)>;
+
+    /// False when sheets are not to be read at all: the form is then
+    /// checked as if it stood alone, and its `sheet` is not reported.
+    fn reads_sheets(&self) -> bool {
+        true
+    }
+}
+
+/// A loader for checking a form on its own (an editor without the file
+/// system): the sheet it names is neither read nor reported.
+pub struct Standalone;
+
+impl SheetLoader for Standalone {
+    fn load(&self, _path: &str) -> Result<String, (String, String)> {
+        Err((String::new(), String::new()))
+    }
+
+    fn reads_sheets(&self) -> bool {
+        false
+    }
 }
 
 /// A loader that finds nothing: every `sheet` is reported unreadable.
@@ -88,6 +108,20 @@ pub fn check_evaluation(src: &str, loader: &dyn SheetLoader) -> EvalOutcome {
             diagnostics,
         };
     }
+    let mut outcome = check_evaluation_tree(&tree, src, loader);
+    diagnostics.append(&mut outcome.diagnostics);
+    outcome.diagnostics = diagnostics;
+    outcome
+}
+
+/// Check a parsed evaluation or monitoring form (kept by the caller, as an
+/// editor keeps it); the diagnostics are the checker's only.
+pub fn check_evaluation_tree(
+    tree: &syntax::SyntaxTree<'_>,
+    src: &str,
+    loader: &dyn SheetLoader,
+) -> EvalOutcome {
+    let mut diagnostics = Vec::new();
     let base = SheetContext::default();
     let mut cx = Checker::new(src, &base);
     let mut header: Option<Header> = None;
@@ -126,7 +160,7 @@ pub fn check_evaluation(src: &str, loader: &dyn SheetLoader) -> EvalOutcome {
     // The target sheet, when named and readable.
     let mut sheet: Option<Sheet> = None;
     let mut ctx = SheetContext::default();
-    if let Some((path, span)) = &header.sheet {
+    if let Some((path, span)) = header.sheet.as_ref().filter(|_| loader.reads_sheets()) {
         match load_sheet(path, loader) {
             Ok((s, sheet_ctx)) => {
                 if let (Some(year), Some(at)) = (header.year, header.year_span) {
