@@ -187,6 +187,32 @@ const EXECUTION_COLUMNS: [Column; 9] = [
     Column::short("得分"),
 ];
 
+/// The project rows of a monitoring form: the ordinary monitoring import
+/// template `traceordprogram` "一般监控导入模板" (FASP.md §2.8).
+pub const TRACE_PROJECT_SHEET: &str = "一般监控导入模板";
+
+const TRACE_PROJECT_COLUMNS: [Column; 19] = [
+    Column::short("序号"),
+    Column::short("处室名称"),
+    Column::long("单位名称"),
+    Column::short("项目类别"),
+    Column::code("项目编码"),
+    Column::long("支出项目名称"),
+    Column::short("年初预算数"),
+    Column::short("追加数"),
+    Column::short("追减数"),
+    Column::short("调整预算数"),
+    Column::long("绩效目标"),
+    Column::short("截止X月底支出数"),
+    Column::short("预算执行率"),
+    Column::long("截止X月底绩效目标执行情况"),
+    Column::short("是否达到序时支出进度"),
+    Column::short("是否达到阶段性绩效目标"),
+    Column::short("原因类型"),
+    Column::long("情况分析"),
+    Column::long("绩效目标调整情况"),
+];
+
 /// The header rows of an evaluation's workbook: `(sheet, columns)`.
 pub fn evaluation_headers(
     kind: crate::model::EvaluationKind,
@@ -196,10 +222,14 @@ pub fn evaluation_headers(
         crate::model::EvaluationKind::Evaluation => (SELF_INDICATOR_SHEET, &SELF_COLUMNS),
         crate::model::EvaluationKind::Monitoring => (TRACE_INDICATOR_SHEET, &TRACE_COLUMNS),
     };
-    vec![
+    let mut out = vec![
         (sheet, names(&[&PROJECT_LEAD[..], cols].concat())),
         (EXECUTION_SHEET, names(&EXECUTION_COLUMNS)),
-    ]
+    ];
+    if kind == crate::model::EvaluationKind::Monitoring {
+        out.push((TRACE_PROJECT_SHEET, names(&TRACE_PROJECT_COLUMNS)));
+    }
+    out
 }
 
 /// A self-evaluation or monitoring form as the bytes of a .xlsx file: the
@@ -350,7 +380,97 @@ fn evaluation_workbook(ev: &crate::model::Evaluation) -> Result<Workbook, XlsxEr
         rows,
         ROWS,
     )?;
+    if monitoring {
+        table(
+            &mut book,
+            &styles,
+            TRACE_PROJECT_SHEET,
+            &TRACE_PROJECT_COLUMNS,
+            trace_project_rows(ev).into_iter(),
+            ROWS,
+        )?;
+    }
     Ok(book)
+}
+
+/// One row of `一般监控导入模板` per project: the budget with its additions
+/// and cuts, spending to the month, the indicators' state, and whether the
+/// spending keeps pace with the months (序时进度: month ÷ 12 of the year).
+fn trace_project_rows(ev: &crate::model::Evaluation) -> Vec<Vec<Cell>> {
+    use crate::model::Likelihood;
+    let num = |d: Option<Decimal>| d.map_or(Cell::Empty, Cell::Number);
+    let yes_no = |b: bool| Cell::text(if b { "是" } else { "否" });
+    let body = ev.department.as_ref().map(|d| d.name.clone());
+    ev.projects
+        .iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let x = p.execution.as_ref();
+            let initial = x.and_then(|x| x.amounts.initial);
+            let adjusted = x.and_then(|x| x.amounts.adjusted);
+            let change = initial.zip(adjusted).map(|(i, a)| a - i);
+            let rate = x.and_then(|x| x.computed_rate.or(x.amounts.rate));
+            let pace = ev
+                .as_of
+                .zip(rate)
+                .map(|(m, r)| r * Decimal::from(12) >= Decimal::from(m) * Decimal::ONE_HUNDRED);
+            let state: Vec<String> = p
+                .indicators
+                .iter()
+                .filter(|i| !i.name.is_empty())
+                .map(|i| {
+                    let actual = i.actual.as_ref().map_or("", |a| a.text());
+                    format!("{}：{}", i.name, actual)
+                })
+                .collect();
+            let stage = p
+                .indicators
+                .iter()
+                .any(|i| i.likelihood.is_some())
+                .then(|| {
+                    !p.indicators.iter().any(|i| {
+                        matches!(
+                            i.likelihood,
+                            Some(Likelihood::Possible | Likelihood::Impossible)
+                        )
+                    })
+                });
+            let mut causes: Vec<&str> = Vec::new();
+            for i in &p.indicators {
+                for c in &i.causes {
+                    if !causes.contains(&c.word()) {
+                        causes.push(c.word());
+                    }
+                }
+            }
+            vec![
+                Cell::Number(Decimal::from(n + 1)),
+                Cell::Empty,
+                text_opt(
+                    p.agency
+                        .as_ref()
+                        .map(|a| a.name.as_str())
+                        .or(body.as_deref()),
+                ),
+                Cell::Empty,
+                text_opt(p.code.as_deref()),
+                Cell::text(&p.name),
+                num(initial),
+                num(change.filter(|c| *c > Decimal::ZERO)),
+                num(change.filter(|c| *c < Decimal::ZERO).map(|c| -c)),
+                num(adjusted),
+                joined(p.goals.iter().map(|g| g.goal.clone()), "；"),
+                num(x.and_then(|x| x.amounts.spent)),
+                num(rate),
+                joined(state.into_iter(), "；"),
+                pace.map_or(Cell::Empty, yes_no),
+                stage.map_or(Cell::Empty, yes_no),
+                joined(causes.into_iter().map(String::from), "、"),
+                text_opt(x.and_then(|x| x.reason.as_deref())),
+                Cell::Empty,
+            ]
+        })
+        .collect()
 }
 
 /// The workbook's creation date, fixed (the date of the zip entries too):

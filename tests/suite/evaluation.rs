@@ -714,3 +714,34 @@ fn analyze_and_compile_check_a_form_standalone() {
     let full = compile_document(&file, &FsLoader::new(eval_dir()));
     assert_eq!(codes(&full.diagnostics), ["E705", "E701"]);
 }
+
+/// A monitoring form's projects on the ordinary monitoring import template
+/// (`traceordprogram`, FASP.md §2.8): whether spending keeps pace with the
+/// months, and what was stated about the indicators.
+#[test]
+fn monitoring_projects_on_the_ordinary_template() {
+    use calamine::{Reader, Xlsx};
+    let path = eval_dir().join("beidaihe-2020.监控.jx");
+    let e = compile_at(&path, &std::fs::read_to_string(&path).unwrap())
+        .evaluation
+        .unwrap();
+    let bytes = jixiao::emit::xlsx::evaluation_to_bytes(&e).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = book
+        .worksheet_range(jixiao::emit::xlsx::TRACE_PROJECT_SHEET)
+        .unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(col("序号"), 0);
+    assert_eq!(col("绩效目标调整情况"), 18);
+    // 60.67 % of the year spent by July keeps pace (58.33 %); 30.22 % does not.
+    assert_eq!(rows[1][col("是否达到序时支出进度")], "是");
+    assert_eq!(rows[2][col("是否达到序时支出进度")], "否");
+    assert_eq!(rows[2][col("是否达到阶段性绩效目标")], "否");
+    assert_eq!(rows[2][col("原因类型")], "其他原因");
+    assert!(rows[2][col("情况分析")].contains("雨季"));
+}
