@@ -225,9 +225,8 @@ fn attainment_cmd(
     let a = jixiao::diff::attainment(&sheet, &form);
     let text = match format {
         DiffFormat::Json => jixiao::diff::render_attainment_json(&a),
-        DiffFormat::Text | DiffFormat::Html => {
-            jixiao::diff::render_attainment_text(&a, out.lang == Lang::Zh)
-        }
+        DiffFormat::Html => jixiao::diff::render_attainment_html(&a),
+        DiffFormat::Text => jixiao::diff::render_attainment_text(&a, out.lang == Lang::Zh),
     };
     if let Some(o) = output.filter(|o| *o != Path::new("-")) {
         if build::InputSet::new([Path::new(old.path), Path::new(new.path)]).holds(o) {

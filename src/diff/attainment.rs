@@ -277,3 +277,78 @@ pub fn render_attainment_text(a: &Attainment, zh: bool) -> String {
     }
     out
 }
+
+/// The attainment as one self-contained page: a table per project, the
+/// targets met, short, not comparable or not evaluated, with the margins.
+pub fn render_attainment_html(a: &Attainment) -> String {
+    use crate::emit::html::esc;
+    use std::fmt::Write;
+    let mut o = String::new();
+    let title = format!("{}年 绩效目标完成情况", a.year);
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n",
+        esc(&title),
+        ATTAINMENT_CSS,
+        esc(&title)
+    );
+    let c = &a.counts;
+    let _ = writeln!(
+        o,
+        "<p class=\"counts\">达成 {} 项，未达成 {} 项，无法比较 {} 项，未评价 {} 项</p>",
+        c.met, c.short, c.unknown, c.not_evaluated
+    );
+    for p in &a.projects {
+        let name = match &p.code {
+            Some(code) => format!("{code} {}", p.name),
+            None => p.name.clone(),
+        };
+        let _ = writeln!(o, "<section>\n<h2>{}</h2>", esc(&name));
+        if let (Some(b), Some(s)) = (p.budget, p.spent) {
+            let rate = p.rate.map(|r| format!("（{r}%）")).unwrap_or_default();
+            let _ = writeln!(o, "<p>预算 {b}，执行 {s}{}</p>", esc(&rate));
+        }
+        o.push_str("<table>\n<tr><th>状态</th><th>三级指标</th><th>指标值</th><th>完成值</th><th>差额</th><th>完成比例</th></tr>\n");
+        for i in &p.indicators {
+            let (mark, class) = match i.status {
+                Status::Met => ("✓ 达成", "met"),
+                Status::Short => ("✗ 未达成", "short"),
+                Status::Unknown => ("? 无法比较", "unknown"),
+                Status::NotEvaluated => ("- 未评价", "none"),
+            };
+            let unit = match i.unit.as_deref() {
+                Some("%") => "个百分点",
+                Some(u) => u,
+                None => "",
+            };
+            let margin = i.margin.map(|m| format!("{m}{unit}")).unwrap_or_default();
+            let share = i
+                .percent_of_target
+                .map(|p| format!("{p}%"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "<tr class=\"{class}\"><td>{mark}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&i.name),
+                esc(i.target.as_deref().unwrap_or("")),
+                esc(i.actual.as_deref().unwrap_or("")),
+                esc(&margin),
+                esc(&share)
+            );
+        }
+        o.push_str("</table>\n</section>\n");
+    }
+    o.push_str("</main>\n</body>\n</html>\n");
+    o
+}
+
+const ATTAINMENT_CSS: &str =
+    "body { font-family: \"FangSong\", \"仿宋\", \"Noto Serif CJK SC\", serif; margin: 24px; }
+main { max-width: 980px; margin: auto; }
+table { width: 100%; border-collapse: collapse; font-size: 14px; }
+th, td { border: 1px solid #000; padding: 4px 6px; }
+th { background: #f3f4f6; }
+tr.met td:first-child { color: #1a7f37; }
+tr.short td:first-child { color: #c62828; }
+tr.unknown td:first-child, tr.none td:first-child { color: #666; }
+";

@@ -26,8 +26,8 @@ mod text;
 mod textual;
 
 pub use attainment::{
-    attainment, render_attainment_json, render_attainment_text, Attainment, Counts,
-    IndicatorAttainment, ProjectAttainment, Status, ATTAINMENT_FORMAT,
+    attainment, render_attainment_html, render_attainment_json, render_attainment_text, Attainment,
+    Counts, IndicatorAttainment, ProjectAttainment, Status, ATTAINMENT_FORMAT,
 };
 pub use changes::{
     Amount, AmountChange, Category, Change, ChangeCounts, DiffTotals, IndicatorRef, Item, ItemEdit,

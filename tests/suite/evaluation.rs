@@ -625,6 +625,14 @@ fn a_sheet_against_its_evaluation() {
         text.contains("✗ 长期使用性 ≥90% → 85%，差 5个百分点"),
         "{text}"
     );
+    let page = jixiao::diff::render_attainment_html(&a);
+    let row = "<td>✗ 未达成</td><td>长期使用性</td><td>≥90%</td><td>85%</td><td>-5个百分点</td><td>94.44%</td>";
+    assert!(page.contains(row), "{page}");
+    // Texts are escaped.
+    let mut marked = a.clone();
+    marked.projects[0].indicators[0].name = "<b>&\"".to_string();
+    let page = jixiao::diff::render_attainment_html(&marked);
+    assert!(page.contains("<td>&lt;b&gt;&amp;&quot;</td>") && !page.contains("<b>"));
     // The command line, in JSON.
     let o = jixiao(&[
         "diff",
