@@ -81,10 +81,15 @@ pub fn document_kind(src: &str) -> DocumentKind {
         }
         break;
     }
-    let end = rest
-        .find(|c: char| c.is_whitespace() || matches!(c, '{' | '｛' | '"' | ';'))
-        .unwrap_or(rest.len());
-    match Kw::lookup(&rest[..end]) {
+    // A keyword is a short word: look no further than its longest spelling
+    // (a file of one huge word is read once, by the parser, not here).
+    let word = rest
+        .char_indices()
+        .take(16)
+        .take_while(|(_, c)| !(c.is_whitespace() || matches!(c, '{' | '｛' | '"' | ';')))
+        .last()
+        .map_or("", |(i, c)| &rest[..i + c.len_utf8()]);
+    match Kw::lookup(word) {
         Some(Kw::Evaluation) => DocumentKind::Evaluation,
         Some(Kw::Monitoring) => DocumentKind::Monitoring,
         _ => DocumentKind::Sheet,
