@@ -21,7 +21,7 @@
 //!
 //! Each module imports only those before it: `source`, `diag` → `syntax` →
 //! `lang` (the vocabulary) → `fmt` (needs only the tree and the keywords) →
-//! `target` (the target reader) → `model` (the typed sheet: plain types the
+//! `vocabulary` (the words an editor offers, a view of `lang`) → `target` (the target reader) → `model` (the typed sheet: plain types the
 //! checker fills, so the checker imports it and not the reverse) → `check` →
 //! `emit` → `diff`, `import` (existing Word, Excel and HTML sheets to `.jx`,
 //! which reads the vocabulary, the target reader, the syntax and the
@@ -36,6 +36,7 @@ pub mod import;
 pub mod model;
 pub mod source;
 pub mod syntax;
+pub mod vocabulary;
 
 mod check;
 mod lang;

@@ -1,6 +1,8 @@
-//! The `jixiao` command: a thin command line over the library.
+//! The `jixiao` command: a thin command line over the library, and its
+//! language server (`jixiao lsp`).
 
 mod cli;
+mod lsp;
 
 fn main() {
     // SIGINT, SIGTERM and SIGHUP end the process without destructors: the

@@ -2,7 +2,7 @@
 //! once from the department block and the unit definitions, then immutable.
 
 use crate::lang::category::Framework;
-use crate::lang::units::UnitTable;
+use crate::lang::units::{Dimension, UnitTable};
 
 /// The sheet-wide facts a project is checked against. A project's check
 /// reads only this and its own statement, so an editor can re-check one
@@ -38,5 +38,16 @@ impl SheetContext {
     /// The money unit of the sheet's amounts: 万元 or 元.
     pub fn money_unit(&self) -> &'static str {
         self.money_unit
+    }
+
+    /// The indicator framework the sheet follows (2015 unless it says 2021).
+    pub fn framework(&self) -> Framework {
+        self.framework
+    }
+
+    /// Every unit the sheet may use, built-in first (most common first),
+    /// then those it declares, each with its dimension.
+    pub fn units(&self) -> Vec<(&str, &Dimension)> {
+        self.units.names()
     }
 }

@@ -387,6 +387,7 @@ jixiao {version}：预算绩效目标表编译器
   diff     按含义比较两年的表
   import   把已有的 Word、Excel 或网页表格导入为 .jx
   explain  解释诊断代码
+  lsp      语言服务器（标准输入输出，供编辑器使用）
   help     显示帮助（jixiao help 命令）
 
 通用选项（写在命令前后均可）：
@@ -413,6 +414,7 @@ Commands:
   diff     Compare two years' sheets by meaning
   import   Import an existing sheet from Word, Excel or HTML into .jx
   explain  Explain a diagnostic code
+  lsp      Language server on standard input and output (for editors)
   help     Show help (jixiao help COMMAND)
 
 Global options (before or after the command):

@@ -27,6 +27,11 @@ use std::io::IsTerminal;
 /// process exit code.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let args: Vec<std::ffi::OsString> = args.into_iter().skip(1).collect();
+    // `jixiao lsp`: the language server on standard input and output
+    // (`--stdio`, which some clients add, says the same).
+    if args.first().is_some_and(|a| a == "lsp") && args[1..].iter().all(|a| a == "--stdio") {
+        return crate::lsp::run();
+    }
     // Usage errors and help speak the language asked for, wherever `--lang`
     // stands on the line.
     let asked = args::lang_hint(&args).unwrap_or_else(Lang::from_env);

@@ -78,11 +78,17 @@ pub fn write_atomic_file(
     // never followed. The name says whose it is, should a killed run leave
     // it behind.
     remove_leftovers(&dir, &name);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}.{}-", std::process::id()))
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(10)
-        .tempfile_in(&dir)?;
+    let prefix = format!(".{name}.{}-", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX).rand_bytes(10);
+    // A new file is readable as any file the user creates (0666 less the
+    // umask), not private as temporary files are made.
+    #[cfg(unix)]
+    if old_permissions.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(&dir)?;
     let _pending = Pending::register(tmp.path());
     fill(tmp.as_file_mut())?;
     if let Some(p) = &old_permissions {

@@ -18,7 +18,7 @@
 //! same sheet always gives the same bytes.
 
 use super::layout::{self, split_sources};
-use crate::model::{Budget, Indicator, Sheet, Sign, Source, Target, TargetValue};
+use crate::model::{Budget, Indicator, Sheet, Sign, Source, SourceClass, Target, TargetValue};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
@@ -38,7 +38,7 @@ pub const BODY_INDICATOR_SHEET: &str = "部门整体指标";
 /// eleven are the system's names (its goal-setting grid and its indicator
 /// tables); the rest are facts the sheet states that the system keeps in
 /// columns of its own or not at all.
-const INDICATOR_COLUMNS: [Column; 17] = [
+const INDICATOR_COLUMNS: [Column; 20] = [
     Column::short("一级指标"),
     Column::short("二级指标"),
     Column::long("三级指标名称"),
@@ -56,6 +56,9 @@ const INDICATOR_COLUMNS: [Column; 17] = [
     Column::short("核心指标"),
     Column::code("指标编码"),
     Column::short("指标值（原文）"),
+    Column::short("一级指标（原文）"),
+    Column::short("二级指标（原文）"),
+    Column::short("定量/定性"),
 ];
 
 /// The project columns before an indicator's on `绩效指标`, and whether the
@@ -70,7 +73,7 @@ const INDICATOR_LEAD: [Column; 4] = [
 /// The body's columns before an indicator's on `部门整体指标`.
 const BODY_INDICATOR_LEAD: [Column; 2] = [Column::code("单位编码"), Column::long("单位名称")];
 
-const PROJECT_COLUMNS: [Column; 37] = [
+const PROJECT_COLUMNS: [Column; 38] = [
     Column::code("项目编码"),
     Column::long("项目名称"),
     Column::long("实施单位"),
@@ -82,6 +85,7 @@ const PROJECT_COLUMNS: [Column; 37] = [
     Column::short("金额单位"),
     Column::long("资金来源明细"),
     Column::short("项目总预算"),
+    Column::long("项目总预算资金来源明细"),
     Column::long("资金用途"),
     Column::long("年度绩效目标"),
     Column::short("实施期"),
@@ -494,16 +498,53 @@ pub fn to_bytes(sheet: &Sheet) -> std::io::Result<Vec<u8>> {
 /// The same bytes as `to_bytes`, written into `w` (which should buffer).
 /// The cells are gathered in memory first, as the XLSX writer needs them.
 pub fn write<W: Write + Send>(sheet: &Sheet, w: W) -> std::io::Result<()> {
-    let mut book = workbook(sheet).map_err(io_error)?;
-    let mut latch = Latch {
-        inner: w,
-        failed: None,
-    };
-    let saved = book.save_to_writer(&mut latch).map_err(io_error);
-    match latch.failed {
-        Some(e) => Err(e),
-        None => saved,
-    }
+    contained(|| {
+        let mut book = workbook(sheet).map_err(io_error)?;
+        let mut latch = Latch {
+            inner: w,
+            failed: None,
+        };
+        let saved = book.save_to_writer(&mut latch).map_err(io_error);
+        match latch.failed {
+            Some(e) => Err(e),
+            None => saved,
+        }
+    })
+}
+
+thread_local! {
+    /// This thread is writing a workbook: a panic is the writer's and is
+    /// turned into an error (see `contained`).
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f`, a workbook being written, turning a panic into an error.
+///
+/// The worksheets go row by row to temporary files, and the XLSX writer
+/// panics when such a write fails (a full disk, a file size limit) instead
+/// of returning the error. The panic is caught here and reported as the I/O
+/// error it stands for; the message the panic would print is kept quiet
+/// only on a thread inside this function, every other panic is reported by
+/// the hook that was there before.
+fn contained(f: impl FnOnce() -> std::io::Result<()>) -> std::io::Result<()> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !WRITING.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = WRITING.with(|w| w.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    WRITING.with(|w| w.set(was));
+    result.unwrap_or_else(|_| {
+        Err(std::io::Error::other(
+            "the rows of a worksheet could not be written to a temporary file \
+             (is the disk full, or a file size limit reached?)",
+        ))
+    })
 }
 
 /// The writer under the zip archive: the first error is returned, and from
@@ -613,10 +654,13 @@ fn workbook(sheet: &Sheet) -> Result<Workbook, XlsxError> {
             p.total_budget
                 .as_ref()
                 .map_or(Cell::Empty, |b: &Budget| Cell::Number(b.total)),
+            p.total_budget.as_ref().map_or(Cell::Empty, sources),
             text_opt(p.purpose.as_deref()),
-            lines(&p.goals),
+            numbered(&p.goals),
             text_opt(p.period.as_ref().and_then(|t| t.text.as_deref())),
-            p.period.as_ref().map_or(Cell::Empty, |t| lines(&t.goals)),
+            p.period
+                .as_ref()
+                .map_or(Cell::Empty, |t| numbered(&t.goals)),
         ];
         row.extend(plan);
         row.extend([
@@ -626,17 +670,17 @@ fn workbook(sheet: &Sheet) -> Result<Workbook, XlsxError> {
             text_opt(p.leader.as_ref().map(|l| l.name.as_str())),
             text_opt(p.leader.as_ref().and_then(|l| l.phone.as_deref())),
             text_opt(p.function.as_deref()),
-            joined(p.documents.iter().map(String::as_str), "；"),
+            joined(p.documents.iter().map(String::as_str), "\n"),
             joined(
                 p.scores
                     .iter()
                     .map(|s| format!("{} {}", s.item, s.points())),
-                "；",
+                "\n",
             ),
             text_opt(p.review.as_deref()),
             joined(
                 p.fields.iter().map(|f| format!("{}：{}", f.name, f.value)),
-                "；",
+                "\n",
             ),
         ]);
         row
@@ -690,7 +734,15 @@ fn body_rows(sheet: &Sheet) -> Vec<Vec<Cell>> {
     fact("金额单位", Cell::text(&dept.unit));
     fact("指标体系", Cell::text(&dept.framework));
     for f in dept.stated_facts().into_iter().chain(dept.fields.clone()) {
-        fact(&f.name, Cell::Text(f.value));
+        // The body's budget as the projects' are: the amount a number,
+        // its sources in a row of their own.
+        match (f.name.as_str(), &dept.budget) {
+            ("部门预算总额", Some(b)) => {
+                fact(&f.name, Cell::Number(b.total));
+                fact("部门预算资金来源明细", sources(b));
+            }
+            _ => fact(&f.name, Cell::Text(f.value)),
+        }
     }
     let overall = &sheet.overall;
     let mut item = |kind: &str, n: usize, title: Option<&str>, text: &str| {
@@ -740,17 +792,31 @@ fn indicator_cells(i: &Indicator, row: &mut Vec<Cell>) {
     row.push(text_opt(i.basis.as_deref()));
     row.push(joined(
         i.fields.iter().map(|f| format!("{}：{}", f.name, f.value)),
-        "；",
+        "\n",
     ));
     row.push(text_opt(i.last_year.as_ref().map(|t| t.text.as_str())));
     row.push(text_opt(t.and_then(Target::direction).map(|d| d.word())));
-    row.push(if i.core {
-        Cell::Text("★".repeat(usize::from(i.core_level.unwrap_or(1))))
-    } else {
-        Cell::Empty
+    // 是 for a core indicator, its ★ when the sheet grades it.
+    row.push(match (i.core, i.core_level) {
+        (true, Some(n)) => Cell::Text("★".repeat(usize::from(n))),
+        (true, None) => Cell::text("是"),
+        (false, _) => Cell::Empty,
     });
     row.push(text_opt(i.id.as_deref()));
     row.push(t.map_or(Cell::Empty, |t| Cell::text(&t.text)));
+    // The levels as the sheet wrote them, where that is not the system's
+    // name (效果 for 效益, output for 产出).
+    let written = |canonical: &str, written: &str| {
+        if canonical.is_empty() || canonical == written {
+            Cell::Empty
+        } else {
+            Cell::text(written)
+        }
+    };
+    row.push(written(i.level1, &i.level1_written));
+    row.push(written(i.level2, &i.level2_written));
+    // Only a nature the sheet states: the sign tells the rest.
+    row.push(text_opt(t.and_then(|t| t.nature).map(|n| n.word())));
 }
 
 /// 资金来源明细: every source with its amount, nested ones in brackets
@@ -763,6 +829,15 @@ fn sources(budget: &Budget) -> Cell {
                 out.push('，');
             }
             out.push_str(&format!("{} {}", s.name, s.amount));
+            // The class, where the name would file it under the other.
+            let fiscal = s.class == SourceClass::Fiscal;
+            if fiscal != layout::is_fiscal(&s.name) {
+                out.push_str(if fiscal {
+                    " 财政资金"
+                } else {
+                    " 其他资金"
+                });
+            }
             if !s.sources.is_empty() {
                 out.push_str(if s.partial { "（其中：" } else { "（" });
                 list(out, &s.sources);
@@ -817,9 +892,19 @@ fn text_opt(s: Option<&str>) -> Cell {
     s.map_or(Cell::Empty, Cell::text)
 }
 
-/// Several texts in one cell, one a line.
-fn lines(items: &[String]) -> Cell {
-    Cell::text(&items.join("\n"))
+/// Goals in one cell as the official table prints them: one goal alone,
+/// several numbered (`1、…`), so that a goal of two lines stays one.
+fn numbered(items: &[String]) -> Cell {
+    match items {
+        [one] => Cell::text(one),
+        _ => joined(
+            items
+                .iter()
+                .enumerate()
+                .map(|(n, g)| format!("{}、{g}", n + 1)),
+            "\n",
+        ),
+    }
 }
 
 fn joined<S: AsRef<str>>(items: impl Iterator<Item = S>, sep: &str) -> Cell {
@@ -941,7 +1026,7 @@ fn table(
     let mut rows = rows.peekable();
     let mut part = 1;
     loop {
-        let ws = book.add_worksheet();
+        let ws = book.add_worksheet_with_low_memory()?;
         if part == 1 {
             ws.set_name(name)?;
         } else {

@@ -152,8 +152,10 @@ fn classes(sources: &mut [Source], columns: &[Source]) -> bool {
         return false;
     }
     let mut best: Option<u32> = None;
+    // A class the line states, else the name's.
+    let default = |s: &Source| s.class.map_or(is_fiscal(&s.name), |c| c == "财政资金");
     for mask in 0u32..(1 << n) {
-        let fiscal_of = |i: usize, s: &Source| is_fiscal(&s.name) != (mask & (1 << i) != 0);
+        let fiscal_of = |i: usize, s: &Source| default(s) != (mask & (1 << i) != 0);
         let f = sum_of(
             sources
                 .iter()
@@ -180,11 +182,21 @@ fn classes(sources: &mut [Source], columns: &[Source]) -> bool {
     };
     for (i, s) in sources.iter_mut().enumerate() {
         if mask & (1 << i) != 0 {
-            s.class = Some(if is_fiscal(&s.name) {
+            s.class = Some(if default(s) {
                 "其他资金"
             } else {
                 "财政资金"
             });
+        }
+        // A class the name gives is not stated again.
+        if s.class
+            == Some(if is_fiscal(&s.name) {
+                "财政资金"
+            } else {
+                "其他资金"
+            })
+        {
+            s.class = None;
         }
     }
     true

@@ -1,7 +1,8 @@
 //! Word (.docx) to the grid: `word/document.xml` read with quick-xml.
 //! Body paragraphs become paragraphs; `w:tbl` tables become tables, with
 //! `w:gridSpan` (columns), `w:vMerge` (a `restart` cell continued by the
-//! cells below it) and `w:gridBefore` resolved; the paragraphs of a cell are
+//! cells below it), the legacy `w:hMerge` (a `restart` cell continued by the
+//! cells to its right) and `w:gridBefore` resolved; the paragraphs of a cell are
 //! its lines, `w:br` a line break and `w:tab` a tab. A table inside a cell
 //! is read into the cell's lines. Text boxes' alternative content is read
 //! once (`mc:Fallback` is skipped).
@@ -84,6 +85,8 @@ struct OpenTable {
     cell: Option<(RawCell, Vec<String>)>,
     /// `w:gridBefore` of the row open now.
     before: usize,
+    /// The cell open now continues the one to its left (`w:hMerge`).
+    h_continues: bool,
 }
 
 #[derive(Default)]
@@ -135,11 +138,17 @@ impl Builder {
                     };
                     t.row.get_or_insert_with(Vec::new);
                     t.cell = Some((cell, Vec::new()));
+                    t.h_continues = false;
                 }
             }
             "gridSpan" => {
                 if let Some((cell, _)) = self.open.last_mut().and_then(|t| t.cell.as_mut()) {
                     cell.col_span = val(e).and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
+                }
+            }
+            "hMerge" => {
+                if let Some(t) = self.open.last_mut() {
+                    t.h_continues = t.cell.is_some() && val(e).is_none_or(|v| v != "restart");
                 }
             }
             "vMerge" => {
@@ -207,7 +216,17 @@ impl Builder {
         if let Some(t) = self.open.last_mut() {
             if let Some((mut cell, lines)) = t.cell.take() {
                 cell.text = tidy(&lines.join("\n"));
-                t.row.get_or_insert_with(Vec::new).push(cell);
+                let row = t.row.get_or_insert_with(Vec::new);
+                // A continued cell widens the one on its left.
+                match row.last_mut() {
+                    Some(left) if std::mem::take(&mut t.h_continues) => {
+                        left.col_span += cell.col_span + cell.skip_before;
+                        if !cell.text.is_empty() {
+                            left.text = tidy(&format!("{}\n{}", left.text, cell.text));
+                        }
+                    }
+                    _ => row.push(cell),
+                }
             }
         }
     }
@@ -299,6 +318,25 @@ mod tests {
             panic!()
         };
         assert_eq!(t.cells[2].col, 1);
+    }
+
+    #[test]
+    fn legacy_horizontal_merges_widen_the_cell_on_the_left() {
+        // Word 97-2003 documents saved as .docx merge across with w:hMerge.
+        let xml = doc(
+            "<w:tbl><w:tr><w:tc><w:tcPr><w:hMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc>\
+             <w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>校舍维修</w:t></w:r></w:p></w:tc></w:tr>\
+             <w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        );
+        let g = read(&xml).unwrap();
+        let Block::Table(t) = &g.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(t.width, 3);
+        assert_eq!(t.cells[0].col_span, 2);
+        assert_eq!(t.at(0, 1).map(|c| c.text.as_str()), Some("项目名称"));
+        assert_eq!(t.at(0, 2).map(|c| c.text.as_str()), Some("校舍维修"));
+        assert_eq!(t.at(1, 1).map(|c| c.text.as_str()), Some("b"));
     }
 
     #[test]

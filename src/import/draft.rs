@@ -49,6 +49,9 @@ pub enum Why {
     OutsideProject,
     /// The columns of the budget do not tell each source's heading.
     SourceClasses,
+    /// A table of a column workbook whose header row names no known kind
+    /// of record.
+    UnknownTable,
 }
 
 impl Why {
@@ -76,6 +79,10 @@ impl Why {
             ),
             Why::NoBudget => ("项目缺少预算数", "project without its budget"),
             Why::OutsideProject => ("不属于任何项目的表格", "table belonging to no project"),
+            Why::UnknownTable => (
+                "未识别的表格（找不到指标、项目或部门整体的表头行）",
+                "table not recognised (no header row of indicators, projects or the body)",
+            ),
             Why::SourceClasses => (
                 "资金来源与财政资金、其他资金两栏对不上",
                 "fund sources do not match the 财政资金 and 其他资金 columns",
@@ -134,9 +141,14 @@ pub struct Indicator {
     pub scoring: Option<String>,
     /// A core mark: its number of ★ (1 for a plain `core`).
     pub core: Option<usize>,
+    /// The ★ are the sheet's grade (`core ★`), not a mark of a plain
+    /// `core`.
+    pub graded: bool,
     pub direction: Option<String>,
     pub nature: Option<String>,
     pub fields: Vec<(String, String)>,
+    /// The indicator's identity (指标编码, `id`).
+    pub id: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -187,6 +199,9 @@ pub struct Department {
     pub name: Option<String>,
     pub year: Option<i32>,
     pub unit: Option<&'static str>,
+    /// The indicator framework, when the input names it (else guessed from
+    /// the categories).
+    pub framework: Option<String>,
     pub form: Option<FormKind>,
     pub title: Option<String>,
     pub supervisor: Option<Party>,

@@ -257,7 +257,7 @@ impl Block {
 
 /// The sign, value and unit columns as one target: `≥ 95 %`, `定性 好`;
 /// a target cell alone as printed (`定性 明显改善` from our own tables).
-fn target(sign: Option<String>, value: Option<String>, unit: Option<String>) -> Option<Target> {
+pub fn target(sign: Option<String>, value: Option<String>, unit: Option<String>) -> Option<Target> {
     let value = value.unwrap_or_default();
     let unit = unit.filter(|u| !value.ends_with(u.as_str()));
     match sign {

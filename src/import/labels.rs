@@ -249,9 +249,9 @@ pub fn column(header: &str) -> Option<(Column, bool)> {
     };
     use Column::*;
     let c = match base {
-        "一级指标" => Level1,
-        "二级指标" => Level2,
-        "三级指标" | "指标名称" | "绩效指标名称" => Name,
+        "一级指标" | "一级绩效指标" => Level1,
+        "二级指标" | "二级绩效指标" => Level2,
+        "三级指标" | "三级指标名称" | "指标名称" | "绩效指标名称" => Name,
         "绩效指标描述" | "指标内容" | "指标描述" | "指标说明" => Description,
         "指标值" | "目标值" | "绩效指标值" | "指标目标值" | "年度指标值" => {
             Target

@@ -14,6 +14,7 @@
 //! target reader, the syntax and the formatter; nothing imports it.
 
 mod budget;
+mod columns;
 mod docx;
 mod draft;
 mod error;
@@ -22,6 +23,8 @@ pub mod grid;
 mod html;
 mod indicators;
 mod labels;
+mod numfmt;
+mod parts;
 mod values;
 mod write;
 mod xlsx;
@@ -30,7 +33,6 @@ use crate::diag::Lang;
 pub use draft::{Note, Why};
 pub use error::ImportError;
 use grid::Grid;
-use std::io::Read;
 pub use write::place;
 
 /// The kinds of file `import` reads.
@@ -86,7 +88,7 @@ pub fn import(name: &str, bytes: &[u8], lang: Lang) -> Result<Imported, ImportEr
 
 /// Import a grid already read.
 pub fn import_grid(grid: &Grid, name: &str, lang: Lang) -> Imported {
-    let draft = form::recognise(grid);
+    let draft = columns::recognise(grid).unwrap_or_else(|| form::recognise(grid));
     let raw = write::write(&draft, lang, name);
     // The writer's text always parses; were it not to, it is kept as is.
     let text = crate::fmt::format(&raw, &crate::fmt::Options::default()).unwrap_or(raw);
@@ -173,8 +175,7 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     .any(|t| head.contains(t))
 }
 
-/// The largest document part read from a zip (the same limit as a sheet).
-const MAX_PART: usize = crate::syntax::MAX_INPUT_BYTES;
+use parts::MAX_PART;
 
 /// Read a file of a known format into the grid.
 pub fn read_grid(bytes: &[u8], format: Format) -> Result<Grid, ImportError> {
@@ -188,32 +189,10 @@ pub fn read_grid(bytes: &[u8], format: Format) -> Result<Grid, ImportError> {
         Format::Html => Ok(html::read(bytes)),
         Format::Xlsx => xlsx::read(bytes),
         Format::Docx => {
-            let xml = zip_part(bytes, "word/document.xml")?;
+            let xml = parts::zip_part(bytes, "word/document.xml")?;
             docx::read(&xml)
         }
     }
-}
-
-/// One part of a zip archive as text, at most `MAX_PART` bytes.
-fn zip_part(bytes: &[u8], name: &str) -> Result<String, ImportError> {
-    let damaged = |e: &dyn std::fmt::Display| ImportError::Damaged(format!("{name}: {e}"));
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-    let part = zip.by_name(name).map_err(|e| damaged(&e))?;
-    let mut raw = Vec::new();
-    part.take(MAX_PART as u64 + 1)
-        .read_to_end(&mut raw)
-        .map_err(|e| damaged(&e))?;
-    if raw.len() > MAX_PART {
-        return Err(ImportError::TooLarge {
-            len: raw.len() as u64,
-            max: MAX_PART,
-        });
-    }
-    // Word writes UTF-8; a byte-order mark says otherwise.
-    Ok(match encoding_rs::Encoding::for_bom(&raw) {
-        Some((enc, bom)) => enc.decode_without_bom_handling(&raw[bom..]).0.into_owned(),
-        None => String::from_utf8_lossy(&raw).into_owned(),
-    })
 }
 
 #[cfg(test)]

@@ -409,6 +409,12 @@ fn source_list(cs: &[char], at: &mut usize) -> Option<Vec<Source>> {
             *at += 1;
         }
         let head: String = cs[start..*at].iter().collect();
+        // `上年结转 20 其他资金`: a class stated after the amount.
+        let (head, class) = match head.rsplit_once(' ') {
+            Some((rest, "财政资金")) => (rest.to_string(), Some("财政资金")),
+            Some((rest, "其他资金")) => (rest.to_string(), Some("其他资金")),
+            _ => (head.clone(), None),
+        };
         let (name, amount) = head.rsplit_once(' ')?;
         if name.is_empty() || !is_decimal(amount) {
             return None;
@@ -416,6 +422,7 @@ fn source_list(cs: &[char], at: &mut usize) -> Option<Vec<Source>> {
         let mut s = Source {
             name: name.to_string(),
             amount: amount.to_string(),
+            class,
             ..Source::default()
         };
         if cs.get(*at) == Some(&'（') {

@@ -111,8 +111,10 @@ impl Writer {
             self.line(1, &format!("year {y}"));
         }
         self.line(1, &format!("unit {}", dept.unit.unwrap_or("万元")));
-        if uses_2021(d) {
-            self.line(1, "framework 2021");
+        match &dept.framework {
+            Some(f) => self.line(1, &format!("framework {}", word_or_string(f))),
+            None if uses_2021(d) => self.line(1, "framework 2021"),
+            None => {}
         }
         if let Some(f) = dept
             .form
@@ -321,6 +323,11 @@ impl Writer {
         } else {
             category
         };
+        // A row listing its category alone (`indicator 效益.生态效益`).
+        if i.name.is_empty() && i.target.is_none() {
+            self.line(depth, &format!("indicator {category}"));
+            return;
+        }
         let mut head = format!("indicator {} {}", category, string(&i.name));
         if let Some(t) = &i.target {
             head.push(' ');
@@ -345,16 +352,19 @@ impl Writer {
         if let Some(x) = &i.scoring {
             body.push(format!("scoring {}", string(x)));
         }
-        match i.core {
-            Some(1) => body.push("core".to_string()),
-            Some(n) => body.push(format!("core {}", "★".repeat(n))),
-            None => {}
+        match (i.core, i.graded) {
+            (Some(1), false) => body.push("core".to_string()),
+            (Some(n), _) => body.push(format!("core {}", "★".repeat(n))),
+            (None, _) => {}
         }
         if let Some(x) = &i.direction {
             body.push(format!("direction {}", word_or_string(x)));
         }
         if let Some(x) = &i.nature {
             body.push(format!("nature {}", word_or_string(x)));
+        }
+        if let Some(x) = &i.id {
+            body.push(format!("id {}", word_or_string(x)));
         }
         for (k, v) in &i.fields {
             body.push(format!("field {} {}", string(k), string(v)));

@@ -1,7 +1,9 @@
 //! Excel (.xlsx) to the grid with calamine: one table per worksheet, each
 //! cell at its own address (`B3`), merged regions resolved from the sheet's
-//! `mergeCells`. Numbers are printed as Excel shows them without a format
-//! (`1000`, `0.25`); dates as `2021-01-10`.
+//! `mergeCells`. Numbers are printed with the decimals and the percentage
+//! of their cell's format (`78.00`, `95%`: see `numfmt`), else as Excel
+//! shows them in the General format (`1000`, `0.25`); dates as
+//! `2021-01-10`.
 
 use super::error::ImportError;
 use super::grid::{Block, Grid, RawCell, Table, TableBuilder, MAX_SLOTS};
@@ -15,8 +17,10 @@ pub fn read(bytes: &[u8]) -> Result<Grid, ImportError> {
         .map_err(|e: calamine::XlsxError| ImportError::Damaged(e.to_string()))?;
     let mut grid = Grid::default();
     let names = wb.sheet_names();
+    let shown = super::numfmt::read(bytes, MAX_SLOTS);
+    let none = HashMap::new();
     for (n, name) in names.iter().enumerate() {
-        let cells = sheet_cells(&mut wb, name)?;
+        let cells = sheet_cells(&mut wb, name, shown.get(name).unwrap_or(&none))?;
         let merges = match wb.worksheet_merge_cells(name) {
             Some(Ok(m)) => m,
             // A sheet whose merges cannot be read keeps its cells apart.
@@ -34,13 +38,21 @@ pub fn read(bytes: &[u8]) -> Result<Grid, ImportError> {
 fn sheet_cells(
     wb: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
+    shown: &HashMap<(u32, u32), (String, super::numfmt::Display)>,
 ) -> Result<BTreeMap<(usize, usize), String>, ImportError> {
     let damaged = |e: calamine::XlsxError| ImportError::Damaged(format!("{name}: {e}"));
     let mut reader = wb.worksheet_cells_reader(name).map_err(damaged)?;
     let mut out = BTreeMap::new();
     while let Some(cell) = reader.next_cell().map_err(damaged)? {
         let (r, c) = cell.get_position();
-        let text = super::grid::tidy(&show(cell.get_value()));
+        let value = cell.get_value();
+        let formatted = match value {
+            DataRef::Float(_) | DataRef::Int(_) => shown
+                .get(&(r, c))
+                .and_then(|(raw, d)| super::numfmt::show(raw, *d)),
+            _ => None,
+        };
+        let text = super::grid::tidy(&formatted.unwrap_or_else(|| show(value)));
         if !text.is_empty() && out.len() < MAX_SLOTS {
             out.insert((r as usize, c as usize), text);
         }

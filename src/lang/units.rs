@@ -436,6 +436,18 @@ impl UnitTable {
         self.units.contains_key(&normalize_unit(unit))
     }
 
+    /// Every unit with its dimension, in the order of declaration (built-in
+    /// units most common first).
+    pub fn names(&self) -> Vec<(&str, &Dimension)> {
+        let mut all: Vec<(&str, &Dimension, usize)> = self
+            .units
+            .iter()
+            .map(|(n, (d, rank))| (n.as_str(), d, *rank))
+            .collect();
+        all.sort_by_key(|e| e.2);
+        all.into_iter().map(|(n, d, _)| (n, d)).collect()
+    }
+
     /// Number of units in the table.
     #[cfg(test)]
     pub fn len(&self) -> usize {

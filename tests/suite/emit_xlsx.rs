@@ -301,6 +301,9 @@ const INDICATOR_COLUMNS: &[&str] = &[
     "核心指标",
     "指标编码",
     "指标值（原文）",
+    "一级指标（原文）",
+    "二级指标（原文）",
+    "定量/定性",
 ];
 
 fn indicator_header() -> Vec<&'static str> {
@@ -322,6 +325,7 @@ fn project_header() -> Vec<String> {
         "金额单位",
         "资金来源明细",
         "项目总预算",
+        "项目总预算资金来源明细",
         "资金用途",
         "年度绩效目标",
         "实施期",
@@ -462,7 +466,7 @@ fn budgets_and_plans_are_numbers_with_their_decimals() {
     assert_eq!((c.text.as_str(), c.format.as_str()), ("104.5", "0.00"));
     assert_eq!(
         ws.text(1, "年度绩效目标"),
-        "资金到位及时，能够支付“创意之家”租赁费。\n资金使用全部用于“创意之家”租赁费。"
+        "1、资金到位及时，能够支付“创意之家”租赁费。\n2、资金使用全部用于“创意之家”租赁费。"
     );
     // Codes stay text.
     let code = ws.cell(1, "项目编码").unwrap();
@@ -581,7 +585,8 @@ fn every_kind_of_target_in_its_cells() {
         ("12.5", true, "0.0")
     );
     assert_eq!(ws.text(row("培训人数"), "上年实际值"), "1100人");
-    assert_eq!(ws.text(row("人均成本"), "核心指标"), "★");
+    // A plain `core` is 是; graded ones print their ★.
+    assert_eq!(ws.text(row("人均成本"), "核心指标"), "是");
     assert_eq!(ws.text(row("人均成本"), "指标方向"), "反向");
     assert_eq!(ws.text(row("服务质量"), "指标值设定依据"), "行业标准");
     assert_eq!(ws.text(row("长效机制"), "备注"), "数据来源：台账");

@@ -225,17 +225,21 @@ fn differences(a: &serde_json::Value, b: &serde_json::Value, path: &str, out: &m
     }
 }
 
+/// A sheet written by our own emitter for `via` (docx, xlsx, html): a file
+/// name and its bytes.
+fn ours(sheet: &Sheet, via: &str) -> (&'static str, Vec<u8>) {
+    match via {
+        "docx" => ("x.docx", jixiao::emit::docx::to_bytes(sheet)),
+        "xlsx" => ("x.xlsx", jixiao::emit::xlsx::to_bytes(sheet).unwrap()),
+        _ => ("x.html", jixiao::emit::html::to_string(sheet).into_bytes()),
+    }
+}
+
 fn round_trip(via: &str) {
     let mut failures = Vec::new();
     for (name, text) in examples() {
         let original = sheet_of(&name, &text);
-        let (file, bytes) = match via {
-            "docx" => ("x.docx", jixiao::emit::docx::to_bytes(&original)),
-            _ => (
-                "x.html",
-                jixiao::emit::html::to_string(&original).into_bytes(),
-            ),
-        };
+        let (file, bytes) = ours(&original, via);
         let imported = import::import(file, &bytes, jixiao::diag::Lang::En).unwrap();
         let compiled = jixiao::compile(&SourceFile::new(&name, &imported.text));
         let Some(back) = compiled.ok() else {
@@ -274,17 +278,16 @@ fn every_example_survives_html() {
     round_trip("html");
 }
 
+#[test]
+fn every_example_survives_excel() {
+    round_trip("xlsx");
+}
+
 /// What differs between a sheet and the same sheet through our own table
 /// and back, as JSON paths.
 fn lost_through(name: &str, text: &str, via: &str) -> (Vec<String>, import::Imported) {
     let original = sheet_of(name, text);
-    let (file, bytes) = match via {
-        "docx" => ("x.docx", jixiao::emit::docx::to_bytes(&original)),
-        _ => (
-            "x.html",
-            jixiao::emit::html::to_string(&original).into_bytes(),
-        ),
-    };
+    let (file, bytes) = ours(&original, via);
     let imported = import::import(file, &bytes, jixiao::diag::Lang::En).unwrap();
     let back = sheet_of(name, &imported.text);
     let mut diff = Vec::new();
@@ -301,6 +304,15 @@ fn every_statement_through_our_tables() {
     for via in ["docx", "html"] {
         let (diff, imported) = lost_through("everything.jx", &text, via);
         assert_lost(&diff, via);
+        assert!(
+            imported.notes.is_empty(),
+            "{:?}",
+            imported.report(jixiao::diag::Lang::En)
+        );
+    }
+    let (diff, imported) = lost_through("everything.jx", &text, "xlsx");
+    assert_eq!(diff, Vec::<String>::new(), "xlsx");
+    {
         assert!(
             imported.notes.is_empty(),
             "{:?}",
@@ -671,6 +683,40 @@ fn word_written_by_libreoffice_from_our_html() {
     assert_lost(&diff, "libreoffice");
 }
 
+/// Our workbooks saved again by LibreOffice Calc (its own shared strings,
+/// styles and number formats) import to the same JSON, every statement
+/// included.
+#[test]
+fn excel_saved_by_libreoffice_from_our_workbook() {
+    let dir = common::root().join("tests/fixtures/import/libreoffice");
+    let everything = common::root().join("tests/fixtures/import/everything.jx");
+    let mut sheets = examples();
+    sheets.push((
+        "everything.jx".to_string(),
+        std::fs::read_to_string(everything).unwrap(),
+    ));
+    for (name, text) in &sheets {
+        let stem = name.trim_end_matches(".jx");
+        let bytes = std::fs::read(dir.join(format!("{stem}.xlsx"))).unwrap();
+        let imported =
+            import::import(&format!("{stem}.xlsx"), &bytes, jixiao::diag::Lang::En).unwrap();
+        assert!(
+            imported.notes.is_empty(),
+            "{name}: {:?}",
+            imported.report(jixiao::diag::Lang::En)
+        );
+        let mut diff = Vec::new();
+        differences(
+            &json(&sheet_of(name, text)),
+            &json(&sheet_of(name, &imported.text)),
+            "",
+            &mut diff,
+        );
+        assert!(diff.is_empty(), "{name}:\n{}", diff.join("\n"));
+    }
+    assert_eq!(sheets.len(), 7);
+}
+
 #[test]
 fn the_command_line() {
     let dir = common::scratch("import-cli");
@@ -899,4 +945,107 @@ fn sign_value_and_unit_columns_join_into_one_target() {
     assert_eq!(sheet.department.name, "某某文化馆");
     assert_eq!(sheet.department.year, 2024);
     assert!(imported.notes.is_empty());
+}
+
+/// An indicator list as the 一体化 system exports it: a title row, then one
+/// row per indicator after the project's code and name, in the system's
+/// column names.
+#[test]
+fn an_indicator_export_of_the_system_is_read_by_its_columns() {
+    let bytes = xlsx(
+        &[
+            ("A1", "2024年项目绩效指标"),
+            ("A2", "项目编码"),
+            ("B2", "项目名称"),
+            ("C2", "一级指标"),
+            ("D2", "二级指标"),
+            ("E2", "三级指标名称"),
+            ("F2", "计算符号"),
+            ("G2", "指标值"),
+            ("H2", "计量单位"),
+            ("I2", "权重"),
+            ("A3", "P001"),
+            ("B3", "校舍维修"),
+            ("C3", "产出指标"),
+            ("D3", "数量指标"),
+            ("E3", "维修面积"),
+            ("F3", "≥"),
+            ("G3", "1200"),
+            ("H3", "平方米"),
+            ("I3", "20"),
+            ("A4", "P001"),
+            ("B4", "校舍维修"),
+            ("C4", "满意度指标"),
+            ("D4", "服务对象满意度指标"),
+            ("E4", "师生满意度"),
+            ("F4", "≥"),
+            ("G4", "90"),
+            ("H4", "%"),
+            ("I4", "10"),
+            ("A5", "P002"),
+            ("B5", "课后服务"),
+            ("C5", "效益指标"),
+            ("D5", "社会效益指标"),
+            ("E5", "服务覆盖面"),
+            ("F5", "定性"),
+            ("G5", "明显提高"),
+        ],
+        &["A1:I1"],
+    );
+    let imported = import::import("export.xlsx", &bytes, jixiao::diag::Lang::En).unwrap();
+    assert_eq!((imported.projects, imported.indicators), (2, 3));
+    let t = &imported.text;
+    assert!(t.contains("project \"P001\" \"校舍维修\" {"), "{t}");
+    assert!(
+        t.contains("indicator 产出.数量 \"维修面积\" ≥ 1200 平方米 {\n    weight 20\n"),
+        "{t}"
+    );
+    assert!(
+        t.contains("indicator 满意度.服务对象满意度 \"师生满意度\" ≥ 90 %"),
+        "{t}"
+    );
+    assert!(
+        t.contains("indicator 效益.社会效益 \"服务覆盖面\" 定性 明显提高"),
+        "{t}"
+    );
+    // The export names no body, year, unit or budget: each is reported.
+    let report = imported.report(jixiao::diag::Lang::En).join("\n");
+    assert!(report.contains("no name of the body"), "{report}");
+    assert!(report.contains("no year found"), "{report}");
+    assert!(report.contains("万元 assumed"), "{report}");
+    assert_parses(&imported, "system export");
+}
+
+/// Numbers keep the decimals and the percentage their cells' formats show,
+/// whichever program wrote the workbook (here rust_xlsxwriter, as Excel
+/// does: the value 78 under `0.00`, 0.95 under `0%`).
+#[test]
+fn excel_number_formats_are_read_as_shown() {
+    use rust_xlsxwriter::{Format as XFormat, Workbook};
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("预算").unwrap();
+    ws.write_string(0, 0, "预算数").unwrap();
+    ws.write_number_with_format(0, 1, 78.0, &XFormat::new().set_num_format("#,##0.00"))
+        .unwrap();
+    ws.write_string(1, 0, "完成率").unwrap();
+    ws.write_number_with_format(1, 1, 0.95, &XFormat::new().set_num_format("0%"))
+        .unwrap();
+    ws.write_string(2, 0, "人数").unwrap();
+    ws.write_number(2, 1, 1200.0).unwrap();
+    ws.write_string(3, 0, "单价").unwrap();
+    ws.write_number_with_format(3, 1, 12.345, &XFormat::new().set_num_format("0.00"))
+        .unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let g = import::read_grid(&bytes, Format::Xlsx).unwrap();
+    assert_eq!(
+        rows(tables(&g)[0]),
+        [
+            vec!["预算数", "78.00"],
+            vec!["完成率", "95%"],
+            vec!["人数", "1200"],
+            // The cell holds three decimals: the format does not cut them.
+            vec!["单价", "12.345"],
+        ]
+    );
 }

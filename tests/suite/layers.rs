@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["source"],
     &["diag"],
     &["syntax"],
-    &["lang"],
+    &["lang", "vocabulary"],
     &["fmt"],
     &["target"],
     &["model"],
@@ -36,10 +36,10 @@ struct SourceFiles {
     modules: BTreeMap<ModPath, String>,
 }
 
-/// The module a file holds. The binary (`main.rs` and the command line) is
-/// its own crate: its `crate::` is not the library's.
+/// The module a file holds. The binary (`main.rs`, the command line and the
+/// language server) is its own crate: its `crate::` is not the library's.
 fn module_path(rel: &str) -> ModPath {
-    let binary = rel == "main.rs" || rel.starts_with("cli/");
+    let binary = rel == "main.rs" || rel.starts_with("cli/") || rel.starts_with("lsp/");
     let mut parts: Vec<String> = binary
         .then(|| "<bin>".to_string())
         .into_iter()
@@ -280,4 +280,25 @@ fn no_circle_between_files() {
         }
     }
     assert!(circles.is_empty(), "circles:\n{}", circles.join("\n"));
+}
+
+#[test]
+fn the_language_server_and_the_command_line_stay_apart() {
+    let src = read_sources();
+    let edges = imports(&src);
+    for (from, tos) in &edges {
+        if from.starts_with("lsp/") {
+            let into_cli: Vec<_> = tos.iter().filter(|t| t.starts_with("cli/")).collect();
+            assert!(into_cli.is_empty(), "{from} imports {into_cli:?}");
+        }
+        if from.starts_with("cli/") && from != "cli/mod.rs" {
+            let into_lsp: Vec<_> = tos.iter().filter(|t| t.starts_with("lsp/")).collect();
+            assert!(into_lsp.is_empty(), "{from} imports {into_lsp:?}");
+        }
+    }
+    // The one meeting point: the command line hands `jixiao lsp` over.
+    assert!(edges["cli/mod.rs"].contains("lsp/mod.rs"));
+    // The server's files are read as the binary's: it reaches the library
+    // through `jixiao::`, and its own files through `super::`.
+    assert!(edges["lsp/mod.rs"].contains("lsp/document.rs"));
 }

@@ -25,6 +25,7 @@ mod fixes;
 mod fmt;
 mod import;
 mod layers;
+mod lsp;
 mod no_panic;
 mod parser_oracle;
 mod planted;

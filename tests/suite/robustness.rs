@@ -1639,3 +1639,33 @@ fn crashers_do_not_crash() {
         assert_stderr_is_diagnostics(&name, &r.stderr);
     }
 }
+
+/// A new output is as readable as any file the user creates (0666 less the
+/// umask), not private as a temporary file; a replaced one keeps its mode.
+#[cfg(unix)]
+#[test]
+fn new_outputs_get_the_usual_permissions_and_replaced_ones_keep_theirs() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("output-permissions");
+    let ex = root()
+        .join("examples/beidaihe-2020.jx")
+        .display()
+        .to_string();
+    let plain = dir.join("plain.txt");
+    std::fs::write(&plain, "x").unwrap();
+    let usual = std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
+    for format in ["json", "html", "docx", "xlsx"] {
+        let out = dir.join(format!("new.{format}"));
+        let o = jixiao(&["build", &ex, "-o", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, usual, "{format}: {mode:o} against {usual:o}");
+    }
+    let kept = dir.join("kept.json");
+    std::fs::write(&kept, "old").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let o = jixiao(&["build", &ex, "-o", kept.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mode = std::fs::metadata(&kept).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+}
