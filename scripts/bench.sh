@@ -74,6 +74,12 @@ run batch-largest  $BIN build "${J[@]}" "$D/batch/sheet-big.jx" -o "$OUT/big"
 run batch-301      $BIN build "${J[@]}" "$D"/batch/*.jx -o "$OUT/batch"
 run batch-300-small $BIN build "${J[@]}" "$D"/batch/sheet-[0-9]*.jx -o "$OUT/small"
 [ "$(ls "$OUT/batch" | wc -l)" = 903 ] || { echo "batch: expected 903 outputs" >&2; exit 1; }
+# The review of many sheets (issue 16): the batch as a page and a workbook,
+# and against itself as last year's (every sheet diffed, none loosened).
+run report-301-html $BIN report "${J[@]}" "$D/batch" -o "$OUT/report.html"
+run report-301-xlsx $BIN report "${J[@]}" "$D/batch" -o "$OUT/report.xlsx"
+run report-301-previous $BIN report "${J[@]}" "$D/batch" --previous "$D/batch" -o "$OUT/report-previous.html"
+run report-300-small $BIN report "${J[@]}" "$D"/batch/sheet-[0-9]*.jx -o "$OUT/report-small.html"
 
 # Growth through the CLI, for each output format: the two sizes are run in
 # turn (0.1x, 1x, 0.1x, 1x, ...) so that both see the same moments of a

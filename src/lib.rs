@@ -15,7 +15,8 @@
 //!   checked against the sheet it names (read through a [`SheetLoader`]).
 //! - [`check_project`]: re-check one project against a [`SheetContext`]
 //!   (department, units, framework) taken from an earlier analysis.
-//! - [`fmt::format`], [`emit`] (JSON, HTML, Word), [`diff::diff`].
+//! - [`fmt::format`], [`emit`] (JSON, HTML, Word), [`diff::diff`],
+//!   [`report`] (many sheets reviewed at once).
 //!
 //! # Layers
 //!
@@ -25,7 +26,8 @@
 //! checker fills, so the checker imports it and not the reverse) → `check` →
 //! `emit` → `diff`, `import` (existing Word, Excel and HTML sheets to `.jx`,
 //! which reads the vocabulary, the target reader, the syntax and the
-//! formatter). No two files import each other. The test
+//! formatter) → `report` (a review of many sheets, which reads the diff for
+//! loosened targets). No two files import each other. The test
 //! `tests/suite/layers.rs` reads the `use` paths and holds the code to this.
 
 pub mod diag;
@@ -34,6 +36,7 @@ pub mod emit;
 pub mod fmt;
 pub mod import;
 pub mod model;
+pub mod report;
 pub mod source;
 pub mod syntax;
 pub mod vocabulary;

@@ -4,7 +4,7 @@ use super::args::Args;
 use super::checker::Checker;
 use crate::diag::catalogue as cat;
 use crate::lang::keywords::Kw;
-use crate::lang::keywords::{home_of, IN_BUDGET};
+use crate::lang::keywords::{home_of, spelt, IN_BUDGET};
 use crate::lang::sources::{is_fiscal, known_sources, SOURCE_ENDINGS, SOURCE_LEVELS};
 use crate::lang::suggest::closest;
 use crate::model::{Budget, BudgetSpans, Source, SourceClass, SourceSpans};
@@ -90,12 +90,14 @@ impl Checker<'_> {
                 if let Some(kw) = Kw::lookup(&name) {
                     // A keyword inside budget: most likely a missing `}`.
                     let (zh, en) = IN_BUDGET;
+                    let (hz, he) = home_of(kw);
+                    let chinese = !child.head.raw.is_ascii();
                     self.diags.push(cat::misplaced(
                         child.head.span,
                         child.head.raw,
-                        zh,
+                        &spelt(zh, chinese),
                         en,
-                        Some(home_of(kw)),
+                        Some((&spelt(hz, chinese), he)),
                     ));
                     continue;
                 }

@@ -4,7 +4,7 @@
 
 use super::context::SheetContext;
 use crate::diag::{catalogue as cat, Diagnostic};
-use crate::lang::keywords::{home_of, Kw, Place};
+use crate::lang::keywords::{home_of, spelt, Kw, Place};
 use crate::lang::suggest::closest;
 use crate::source::Span;
 use crate::syntax::Stmt;
@@ -69,12 +69,14 @@ impl<'a> Checker<'a> {
                     return Some(kw);
                 }
                 let (hz, he) = home_of(kw);
+                // Places named as the sheet spells its keywords.
+                let chinese = !head.raw.is_ascii();
                 self.diags.push(cat::misplaced(
                     head.span,
                     head.raw,
-                    place.0,
+                    &spelt(place.0, chinese),
                     place.1,
-                    Some((hz, he)),
+                    Some((&spelt(hz, chinese), he)),
                 ));
                 return None;
             }

@@ -8,7 +8,7 @@ use super::context::SheetContext;
 use crate::diag::catalogue as cat;
 use crate::lang::category::Framework;
 use crate::lang::choices::FORM_KINDS;
-use crate::lang::keywords::{at_most_once, schema, Kw, Place};
+use crate::lang::keywords::{at_most_once, schema, spelt, Kw, Place};
 use crate::lang::units::Dimension;
 use crate::model::{Department, UnitDef};
 use crate::source::Span;
@@ -82,22 +82,25 @@ impl Checker<'_> {
                     .any(|t| t.is_word() && Kw::lookup(t.raw) == Some(kw))
             })
         };
+        // Keywords named as the sheet spells `department`.
+        let chinese = !stmt.head.raw.is_ascii();
+        let place = spelt("department ", chinese);
         if year.is_none() && !glued(Kw::Year) {
             self.diags.push(cat::missing_stmt(
                 example_span,
-                "year",
-                "department ",
+                &spelt("year", chinese),
+                &place,
                 "department",
-                schema(Kw::Year).example,
+                &spelt(schema(Kw::Year).example, chinese),
             ));
         }
         if !unit_seen && !glued(Kw::Unit) {
             self.diags.push(cat::missing_stmt(
                 example_span,
-                "unit",
-                "department ",
+                &spelt("unit", chinese),
+                &place,
                 "department",
-                schema(Kw::Unit).example,
+                &spelt(schema(Kw::Unit).example, chinese),
             ));
         }
         let budget = budget_stmt.and_then(|b| self.budget(b)).map(|b| b.0);

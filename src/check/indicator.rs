@@ -523,7 +523,12 @@ impl Checker<'_> {
                     } => {
                         let (meant, dimension) = self.ctx.units.guess_unknown(&unit);
                         let suggestion = meant.or(suggestion);
-                        cat::unknown_unit(at(r), &unit, suggestion.as_deref(), &dimension.name())
+                        cat::unknown_unit(
+                            at(r),
+                            &unit,
+                            suggestion.as_deref(),
+                            (&dimension.chinese_name(), &dimension.name()),
+                        )
                     }
                     TargetProblem::BadNumber { at: r } => cat::bad_target_number(at(r)),
                     TargetProblem::BadDate { at: r } => cat::bad_date(at(r)),

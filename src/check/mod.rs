@@ -311,7 +311,58 @@ pub fn check_tree(tree: &SyntaxTree<'_>, src: &str) -> Outcome {
 /// file with a lost brace, which the parser repairs over the whole tree) are
 /// parsed whole first. Both ways give the same outcome.
 pub fn check_source(src: &str) -> Outcome {
-    streaming(src).unwrap_or_else(|| whole(src))
+    let mut outcome = streaming(src).unwrap_or_else(|| whole(src));
+    if writes_chinese_keywords(src) {
+        // The Chinese texts name keywords as this sheet spells them.
+        for d in &mut outcome.diagnostics {
+            respell(d);
+        }
+    }
+    outcome
+}
+
+/// Whether most statements of `src` start with a Chinese keyword (looked
+/// at line by line: the first word of each line).
+fn writes_chinese_keywords(src: &str) -> bool {
+    let (mut zh, mut en) = (0usize, 0usize);
+    for line in src.lines() {
+        // Keywords are short: only the start of a line is looked at (a
+        // file may be one line of megabytes).
+        let line = line.trim_start();
+        let head = &line[..line.char_indices().nth(40).map_or(line.len(), |(i, _)| i)];
+        let word = head
+            .split(|c: char| c.is_whitespace() || c == '{' || c == '"')
+            .next()
+            .unwrap_or("");
+        if crate::lang::keywords::Kw::lookup(word).is_some() {
+            if word.is_ascii() {
+                en += 1;
+            } else {
+                zh += 1;
+            }
+        }
+    }
+    zh > en
+}
+
+/// The keywords named in English in a diagnostic's Chinese texts, in their
+/// Chinese spelling.
+fn respell(d: &mut crate::diag::Diagnostic) {
+    use crate::lang::keywords::spelt;
+    let fix = |t: &mut crate::diag::Text| t.zh = spelt(&t.zh, true);
+    fix(&mut d.message);
+    if let Some(l) = &mut d.label {
+        fix(l);
+    }
+    if let Some(h) = &mut d.help {
+        fix(h);
+    }
+    for l in &mut d.secondary {
+        fix(&mut l.text);
+    }
+    for f in &mut d.fixes {
+        fix(&mut f.message);
+    }
 }
 
 /// Parse the whole tree, then check it.

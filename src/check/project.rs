@@ -6,7 +6,7 @@ use super::checker::{Checker, Seen};
 use super::indicator::{Checked, ProjectText};
 use crate::diag::catalogue as cat;
 use crate::lang::category;
-use crate::lang::keywords::{at_most_once, schema, takes_block, Kw, Place};
+use crate::lang::keywords::{at_most_once, schema, spelt, takes_block, Kw, Place};
 use crate::lang::suggest::closest;
 use crate::model::{
     Leader, Objective, Overall, OverallSpans, Period, Project, ProjectSpans, Score,
@@ -142,12 +142,13 @@ impl Checker<'_> {
         }
         let code = code.ok()?;
         if seen.first(Kw::Budget).is_none() {
+            let chinese = !stmt.head.raw.is_ascii();
             self.diags.push(cat::missing_stmt(
                 stmt.head.span,
-                "budget",
+                &spelt("budget", chinese),
                 "项目",
                 "the project",
-                schema(Kw::Budget).complete,
+                &spelt(schema(Kw::Budget).complete, chinese),
             ));
         }
         let project_text = ProjectText {

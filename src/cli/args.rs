@@ -1,5 +1,11 @@
-//! The command line's arguments, read by hand (the library and the binary
-//! need no argument crate).
+//! The command line's arguments, read by hand. The tables here (the
+//! commands, their options and arguments) are the one description of the
+//! command line: the parser reads them, and `command.rs` turns them into a
+//! clap `Command` for shell completions and the man page only.
+//!
+//! Adding a command: a [`Sub`] variant (its name, options and arguments
+//! here), its [`Command`] and the check in `Parser::finish`, its help in
+//! `messages`, its file in `cli/`, and one arm in `cli::run`.
 //!
 //! What is accepted, as clap accepted it before:
 //! - `jixiao [GLOBAL...] COMMAND [ARG | OPTION]...`: options and arguments in
@@ -29,6 +35,8 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub(super) struct Cli {
     pub command: Command,
+    /// `-q`: diagnostics and errors only, no summary or progress lines.
+    pub quiet: bool,
     pub color: ColorArg,
     pub message_format: MessageFormat,
     /// `None`: from the locale.
@@ -39,14 +47,21 @@ pub(super) struct Cli {
 #[derive(Debug)]
 pub(super) enum Command {
     Check {
+        /// `-` (at most once) is standard input.
         files: Vec<PathBuf>,
         deny_warnings: bool,
+        jobs: Option<usize>,
+        watch: Option<Watch>,
+        /// The name standard input goes by in messages.
+        stdin_filename: Option<String>,
     },
     Build {
         files: Vec<PathBuf>,
         format: Option<Format>,
         output: PathBuf,
         deny_warnings: bool,
+        jobs: Option<usize>,
+        watch: Option<Watch>,
     },
     Fmt {
         files: Vec<PathBuf>,
@@ -65,6 +80,31 @@ pub(super) enum Command {
         file: PathBuf,
         output: Option<PathBuf>,
     },
+    Report {
+        /// Sheets and folders of sheets.
+        inputs: Vec<PathBuf>,
+        output: PathBuf,
+        /// Last year's sheets, to find loosened targets.
+        previous: Option<PathBuf>,
+        jobs: Option<usize>,
+    },
+    Completions {
+        shell: Shell,
+    },
+    /// The page of the tool, or of one command.
+    Man {
+        sub: Option<Sub>,
+    },
+    /// The language server on standard input and output.
+    Lsp,
+}
+
+/// `--watch`: run again whenever an input is saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Watch {
+    /// `--poll`: look at the files twice a second instead of asking the
+    /// system to tell (network shares).
+    pub poll: bool,
 }
 
 /// What the command line asks for.
@@ -85,17 +125,25 @@ pub(super) enum Sub {
     Diff,
     Import,
     Explain,
+    Report,
+    Completions,
+    Man,
+    Lsp,
     Help,
 }
 
 impl Sub {
-    pub(super) const ALL: [Sub; 7] = [
+    pub(super) const ALL: [Sub; 11] = [
         Sub::Check,
         Sub::Build,
         Sub::Fmt,
         Sub::Diff,
         Sub::Import,
         Sub::Explain,
+        Sub::Report,
+        Sub::Completions,
+        Sub::Man,
+        Sub::Lsp,
         Sub::Help,
     ];
 
@@ -107,6 +155,10 @@ impl Sub {
             Sub::Diff => "diff",
             Sub::Import => "import",
             Sub::Explain => "explain",
+            Sub::Report => "report",
+            Sub::Completions => "completions",
+            Sub::Man => "man",
+            Sub::Lsp => "lsp",
             Sub::Help => "help",
         }
     }
@@ -116,16 +168,84 @@ impl Sub {
     }
 
     /// The options of this command, besides the global ones and help.
-    fn options(self) -> &'static [Spec] {
+    pub(super) fn options(self) -> &'static [Spec] {
         match self {
             Sub::Check => CHECK,
             Sub::Build => BUILD,
             Sub::Fmt => FMT,
             Sub::Diff => DIFF,
             Sub::Import => IMPORT,
-            Sub::Explain | Sub::Help => &[],
+            Sub::Report => REPORT,
+            Sub::Lsp => LSP,
+            Sub::Explain | Sub::Completions | Sub::Man | Sub::Help => &[],
         }
     }
+
+    /// The arguments of this command, in order.
+    pub(super) fn arguments(self) -> &'static [Arg] {
+        const FILES: &[Arg] = &[Arg::many("FILE", Hint::File)];
+        const OLD_NEW: &[Arg] = &[Arg::one("OLD", Hint::File), Arg::one("NEW", Hint::File)];
+        const FILE: &[Arg] = &[Arg::one("FILE", Hint::File)];
+        const CODE: &[Arg] = &[Arg::one("CODE", Hint::Text)];
+        const INPUTS: &[Arg] = &[Arg::many("DIR|FILE", Hint::Path)];
+        const SHELL: &[Arg] = &[Arg::one("SHELL", Hint::Shell)];
+        const COMMAND: &[Arg] = &[Arg {
+            name: "COMMAND",
+            many: false,
+            required: false,
+            hint: Hint::Command,
+        }];
+        match self {
+            Sub::Check | Sub::Build | Sub::Fmt => FILES,
+            Sub::Diff => OLD_NEW,
+            Sub::Import => FILE,
+            Sub::Explain => CODE,
+            Sub::Report => INPUTS,
+            Sub::Completions => SHELL,
+            Sub::Help | Sub::Man => COMMAND,
+            Sub::Lsp => &[],
+        }
+    }
+}
+
+/// A command's argument, as help, completions and the man page show it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Arg {
+    pub name: &'static str,
+    pub many: bool,
+    pub required: bool,
+    pub hint: Hint,
+}
+
+impl Arg {
+    const fn one(name: &'static str, hint: Hint) -> Arg {
+        Arg {
+            name,
+            many: false,
+            required: true,
+            hint,
+        }
+    }
+    const fn many(name: &'static str, hint: Hint) -> Arg {
+        Arg {
+            name,
+            many: true,
+            required: true,
+            hint,
+        }
+    }
+}
+
+/// What a value is, for completion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Hint {
+    File,
+    /// A file or a folder.
+    Path,
+    Text,
+    Number,
+    Shell,
+    Command,
 }
 
 const DENY_WARNINGS: Spec = Spec::flag("deny-warnings", Key::DenyWarnings);
@@ -136,8 +256,25 @@ const OUTPUT: Spec = Spec {
     takes_value: true,
 };
 const FORMAT: Spec = Spec::value("format", Key::Format);
-const CHECK: &[Spec] = &[DENY_WARNINGS];
-const BUILD: &[Spec] = &[FORMAT, OUTPUT, DENY_WARNINGS];
+const JOBS: Spec = Spec {
+    long: "jobs",
+    short: Some('j'),
+    key: Key::Jobs,
+    takes_value: true,
+};
+const WATCH: Spec = Spec::flag("watch", Key::Watch);
+const POLL: Spec = Spec::flag("poll", Key::Poll);
+const CHECK: &[Spec] = &[
+    DENY_WARNINGS,
+    JOBS,
+    WATCH,
+    POLL,
+    Spec::value("stdin-filename", Key::StdinFilename),
+];
+const BUILD: &[Spec] = &[FORMAT, OUTPUT, DENY_WARNINGS, JOBS, WATCH, POLL];
+/// `--stdio`: what the server speaks anyway; some clients add it.
+const LSP: &[Spec] = &[Spec::flag("stdio", Key::Stdio)];
+const REPORT: &[Spec] = &[OUTPUT, Spec::value("previous", Key::Previous), JOBS];
 const FMT: &[Spec] = &[
     Spec::flag("check", Key::Check),
     Spec::value("keywords", Key::Keywords),
@@ -147,7 +284,14 @@ const IMPORT: &[Spec] = &[OUTPUT];
 
 /// Which setting an option is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Key {
+pub(super) enum Key {
+    Quiet,
+    Stdio,
+    Jobs,
+    Watch,
+    Poll,
+    StdinFilename,
+    Previous,
     Color,
     MessageFormat,
     Lang,
@@ -163,11 +307,11 @@ enum Key {
 
 /// One option: `--long`, maybe `-s`, with or without a value.
 #[derive(Clone, Copy, Debug)]
-struct Spec {
-    long: &'static str,
-    short: Option<char>,
-    key: Key,
-    takes_value: bool,
+pub(super) struct Spec {
+    pub long: &'static str,
+    pub short: Option<char>,
+    pub key: Key,
+    pub takes_value: bool,
 }
 
 impl Spec {
@@ -190,7 +334,13 @@ impl Spec {
 }
 
 /// Options every command takes, before or after the command's name.
-const GLOBAL: &[Spec] = &[
+pub(super) const GLOBAL: &[Spec] = &[
+    Spec {
+        long: "quiet",
+        short: Some('q'),
+        key: Key::Quiet,
+        takes_value: false,
+    },
     Spec::value("color", Key::Color),
     Spec::value("message-format", Key::MessageFormat),
     Spec::value("lang", Key::Lang),
@@ -198,7 +348,7 @@ const GLOBAL: &[Spec] = &[
 ];
 
 /// Help and version, taken everywhere before `--`.
-const ALWAYS: &[Spec] = &[
+pub(super) const ALWAYS: &[Spec] = &[
     Spec {
         long: "help",
         short: Some('h'),
@@ -219,6 +369,21 @@ fn specs(sub: Option<Sub>) -> impl Iterator<Item = &'static Spec> {
         .iter()
         .chain(ALWAYS)
         .chain(sub.map_or(&[][..], Sub::options))
+}
+
+/// The values an option takes where `sub` is the command (listed when the
+/// value is missing or wrong, and offered by completion).
+pub(super) fn possible(sub: Option<Sub>, key: Key) -> Vec<&'static str> {
+    match key {
+        Key::Color => ColorArg::shown(),
+        Key::MessageFormat => MessageFormat::shown(),
+        Key::Lang => Lang::shown(),
+        Key::Encoding => Encoding::shown(),
+        Key::Keywords => KeywordsArg::shown(),
+        Key::Format if sub == Some(Sub::Diff) => DiffFormat::shown(),
+        Key::Format => Format::shown(),
+        _ => Vec::new(),
+    }
 }
 
 /// The `--long` names of the options a command takes (for its help, and the
@@ -287,6 +452,26 @@ impl Choice for Encoding {
         ("gbk", Encoding::Gb18030),
     ];
     const SHOWN: usize = 2;
+}
+
+/// `completions SHELL`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+impl Choice for Shell {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("bash", Shell::Bash),
+        ("zsh", Shell::Zsh),
+        ("fish", Shell::Fish),
+        ("powershell", Shell::Powershell),
+        ("elvish", Shell::Elvish),
+    ];
 }
 
 /// `build --format`.
@@ -421,6 +606,10 @@ pub(super) enum Missing {
     Code,
     /// `FILE` of import.
     File,
+    /// `DIR|FILE...` of report.
+    Inputs,
+    /// `SHELL` of completions.
+    Shell,
 }
 
 /// The language asked for with `--lang`, looked for before parsing so that
@@ -459,7 +648,13 @@ struct Parser {
     message_format: Option<MessageFormat>,
     lang: Option<Lang>,
     encoding: Option<Encoding>,
+    quiet: bool,
     deny_warnings: bool,
+    watch: bool,
+    poll: bool,
+    jobs: Option<usize>,
+    stdin_filename: Option<String>,
+    previous: Option<OsString>,
     check: bool,
     keywords: Option<KeywordsArg>,
     build_format: Option<Format>,
@@ -597,6 +792,10 @@ impl Parser {
         self.seen.push(spec.key);
         if !spec.takes_value {
             match spec.key {
+                Key::Quiet => self.quiet = true,
+                Key::Stdio => {}
+                Key::Watch => self.watch = true,
+                Key::Poll => self.poll = true,
                 Key::DenyWarnings => self.deny_warnings = true,
                 Key::Check => self.check = true,
                 _ => unreachable!("{:?} takes a value", spec.key),
@@ -617,7 +816,7 @@ impl Parser {
             None => {
                 return Err(self.error(ErrorKind::MissingValue {
                     option: spelt.to_string(),
-                    possible: self.possible(spec.key),
+                    possible: possible(self.sub, spec.key),
                 }))
             }
         };
@@ -632,25 +831,42 @@ impl Parser {
             }
             Key::Format => self.build_format = Some(self.choose(spelt, &value)?),
             Key::Output => self.output = Some(value),
-            Key::DenyWarnings | Key::Check | Key::Help | Key::Version => {
+            Key::Previous => self.previous = Some(value),
+            Key::StdinFilename => self.stdin_filename = Some(self.text_value(spelt, &value)?),
+            Key::Jobs => {
+                let n = value.to_str().and_then(|v| v.parse::<usize>().ok());
+                match n.filter(|n| *n > 0) {
+                    Some(n) => self.jobs = Some(n),
+                    None => {
+                        return Err(self.error(ErrorKind::InvalidValue {
+                            option: spelt.to_string(),
+                            value: value.to_string_lossy().into_owned(),
+                            possible: Vec::new(),
+                        }))
+                    }
+                }
+            }
+            Key::Quiet
+            | Key::Stdio
+            | Key::Watch
+            | Key::Poll
+            | Key::DenyWarnings
+            | Key::Check
+            | Key::Help
+            | Key::Version => {
                 unreachable!("{:?} takes no value", spec.key)
             }
         }
         Ok(None)
     }
 
-    /// The values listed when an option's value is missing.
-    fn possible(&self, key: Key) -> Vec<&'static str> {
-        match key {
-            Key::Color => ColorArg::shown(),
-            Key::MessageFormat => MessageFormat::shown(),
-            Key::Lang => Lang::shown(),
-            Key::Encoding => Encoding::shown(),
-            Key::Keywords => KeywordsArg::shown(),
-            Key::Format if self.sub == Some(Sub::Diff) => DiffFormat::shown(),
-            Key::Format => Format::shown(),
-            _ => Vec::new(),
-        }
+    /// An option's value that must be text.
+    fn text_value(&self, spelt: &str, value: &OsStr) -> Result<String, UsageError> {
+        value.to_str().map(str::to_string).ok_or_else(|| {
+            self.error(ErrorKind::NotUtf8 {
+                arg: format!("{spelt} {}", value.to_string_lossy()),
+            })
+        })
     }
 
     fn choose<T: Choice>(&self, spelt: &str, value: &OsStr) -> Result<T, UsageError> {
@@ -692,13 +908,22 @@ impl Parser {
         };
         let paths =
             |args: Vec<OsString>| -> Vec<PathBuf> { args.into_iter().map(PathBuf::from).collect() };
+        // `--poll` is a way of watching: it implies `--watch`.
+        let watch = (self.watch || self.poll).then_some(Watch { poll: self.poll });
         let command = match sub {
             Sub::Check | Sub::Build | Sub::Fmt if self.positionals.is_empty() => {
                 return missing(Missing::Files)
             }
+            Sub::Check if self.positionals.iter().filter(|p| *p == "-").count() > 1 => {
+                // Standard input can be read once.
+                return extra(&OsString::from("-"));
+            }
             Sub::Check => Command::Check {
                 files: paths(self.positionals),
                 deny_warnings: self.deny_warnings,
+                jobs: self.jobs,
+                watch,
+                stdin_filename: self.stdin_filename,
             },
             Sub::Build => Command::Build {
                 files: paths(self.positionals),
@@ -713,6 +938,8 @@ impl Parser {
                     }
                 },
                 deny_warnings: self.deny_warnings,
+                jobs: self.jobs,
+                watch,
             },
             Sub::Fmt => Command::Fmt {
                 files: paths(self.positionals),
@@ -746,6 +973,61 @@ impl Parser {
                 Err(words) if words.is_empty() => return missing(Missing::File),
                 Err(words) => return extra(&words[1]),
             },
+            Sub::Report if self.positionals.is_empty() => return missing(Missing::Inputs),
+            Sub::Report => Command::Report {
+                inputs: paths(self.positionals),
+                output: match self.output {
+                    Some(o) => PathBuf::from(o),
+                    None => {
+                        return Err(UsageError {
+                            sub: Some(sub),
+                            kind: ErrorKind::MissingOption { option: "--output" },
+                        })
+                    }
+                },
+                previous: self.previous.map(PathBuf::from),
+                jobs: self.jobs,
+            },
+            Sub::Completions => match <[OsString; 1]>::try_from(self.positionals) {
+                Ok([shell]) => match shell.to_str().and_then(Shell::from_name) {
+                    Some(shell) => Command::Completions { shell },
+                    None => {
+                        return Err(UsageError {
+                            sub: Some(sub),
+                            kind: ErrorKind::InvalidValue {
+                                option: "SHELL".to_string(),
+                                value: shell.to_string_lossy().into_owned(),
+                                possible: Shell::shown(),
+                            },
+                        })
+                    }
+                },
+                Err(words) if words.is_empty() => return missing(Missing::Shell),
+                Err(words) => return extra(&words[1]),
+            },
+            Sub::Lsp => match self.positionals.first() {
+                Some(word) => return extra(word),
+                None => Command::Lsp,
+            },
+            Sub::Man => match self.positionals.as_slice() {
+                [] => Command::Man { sub: None },
+                [name] => {
+                    let name = name.to_string_lossy();
+                    match Sub::from_name(&name) {
+                        Some(s) => Command::Man { sub: Some(s) },
+                        None => {
+                            return Err(UsageError {
+                                sub: Some(sub),
+                                kind: ErrorKind::UnknownCommand {
+                                    suggestion: closest(&name, Sub::ALL.map(Sub::name)),
+                                    name: name.into_owned(),
+                                },
+                            })
+                        }
+                    }
+                }
+                [_, second, ..] => return extra(second),
+            },
             Sub::Explain => match <[OsString; 1]>::try_from(self.positionals) {
                 Ok([code]) => Command::Explain { code: text(code)? },
                 Err(words) if words.is_empty() => return missing(Missing::Code),
@@ -774,6 +1056,7 @@ impl Parser {
         };
         Ok(Parsed::Run(Cli {
             command,
+            quiet: self.quiet,
             color: self.color.unwrap_or(ColorArg::Auto),
             message_format: self.message_format.unwrap_or(MessageFormat::Human),
             lang: self.lang,
@@ -935,9 +1218,102 @@ mod tests {
             Command::Check {
                 files,
                 deny_warnings,
-            } => assert_eq!((files.len(), deny_warnings), (2, true)),
+                jobs,
+                watch,
+                stdin_filename,
+            } => {
+                assert_eq!((files.len(), deny_warnings), (2, true));
+                assert_eq!((jobs, watch, stdin_filename), (None, None, None));
+            }
             other => panic!("{other:?}"),
         }
+        match cli(&[
+            "-q",
+            "check",
+            "-j",
+            "3",
+            "--poll",
+            "-",
+            "--stdin-filename=x.jx",
+        ]) {
+            Cli {
+                quiet: true,
+                command:
+                    Command::Check {
+                        files,
+                        jobs: Some(3),
+                        watch: Some(Watch { poll: true }),
+                        stdin_filename: Some(name),
+                        ..
+                    },
+                ..
+            } => assert_eq!((files, name.as_str()), (vec![PathBuf::from("-")], "x.jx")),
+            other => panic!("{other:?}"),
+        }
+        match cli(&["build", "a", "-o", "d", "--watch", "-j2"]).command {
+            Command::Build { jobs, watch, .. } => {
+                assert_eq!((jobs, watch), (Some(2), Some(Watch { poll: false })))
+            }
+            other => panic!("{other:?}"),
+        }
+        for bad in ["0", "x", "-1"] {
+            assert!(
+                matches!(
+                    kind(&["check", "a", &format!("--jobs={bad}")]),
+                    ErrorKind::InvalidValue { .. }
+                ),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            kind(&["check", "-", "-"]),
+            ErrorKind::UnexpectedArgument { arg: "-".into() }
+        );
+        match cli(&["report", "dir", "a.jx", "-o", "r.html", "--previous", "old"]).command {
+            Command::Report {
+                inputs,
+                output,
+                previous,
+                jobs,
+            } => {
+                assert_eq!(inputs.len(), 2);
+                assert_eq!(output, PathBuf::from("r.html"));
+                assert_eq!(previous, Some(PathBuf::from("old")));
+                assert_eq!(jobs, None);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            kind(&["report", "dir"]),
+            ErrorKind::MissingOption { option: "--output" }
+        );
+        assert!(matches!(
+            cli(&["completions", "zsh"]).command,
+            Command::Completions { shell: Shell::Zsh }
+        ));
+        assert!(matches!(
+            kind(&["completions", "tcsh"]),
+            ErrorKind::InvalidValue { .. }
+        ));
+        assert_eq!(
+            kind(&["completions"]),
+            ErrorKind::MissingArgument {
+                what: Missing::Shell
+            }
+        );
+        assert!(matches!(cli(&["man"]).command, Command::Man { sub: None }));
+        assert!(matches!(cli(&["lsp"]).command, Command::Lsp));
+        assert!(matches!(cli(&["lsp", "--stdio"]).command, Command::Lsp));
+        assert!(matches!(
+            kind(&["lsp", "--tcp"]),
+            ErrorKind::UnknownOption { .. }
+        ));
+        assert!(matches!(
+            cli(&["man", "check"]).command,
+            Command::Man {
+                sub: Some(Sub::Check)
+            }
+        ));
         match cli(&["fmt", "-", "--check", "--keywords=zh"]).command {
             Command::Fmt {
                 files,
@@ -1064,7 +1440,7 @@ mod tests {
             ErrorKind::UnknownOption {
                 option: "-o".into(),
                 suggestion: None,
-                owners: vec![Sub::Build, Sub::Diff, Sub::Import],
+                owners: vec![Sub::Build, Sub::Diff, Sub::Import, Sub::Report],
             }
         );
         assert!(matches!(

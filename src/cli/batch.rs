@@ -52,12 +52,16 @@ pub fn run_ordered<R: Send>(
     results.into_iter().flatten().collect()
 }
 
-/// Worker threads for a batch: the machine's cores, or `JIXIAO_JOBS`.
-pub fn jobs() -> usize {
-    std::env::var("JIXIAO_JOBS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n: &usize| *n > 0)
+/// Worker threads for a batch: `-j N` if given, else `JIXIAO_JOBS`, else
+/// the machine's cores.
+pub fn jobs(asked: Option<usize>) -> usize {
+    asked
+        .or_else(|| {
+            std::env::var("JIXIAO_JOBS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .filter(|n: &usize| *n > 0)
+        })
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 

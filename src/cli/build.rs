@@ -20,6 +20,7 @@ pub(super) fn build(
     encoding: Encoding,
     out: &Out,
     deny_warnings: bool,
+    jobs: Option<usize>,
 ) -> i32 {
     let to_stdout = output == Path::new("-");
     // A folder: several inputs, an existing folder, or a path ending in `/`.
@@ -42,6 +43,7 @@ pub(super) fn build(
             encoding,
             out,
             deny_warnings,
+            jobs,
         );
     }
     if to_stdout && paths.len() > 1 {
@@ -95,7 +97,7 @@ pub(super) fn build(
         }
     }
     // One worker per core, each file whole: its diagnostics, then its outputs.
-    let jobs = if to_stdout { 1 } else { batch::jobs() };
+    let jobs = if to_stdout { 1 } else { batch::jobs(jobs) };
     let results = batch::run_ordered(plan.len(), jobs, |i, sink| {
         let (path, targets) = &plan[i];
         build_one(path, targets, to_stdout, encoding, out, deny_warnings, sink)
@@ -114,7 +116,7 @@ fn build_one(
     deny_warnings: bool,
     sink: &mut dyn Write,
 ) -> (i32, usize, usize) {
-    let compiled = match compile_reported(path, encoding, out, sink) {
+    let compiled = match compile_reported(path, None, encoding, out, sink) {
         Ok(c) => c,
         Err(result) => return result,
     };

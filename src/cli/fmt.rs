@@ -1,11 +1,11 @@
 //! `jixiao fmt`: in place, `--check`, or standard input.
 
 use super::args::KeywordsArg;
-use super::input::{decode_diagnostic, read, read_bounded};
+use super::input::{read, read_stdin_to};
 use super::messages;
 use super::output::{errln, out, print_diags, usage_error, Out, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use jixiao::emit;
-use jixiao::source::{Encoding, SourceFile};
+use jixiao::source::Encoding;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -43,25 +43,10 @@ fn fmt_one(
     // lost.
     let read_stamp = if stdin { None } else { stamp(path) };
     let file = if stdin {
-        let bytes = match read_bounded(std::io::stdin()) {
-            Ok(Ok(b)) => b,
-            Ok(Err(len)) => {
-                let d =
-                    jixiao::diag::catalogue::input_too_large(len, jixiao::syntax::MAX_INPUT_BYTES);
-                print_diags(&[d], &SourceFile::new(messages::STDIN_NAME, ""), out);
-                return EXIT_ERRORS;
-            }
-            Err(e) => {
-                return usage_error(messages::cannot_read(out.lang, messages::STDIN_NAME, &e));
-            }
-        };
-        match SourceFile::decode(messages::STDIN_NAME, &bytes, encoding) {
+        let err = &mut std::io::stderr().lock();
+        match read_stdin_to(messages::STDIN_NAME, encoding, out, err) {
             Ok(f) => f,
-            Err(err) => {
-                let d = decode_diagnostic(err, &bytes);
-                print_diags(&[d], &SourceFile::new(messages::STDIN_NAME, ""), out);
-                return EXIT_ERRORS;
-            }
+            Err(code) => return code,
         }
     } else {
         match read(path, encoding, out) {

@@ -102,7 +102,7 @@ fn report(out: &Out, name: &str, imported: &import::Imported) {
             }
         }
     }
-    if out.format == MessageFormat::Human {
+    if out.format == MessageFormat::Human && !out.quiet {
         errln!(
             "{}",
             messages::imported(

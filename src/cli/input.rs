@@ -13,7 +13,7 @@ pub(super) fn read(path: &Path, encoding: Encoding, out: &Out) -> Result<SourceF
 }
 
 /// Read and decode a file; problems are written to `sink`.
-fn read_to(
+pub(super) fn read_to(
     path: &Path,
     encoding: Encoding,
     out: &Out,
@@ -93,18 +93,56 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
         + 1
 }
 
+/// Standard input, read whole (up to the size limit) and decoded; it goes by
+/// `name` in messages.
+pub(super) fn read_stdin_to(
+    name: &str,
+    encoding: Encoding,
+    out: &Out,
+    sink: &mut dyn Write,
+) -> Result<SourceFile, i32> {
+    let bytes = match read_bounded(std::io::stdin()) {
+        Ok(Ok(b)) => b,
+        Ok(Err(len)) => {
+            let d = catalogue::input_too_large(len, jixiao::syntax::MAX_INPUT_BYTES);
+            print_diags_to(&[d], &SourceFile::new(name, ""), out, sink);
+            return Err(EXIT_ERRORS);
+        }
+        Err(e) => {
+            let _ = writeln!(sink, "{}", messages::cannot_read(out.lang, name, &e));
+            return Err(EXIT_USAGE);
+        }
+    };
+    match SourceFile::decode(name, &bytes, encoding) {
+        Ok(f) => Ok(f),
+        Err(err) => {
+            let d = decode_diagnostic(err, &bytes);
+            print_diags_to(&[d], &SourceFile::new(name, ""), out, sink);
+            Err(EXIT_ERRORS)
+        }
+    }
+}
+
 /// Read and compile one file, printing its diagnostics to `sink`. A file
 /// that cannot be read gives its (exit code, errors, warnings) instead.
+/// With `stdin` (the name it goes by), the path `-` is standard input.
 pub(super) fn compile_reported(
     path: &Path,
+    stdin: Option<&str>,
     encoding: Encoding,
     out: &Out,
     sink: &mut dyn Write,
 ) -> Result<jixiao::Compiled, (i32, usize, usize)> {
-    let file =
-        read_to(path, encoding, out, sink).map_err(|c| (c, usize::from(c == EXIT_ERRORS), 0))?;
-    // A self-evaluation or monitoring form reads the sheet it names beside it.
-    let compiled = jixiao::compile_document(&file, &jixiao::FsLoader::beside(path));
+    let from_stdin = stdin.filter(|_| path == Path::new("-"));
+    let file = match from_stdin {
+        Some(name) => read_stdin_to(name, encoding, out, sink),
+        None => read_to(path, encoding, out, sink),
+    };
+    let file = file.map_err(|c| (c, usize::from(c == EXIT_ERRORS), 0))?;
+    // A self-evaluation or monitoring form reads the sheet it names beside
+    // it (beside the name given for standard input).
+    let beside = from_stdin.map_or(path, |name| Path::new(name));
+    let compiled = jixiao::compile_document(&file, &jixiao::FsLoader::beside(beside));
     let shown = compiled.diagnostics.len().min(MAX_SHOWN);
     print_diags_to(&compiled.diagnostics[..shown], &file, out, sink);
     print_hidden_to(compiled.diagnostics.len() - shown, &file, out, sink);

@@ -199,11 +199,19 @@ pub(super) fn usage(lang: Lang, e: &UsageError) -> String {
     let command = sub.unwrap_or("jixiao");
     let mut tips: Vec<String> = Vec::new();
     let line = match &e.kind {
-        ErrorKind::NoCommand => error(
-            lang,
-            "缺少命令（check、build、fmt、diff、import、explain）",
-            "no command given (check, build, fmt, diff, import, explain)",
-        ),
+        ErrorKind::NoCommand => {
+            let names: Vec<&str> = Sub::ALL
+                .into_iter()
+                .filter(|s| *s != Sub::Help)
+                .map(Sub::name)
+                .collect();
+            let (zh, en) = (names.join("、"), names.join(", "));
+            error(
+                lang,
+                format!("缺少命令（{zh}）"),
+                format!("no command given ({en})"),
+            )
+        }
         ErrorKind::UnknownCommand { name, suggestion } => {
             if let Some(s) = suggestion {
                 tips.push(tr!(lang, "是否想用 {s}？", "did you mean '{s}'?"));
@@ -298,6 +306,16 @@ pub(super) fn usage(lang: Lang, e: &UsageError) -> String {
                 "import 需要一个文件（.docx、.xlsx 或 .html）",
                 "'import' needs a file (.docx, .xlsx or .html)",
             ),
+            Missing::Inputs => error(
+                lang,
+                "report 至少需要一个表或一个目录（DIR|FILE...）",
+                "'report' needs at least one sheet or folder (DIR|FILE...)",
+            ),
+            Missing::Shell => error(
+                lang,
+                "completions 需要外壳名称（bash、zsh、fish、powershell、elvish）",
+                "'completions' needs a shell (bash, zsh, fish, powershell, elvish)",
+            ),
         },
         ErrorKind::MissingOption { option } => error(
             lang,
@@ -366,6 +384,14 @@ pub(super) fn help(lang: Lang, sub: Option<Sub>) -> String {
         (Some(Sub::Import), Lang::En) => IMPORT_EN,
         (Some(Sub::Explain), Lang::Zh) => EXPLAIN_ZH,
         (Some(Sub::Explain), Lang::En) => EXPLAIN_EN,
+        (Some(Sub::Report), Lang::Zh) => REPORT_ZH,
+        (Some(Sub::Report), Lang::En) => REPORT_EN,
+        (Some(Sub::Completions), Lang::Zh) => COMPLETIONS_ZH,
+        (Some(Sub::Completions), Lang::En) => COMPLETIONS_EN,
+        (Some(Sub::Man), Lang::Zh) => MAN_ZH,
+        (Some(Sub::Man), Lang::En) => MAN_EN,
+        (Some(Sub::Lsp), Lang::Zh) => LSP_ZH,
+        (Some(Sub::Lsp), Lang::En) => LSP_EN,
     };
     let text = text.replace("{version}", env!("CARGO_PKG_VERSION"));
     match (sub, lang) {
@@ -387,10 +413,14 @@ jixiao {version}：预算绩效目标表编译器
   diff     按含义比较两年的表
   import   把已有的 Word、Excel 或网页表格导入为 .jx
   explain  解释诊断代码
+  report   多张表的审核报告（网页或 Excel）
+  completions  生成外壳补全脚本（bash、zsh、fish、powershell、elvish）
+  man      生成手册页（man page）
   lsp      语言服务器（标准输入输出，供编辑器使用）
   help     显示帮助（jixiao help 命令）
 
 通用选项（写在命令前后均可）：
+  -q, --quiet                        只输出诊断与错误，不输出汇总和进度
   --lang zh|en                       提示语言（默认取自 LC_ALL、LANG 等）
   --color auto|always|never          着色（auto：仅终端，遵从 NO_COLOR）[默认：auto]
   --message-format human|short|json  诊断的格式 [默认：human]
@@ -414,10 +444,14 @@ Commands:
   diff     Compare two years' sheets by meaning
   import   Import an existing sheet from Word, Excel or HTML into .jx
   explain  Explain a diagnostic code
+  report   A review of many sheets, as a web page or an Excel workbook
+  completions  Shell completions (bash, zsh, fish, powershell, elvish)
+  man      The manual page (roff)
   lsp      Language server on standard input and output (for editors)
   help     Show help (jixiao help COMMAND)
 
 Global options (before or after the command):
+  -q, --quiet                        diagnostics and errors only, no summary or progress lines
   --lang zh|en                       language of messages (default: from LC_ALL, LANG…)
   --color auto|always|never          colour (auto: a terminal only; honours NO_COLOR) [default: auto]
   --message-format human|short|json  how diagnostics are printed [default: human]
@@ -430,20 +464,25 @@ Exit codes: 0 clean (or warnings only), 1 errors, 2 usage or I/O problems
 ";
 
 const GLOBAL_ZH: &str = "
-通用选项：--lang、--color、--message-format、--encoding（见 jixiao --help）
+通用选项：-q/--quiet、--lang、--color、--message-format、--encoding（见 jixiao --help）
 ";
 
 const GLOBAL_EN: &str = "
-Global options: --lang, --color, --message-format, --encoding (see jixiao --help)
+Global options: -q/--quiet, --lang, --color, --message-format, --encoding (see jixiao --help)
 ";
 
 const CHECK_ZH: &str = "\
 检查表，在标准错误上报告诊断
 
 用法：jixiao check [选项] FILE...
+      jixiao check [选项] -      读标准输入
 
 选项：
-  --deny-warnings  警告也算错误（退出码 1）
+  --deny-warnings        警告也算错误（退出码 1）
+  -j, --jobs N           同时检查的文件数 [默认：CPU 核数，或环境变量 JIXIAO_JOBS]
+  --stdin-filename NAME  标准输入在诊断中显示的文件名 [默认：<stdin>]
+  --watch                检查后继续监视，文件保存后重新检查（Ctrl-C 结束）
+  --poll                 以轮询方式监视（网络共享目录用；隐含 --watch）
 
 退出码：0 无错误，1 有错误，2 用法或读写问题
 ";
@@ -452,9 +491,14 @@ const CHECK_EN: &str = "\
 Check sheets; diagnostics on standard error
 
 Usage: jixiao check [OPTIONS] FILE...
+       jixiao check [OPTIONS] -      read standard input
 
 Options:
-  --deny-warnings  treat warnings as errors (exit 1)
+  --deny-warnings        treat warnings as errors (exit 1)
+  -j, --jobs N           files checked at once [default: the cores, or JIXIAO_JOBS]
+  --stdin-filename NAME  the name standard input goes by in diagnostics [default: <stdin>]
+  --watch                keep watching; check again when a file is saved (Ctrl-C stops)
+  --poll                 watch by looking at the files four times a second (network shares; implies --watch)
 
 Exit codes: 0 clean, 1 errors, 2 usage or I/O problems
 ";
@@ -470,6 +514,9 @@ const BUILD_ZH: &str = "\
   --format json|html|docx|xlsx   输出格式；不写时按 PATH 的扩展名（否则 JSON），
                                  输出到目录时写全部四种
   --deny-warnings                警告也算错误，不输出
+  -j, --jobs N                   同时编译的文件数 [默认：CPU 核数，或 JIXIAO_JOBS]
+  --watch                        编译后继续监视，文件保存后重新编译（Ctrl-C 结束）
+  --poll                         以轮询方式监视（网络共享目录用；隐含 --watch）
 
 有错误的文件不输出任何内容；输出先写临时文件再改名。
 ";
@@ -485,6 +532,9 @@ Options:
   --format json|html|docx|xlsx   output format; without it, from PATH's extension (else JSON),
                                  or all four into a folder
   --deny-warnings                treat warnings as errors: write nothing
+  -j, --jobs N                   files compiled at once [default: the cores, or JIXIAO_JOBS]
+  --watch                        keep watching; build again when a file is saved (Ctrl-C stops)
+  --poll                         watch by looking at the files four times a second (network shares; implies --watch)
 
 A file with errors writes nothing; outputs are written atomically.
 ";
@@ -579,6 +629,150 @@ Explain a diagnostic code: what it means and how to fix it
 
 Usage: jixiao explain CODE      (e.g. jixiao explain E301)
 ";
+
+const REPORT_ZH: &str = "\
+多张表的审核报告：各单位的项目、按资金来源的预算合计、各类指标数、按代码的错误与警告
+（链接到文件与行）；全部表中最常见的问题、无错误表的比例、比上年放宽了目标的单位
+
+用法：jixiao report [选项] DIR|FILE... -o report.html|report.xlsx
+
+选项：
+  -o, --output FILE   报告文件；扩展名 .xlsx 写 Excel 工作簿，否则写网页（HTML）
+  --previous DIR      上年的表所在目录（或文件），按项目编码对比，找出放宽的目标
+  -j, --jobs N        同时检查的文件数 [默认：CPU 核数，或 JIXIAO_JOBS]
+
+目录中的 .jx 文件逐层查找，按路径排序。报告不含时间戳，相同输入得到相同文件。
+退出码：0 已写出报告（表中的错误写在报告里），2 用法或读写问题
+";
+
+const REPORT_EN: &str = "\
+A review of many sheets: per body its projects, the budget by fund source, the indicators
+per category, errors and warnings by code (linked to file and line); across them the most
+frequent defects, the share of sheets that check clean, the bodies whose targets were
+loosened since last year
+
+Usage: jixiao report [OPTIONS] DIR|FILE... -o report.html|report.xlsx
+
+Options:
+  -o, --output FILE   the report; .xlsx writes an Excel workbook, anything else a web page (HTML)
+  --previous DIR      last year's sheets (a folder or files), matched by project code, for loosened targets
+  -j, --jobs N        files checked at once [default: the cores, or JIXIAO_JOBS]
+
+Folders are searched for .jx files at every depth, sorted by path. The report holds no
+timestamp: the same inputs give the same file.
+Exit codes: 0 report written (errors in the sheets are in the report), 2 usage or I/O problems
+";
+
+const COMPLETIONS_ZH: &str = "\
+生成外壳的命令补全脚本，写到标准输出
+
+用法：jixiao completions bash|zsh|fish|powershell|elvish
+
+例：jixiao completions bash > ~/.local/share/bash-completion/completions/jixiao
+";
+
+const COMPLETIONS_EN: &str = "\
+Shell completions, written to standard output
+
+Usage: jixiao completions bash|zsh|fish|powershell|elvish
+
+E.g.: jixiao completions bash > ~/.local/share/bash-completion/completions/jixiao
+";
+
+const MAN_ZH: &str = "\
+生成手册页（roff 格式），写到标准输出
+
+用法：jixiao man [命令]
+
+例：jixiao man > jixiao.1；jixiao man check > jixiao-check.1
+";
+
+const MAN_EN: &str = "\
+The manual page (roff), written to standard output
+
+Usage: jixiao man [COMMAND]
+
+E.g.: jixiao man > jixiao.1; jixiao man check > jixiao-check.1
+";
+
+const LSP_ZH: &str = "\
+语言服务器（Language Server Protocol），经标准输入输出与编辑器通信
+
+用法：jixiao lsp [--stdio]
+
+选项：
+  --stdio  经标准输入输出通信（默认即如此；有的编辑器会加上）
+";
+
+const LSP_EN: &str = "\
+Language server (Language Server Protocol) on standard input and output, for editors
+
+Usage: jixiao lsp [--stdio]
+
+Options:
+  --stdio  speak on standard input and output (what it does anyway; some clients add it)
+";
+
+// ---------------------------------------------------------------------------
+// Watch
+
+/// Standard input cannot be watched.
+pub(super) fn watch_needs_files(lang: Lang) -> String {
+    error(
+        lang,
+        "--watch 只能监视文件，不能读标准输入（-）",
+        "--watch watches files; it cannot read standard input (-)",
+    )
+}
+
+pub(super) fn cannot_watch(lang: Lang, name: impl Display, e: impl Display) -> String {
+    error(
+        lang,
+        format!("无法监视 {name}：{e}"),
+        format!("cannot watch {name}: {e}"),
+    )
+}
+
+/// After each run in `--watch`.
+pub(super) fn watching(lang: Lang, files: usize) -> String {
+    let s = plural(files);
+    tr!(
+        lang,
+        "[监视中] {files} 个文件，保存后重新运行（Ctrl-C 结束）",
+        "[watching] {files} file{s}; runs again on save (Ctrl-C stops)"
+    )
+}
+
+/// Before a run caused by a save.
+pub(super) fn changed(lang: Lang, name: impl Display) -> String {
+    tr!(lang, "[已修改] {name}", "[changed] {name}")
+}
+
+// ---------------------------------------------------------------------------
+// Report
+
+pub(super) fn no_sheets_found(lang: Lang, name: impl Display) -> String {
+    error(
+        lang,
+        format!("{name} 中没有 .jx 文件"),
+        format!("no .jx file in {name}"),
+    )
+}
+
+/// After `report`: what was written.
+pub(super) fn report_written(
+    lang: Lang,
+    path: impl Display,
+    sheets: usize,
+    clean: usize,
+) -> String {
+    let s = plural(sheets);
+    tr!(
+        lang,
+        "已写出 {path}：{sheets} 张表，其中 {clean} 张无错误",
+        "wrote {path}: {sheets} sheet{s}, {clean} without errors"
+    )
+}
 
 // ---------------------------------------------------------------------------
 // Import

@@ -42,6 +42,8 @@ pub(super) struct Out {
     pub(super) lang: Lang,
     pub(super) color: ColorChoice,
     pub(super) format: MessageFormat,
+    /// `-q`: no summary or progress lines.
+    pub(super) quiet: bool,
 }
 
 /// Print at most [`MAX_SHOWN`] diagnostics and count the rest, as `check`
@@ -96,7 +98,7 @@ pub(super) fn finish_batch(out: &Out, results: &[(i32, usize, usize)]) -> i32 {
 }
 
 pub(super) fn summary(out: &Out, (errors, warnings): (usize, usize)) {
-    if out.format != MessageFormat::Human || (errors == 0 && warnings == 0) {
+    if out.quiet || out.format != MessageFormat::Human || (errors == 0 && warnings == 0) {
         return;
     }
     errln!("{}", messages::summary(out.lang, errors, warnings));

@@ -15,5 +15,7 @@ mod text;
 
 pub use code::{Code, Severity, UnknownCode};
 pub use diagnostic::{keep_at_most, sort, Diagnostic, Fix, Label, MAX_KEPT};
-pub use render::{render_human, render_json, render_short, ColorChoice, HumanRenderer};
+pub use render::{
+    message_text, render_human, render_json, render_short, visible, ColorChoice, HumanRenderer,
+};
 pub use text::{Lang, Text};

@@ -172,14 +172,13 @@ impl<'f> HumanRenderer<'f> {
             let end = self.char_offset(s.end.max(s.start)).max(start);
             (name, start..end)
         };
-        let kind = match diag.severity {
-            Severity::Error => ReportKind::Error,
-            Severity::Warning => ReportKind::Warning,
-        };
         let main_color = match diag.severity {
             Severity::Error => Color::Red,
             Severity::Warning => Color::Yellow,
         };
+        // The heading word in the language asked for (ariadne's own kinds
+        // are English).
+        let kind = ReportKind::Custom(severity_word(diag.severity, lang), main_color);
         let config = Config::default()
             .with_index_type(IndexType::Char)
             .with_color(self.color == ColorChoice::Always);
@@ -200,8 +199,10 @@ impl<'f> HumanRenderer<'f> {
                     .with_order(i as i32 + 1),
             );
         }
-        if let Some(help) = &diag.help {
-            builder.set_help(message_text(help.get(lang)));
+        // ariadne writes `Help:` in English: the help is given as a marker,
+        // and the word before it is put in the language asked for.
+        if diag.help.is_some() {
+            builder.set_help(HELP_MARKER);
         }
         let mut out = Vec::new();
         if builder
@@ -211,7 +212,75 @@ impl<'f> HumanRenderer<'f> {
         {
             return render_short(diag, file, lang) + "\n";
         }
-        String::from_utf8_lossy(&out).into_owned()
+        let mut text = String::from_utf8_lossy(&out).into_owned();
+        if self.color == ColorChoice::Never {
+            // ariadne colours a custom kind even without colour.
+            text = without_escapes(&text);
+        }
+        match &diag.help {
+            Some(help) => with_help(&text, &message_text(help.get(lang)), lang),
+            None => text,
+        }
+    }
+}
+
+/// Stands for the help text in what ariadne writes (a private-use
+/// character, which no message holds: `visible` keeps it, but messages come
+/// from the catalogue).
+const HELP_MARKER: &str = "\u{F8FF}";
+
+/// `text` with the marker replaced by `help`, and ariadne's `Help` before
+/// it by the word in `lang`.
+fn with_help(text: &str, help: &str, lang: Lang) -> String {
+    let Some(at) = text.find(HELP_MARKER) else {
+        return text.to_string();
+    };
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    let before = match before.rfind("Help") {
+        Some(i) => format!("{}{}{}", &before[..i], help_word(lang), &before[i + 4..]),
+        None => before.to_string(),
+    };
+    format!(
+        "{}{before}{help}{}",
+        &text[..line_start],
+        &text[at + HELP_MARKER.len()..]
+    )
+}
+
+/// `text` without its ANSI escape sequences (`ESC [ … letter`). The text
+/// of a file cannot hold one: `visible` shows ESC as ␛.
+fn without_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The heading of a diagnostic: `错误`/`Error`, `警告`/`Warning`.
+fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, Lang::Zh) => "错误",
+        (Severity::Warning, Lang::Zh) => "警告",
+        (Severity::Error, Lang::En) => "Error",
+        (Severity::Warning, Lang::En) => "Warning",
+    }
+}
+
+fn help_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "提示",
+        Lang::En => "Help",
     }
 }
 
@@ -221,10 +290,7 @@ const MAX_LINE_BYTES: usize = 2000;
 impl HumanRenderer<'_> {
     fn render_excerpt(&self, diag: &Diagnostic) -> String {
         let (file, lang) = (self.file, self.lang);
-        let kind = match diag.severity {
-            Severity::Error => "Error",
-            Severity::Warning => "Warning",
-        };
+        let kind = severity_word(diag.severity, lang);
         let mut out = format!(
             "[{}] {kind}: {}\n",
             diag.code,
@@ -258,7 +324,11 @@ impl HumanRenderer<'_> {
             ));
         }
         if let Some(h) = &diag.help {
-            out.push_str(&format!("    Help: {}\n", message_text(h.get(lang))));
+            out.push_str(&format!(
+                "    {}: {}\n",
+                help_word(lang),
+                message_text(h.get(lang))
+            ));
         }
         out
     }

@@ -496,7 +496,8 @@ pub fn to_bytes(sheet: &Sheet) -> std::io::Result<Vec<u8>> {
 }
 
 /// The same bytes as `to_bytes`, written into `w` (which should buffer).
-/// The cells are gathered in memory first, as the XLSX writer needs them.
+/// Each worksheet's finished rows wait in an unnamed temporary file until
+/// the archive is written.
 pub fn write<W: Write + Send>(sheet: &Sheet, w: W) -> std::io::Result<()> {
     contained(|| {
         let mut book = workbook(sheet).map_err(io_error)?;

@@ -458,6 +458,31 @@ pub fn home_of(kw: Kw) -> (&'static str, &'static str) {
     }
 }
 
+/// `text` with each keyword written in English (a whole ASCII word) in its
+/// Chinese spelling when `chinese`: a place (`project 块内`), a keyword or
+/// an example named in a message, in the spelling the sheet uses.
+pub fn spelt(text: &str, chinese: bool) -> String {
+    if !chinese {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+        out.push_str(&rest[..start]);
+        let word_len = rest[start..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .map_or(rest.len() - start, |n| n);
+        let word = &rest[start..start + word_len];
+        match Kw::lookup(word).filter(|k| k.english() == word) {
+            Some(kw) => out.push_str(kw.chinese()),
+            None => out.push_str(word),
+        }
+        rest = &rest[start + word_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// What an argument of a statement is, in words, for the messages that say
 /// it is missing or of the wrong kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -714,6 +739,7 @@ mod tests {
                 .collect();
             assert!(!homes.is_empty(), "{en} stands nowhere");
             assert!(!home_of(*kw).0.is_empty());
+            assert_eq!(spelt(kw.english(), true), kw.chinese());
         }
         // A block keyword's children are the allowed ones of its place.
         assert!(takes_block(Kw::Indicator) && !takes_block(Kw::Goal));

@@ -56,6 +56,24 @@ impl Dimension {
         }
     }
 
+    /// The Chinese name of the dimension (`define-unit` takes it too);
+    /// compound dimensions read `金额/面积`.
+    pub fn chinese_name(&self) -> String {
+        match self {
+            Dimension::Percent => "百分比".to_string(),
+            Dimension::Count => "数量".to_string(),
+            Dimension::Money => "金额".to_string(),
+            Dimension::Time => "时间".to_string(),
+            Dimension::Length => "长度".to_string(),
+            Dimension::Area => "面积".to_string(),
+            Dimension::Mass => "重量".to_string(),
+            Dimension::Volume => "体积".to_string(),
+            Dimension::Energy => "能量".to_string(),
+            Dimension::Score => "分值".to_string(),
+            Dimension::Per(a, b) => format!("{}/{}", a.chinese_name(), b.chinese_name()),
+        }
+    }
+
     /// Parses a dimension word as written in `define-unit`: the English names of
     /// [`Dimension::name`] or a Chinese name. Compound dimensions are not accepted.
     pub fn parse(word: &str) -> Option<Dimension> {

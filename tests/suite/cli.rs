@@ -443,3 +443,256 @@ fn paths_that_are_not_utf8() {
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&output).unwrap()).unwrap();
     assert_eq!(v["format"], "jixiao-sheet/2");
 }
+
+/// `jixiao ARGS` with `input` on standard input.
+fn jixiao_with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn quiet_prints_diagnostics_but_no_summary() {
+    let ex = example_path();
+    let loud = stderr(&jixiao(&["check", &ex]));
+    assert!(loud.contains("0 errors, 2 warnings"), "{loud}");
+    for args in [vec!["check", "-q", &ex], vec!["--quiet", "check", &ex]] {
+        let o = jixiao(&args);
+        assert_eq!(o.status.code(), Some(0));
+        let quiet = stderr(&o);
+        assert!(quiet.contains("W606"), "{quiet}");
+        assert!(!quiet.contains("warnings"), "{quiet}");
+    }
+    // The exit code is unchanged.
+    assert_eq!(
+        jixiao(&["check", "-q", "--deny-warnings", &ex])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn jobs_option_gives_the_same_output() {
+    let dir = scratch("cli-jobs");
+    let mut files = Vec::new();
+    for i in 0..5 {
+        let f = dir.join(format!("s{i}.jx"));
+        std::fs::write(&f, example()).unwrap();
+        files.push(f.display().to_string());
+    }
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "--message-format", "short"];
+        args.extend_from_slice(extra);
+        args.extend(files.iter().map(String::as_str));
+        stderr(&jixiao(&args))
+    };
+    let one = run(&["-j", "1"]);
+    assert_eq!(one.lines().count(), 10, "{one}");
+    assert_eq!(run(&["--jobs=4"]), one);
+    assert_eq!(run(&["-j3"]), one);
+    let o = jixiao(&["check", "-j", "0", &files[0]]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("invalid value '0' for '-j'"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn check_reads_standard_input() {
+    let o = jixiao_with_stdin(
+        &["check", "--message-format", "short", "-"],
+        example().as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("<stdin>:55:32: warning[W606]"),
+        "{}",
+        stderr(&o)
+    );
+    // The name given for messages, as an editor passes the buffer's file.
+    let bad = example().replace("财政资金 30.00", "财政资金 29.00");
+    let o = jixiao_with_stdin(
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "单位/北戴河.jx",
+            "--message-format=short",
+        ],
+        bad.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("单位/北戴河.jx:") && l.contains("error[")),
+        "{err}"
+    );
+    // Beside files, in order.
+    let ex = example_path();
+    let o = jixiao_with_stdin(
+        &["check", "--message-format=short", &ex, "-"],
+        example().as_bytes(),
+    );
+    let lines: Vec<String> = stderr(&o).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert!(lines[0].starts_with(&ex) && lines[3].starts_with("<stdin>:"));
+    // Standard input cannot be watched.
+    let o = jixiao_with_stdin(&["check", "--watch", "-"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--watch"), "{}", stderr(&o));
+}
+
+#[test]
+fn completions_and_man_page() {
+    for (shell, needle) in [
+        ("bash", "complete -F _jixiao"),
+        ("zsh", "#compdef jixiao"),
+        ("fish", "complete -c jixiao"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion:arg-completer[jixiao]"),
+    ] {
+        let o = jixiao(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        let script = stdout(&o);
+        assert!(script.contains(needle), "{shell}: {script}");
+        // Every command and the new options are offered.
+        for word in ["check", "report", "stdin-filename", "watch", "jobs"] {
+            assert!(script.contains(word), "{shell} lacks {word}");
+        }
+    }
+    let o = jixiao(&["completions", "tcsh"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bash, zsh, fish, powershell"),
+        "{}",
+        stderr(&o)
+    );
+    let page = stdout(&jixiao(&["man"]));
+    assert!(
+        page.starts_with(".ie") && page.contains(".TH jixiao 1"),
+        "{page}"
+    );
+    assert!(page.contains("jixiao\\-report"), "{page}");
+    let page = stdout(&jixiao(&["man", "check"]));
+    assert!(page.contains(".TH jixiao-check 1"), "{page}");
+    assert!(page.contains("\\-\\-stdin\\-filename"), "{page}");
+    assert_eq!(jixiao(&["man", "chek"]).status.code(), Some(2));
+}
+
+/// A running `jixiao … --watch`: its standard error as read so far.
+struct Watching {
+    child: std::process::Child,
+    err: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Watching {
+    fn start(args: &[&str]) -> Watching {
+        use std::io::Read;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env("NO_COLOR", "1")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let err = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let mut pipe = child.stderr.take().unwrap();
+        let sink = err.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        Watching { child, err }
+    }
+
+    /// Wait (generously: this is not a speed test) until standard error
+    /// satisfies `done`; its text.
+    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let text = self.err.lock().unwrap().clone();
+            if done(&text) {
+                return text;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "waited for {what}; stderr so far:\n{text}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Save as editors do: a new file beside the old, renamed over it.
+fn save_by_rename(path: &std::path::Path, text: &str) {
+    let tmp = path.with_file_name(".save.tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn watch_rebuilds_on_save_and_not_on_its_own_output() {
+    let bad = example().replace("财政资金 30.00", "财政资金 29.00");
+    for mode in ["--watch", "--poll"] {
+        let dir = scratch(&format!("cli-watch{mode}"));
+        let sheet = dir.join("a.jx");
+        std::fs::write(&sheet, example()).unwrap();
+        let (s, d) = (sheet.to_str().unwrap(), dir.to_str().unwrap());
+        // The outputs go into the folder watched.
+        let w = Watching::start(&["build", mode, "--message-format=short", s, "-o", d]);
+        w.wait_for("the first build", |t| t.contains("[watching]"));
+        assert!(dir.join("a.html").exists());
+        std::fs::remove_file(dir.join("a.html")).unwrap();
+        // A save by rename with an error: checked again, nothing written.
+        save_by_rename(&sheet, &bad);
+        let text = w.wait_for("the rebuild", |t| t.matches("[watching]").count() >= 2);
+        assert!(text.contains("[changed]"), "{mode}: {text}");
+        assert!(text.contains("error["), "{mode}: {text}");
+        assert!(!dir.join("a.html").exists());
+        // Fixed: built again; its outputs caused no run of their own.
+        save_by_rename(&sheet, &example());
+        let text = w.wait_for("the second rebuild", |t| {
+            t.matches("[watching]").count() >= 3
+        });
+        assert!(dir.join("a.html").exists(), "{mode}: {text}");
+        assert_eq!(text.matches("[changed]").count(), 2, "{mode}: {text}");
+        // Another file of the folder is not an input.
+        std::fs::write(dir.join("notes.txt"), "x").unwrap();
+        save_by_rename(&sheet, &bad);
+        let text = w.wait_for("the third rebuild", |t| {
+            t.matches("[watching]").count() >= 4
+        });
+        assert_eq!(text.matches("[changed]").count(), 3, "{mode}: {text}");
+    }
+}

@@ -26,7 +26,7 @@
 
 use jixiao::diag::{catalogue, render_human, Code, ColorChoice, Lang};
 use jixiao::source::SourceFile;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -299,4 +299,127 @@ fn sparse_source_renders_as_the_whole_file() {
             }
         }
     }
+}
+
+/// The ASCII words of a Chinese rendering that are not the sheet's own
+/// text: everything but the source lines ariadne quotes, less diagnostic
+/// codes, code points (`U+001B`), and words the sheet itself holds
+/// (keywords as it spells them, units, codes) or its file name; a
+/// suggestion for a misspelt word (`purpose` for `purpse`) is close to one.
+fn english_words(
+    rendered: &str,
+    source: &str,
+    name: &str,
+    english_keywords: Option<&BTreeSet<String>>,
+) -> Vec<String> {
+    let quoted_source = |line: &str| {
+        let t = line.trim_start();
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        (digits > 0 && t[digits..].trim_start().starts_with('│')) || t.starts_with("╭─[")
+    };
+    let token_char = |c: char| c.is_ascii_alphanumeric() || "_-+./\\".contains(c);
+    let source_words: Vec<&str> = source
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut words = Vec::new();
+    for line in rendered.lines().filter(|l| !quoted_source(l)) {
+        for token in line.split(|c: char| !token_char(c)) {
+            let word = token.trim_matches(|c: char| ".-/+\\".contains(c));
+            if !word.chars().any(|c| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let code = word.len() == 4
+                && word.starts_with(['E', 'W', 'I'])
+                && word[1..].chars().all(|c| c.is_ascii_digit());
+            let code_point = word
+                .strip_prefix("U+")
+                .is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()));
+            let suggestion = source_words
+                .iter()
+                .any(|w| distance(w, word) <= 2 && w.len() > 3);
+            let keyword = english_keywords.is_some_and(|k| k.contains(word));
+            if !(code
+                || code_point
+                || keyword
+                || suggestion
+                || source.contains(word)
+                || name.contains(word))
+            {
+                words.push(word.to_string());
+            }
+        }
+    }
+    words
+}
+
+/// Levenshtein distance over chars.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// With `--lang zh` a diagnostic carries no English word of its own: not
+/// ariadne's headings (`Error`, `Warning`, `Help`), and a keyword only as
+/// the sheet spells it. Each fixture is tried as written (its keywords are
+/// English: English keywords may be named), and with its keywords in
+/// Chinese where it can be formatted (no English keyword may be named but
+/// those the sheet still holds).
+#[test]
+fn chinese_rendering_has_no_english_words() {
+    let chinese = jixiao::fmt::Options {
+        keywords: jixiao::fmt::Keywords::Chinese,
+    };
+    let words = |text: &str| -> BTreeSet<String> {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+            .map(str::to_string)
+            .collect()
+    };
+    // The English keywords: the words formatting in Chinese takes away.
+    let mut keywords = BTreeSet::new();
+    let mut fixtures_both = Vec::new();
+    for (name, text) in fixtures() {
+        let zh = jixiao::fmt::format(&text, &chinese).ok();
+        if let Some(zh) = &zh {
+            keywords.extend(words(&text).difference(&words(zh)).cloned());
+        }
+        fixtures_both.push((name, text, zh));
+    }
+    assert!(keywords.contains("define-unit") && keywords.contains("indicator"));
+    let in_chinese = fixtures_both.iter().filter(|f| f.2.is_some()).count();
+    assert!(
+        in_chinese >= 60,
+        "only {in_chinese} fixtures in Chinese keywords"
+    );
+    let mut found = Vec::new();
+    for (name, text, zh) in fixtures_both {
+        let mut variants = vec![(text, Some(&keywords))];
+        variants.extend(zh.map(|zh| (zh, None)));
+        for (source, english_keywords) in variants {
+            let file = SourceFile::new(name.clone(), source.clone());
+            for d in jixiao::compile(&file).diagnostics {
+                let shown = render_human(&d, &file, Lang::Zh, ColorChoice::Never);
+                for word in english_words(&shown, &source, &name, english_keywords) {
+                    found.push(format!("{name} {}: `{word}` in\n{shown}", d.code));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} English words:\n{}",
+        found.len(),
+        found.join("\n")
+    );
 }

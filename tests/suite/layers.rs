@@ -25,6 +25,7 @@ const LAYERS: &[&[&str]] = &[
     &["check"],
     &["emit"],
     &["diff", "import"],
+    &["report"],
 ];
 
 type ModPath = Vec<String>;

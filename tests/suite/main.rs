@@ -30,5 +30,7 @@ mod no_panic;
 mod parser_oracle;
 mod planted;
 mod real_forms;
+mod report;
 mod robustness;
 mod robustness_regressions;
+mod rust_version;

@@ -187,8 +187,9 @@ pub fn unknown_unit(
     span: Span,
     unit: &str,
     suggestion: Option<&str>,
-    dimension: &str,
+    dimension: (&str, &str),
 ) -> Diagnostic {
+    let (dimension_zh, dimension) = dimension;
     let d = diag(
         Code::E603,
         span,
@@ -201,7 +202,7 @@ pub fn unknown_unit(
     match suggestion {
         Some(s) => {
             let d = d.help(t(
-                format!("是不是 `{s}`？如确为新单位，可声明：define-unit {unit} {dimension}"),
+                format!("是不是 `{s}`？如确为新单位，可声明：define-unit {unit} {dimension_zh}"),
                 format!(
                     "did you mean `{s}`? For a new unit, declare it: define-unit {unit} {dimension}"
                 ),
@@ -213,7 +214,7 @@ pub fn unknown_unit(
             }
         }
         None => d.help(t(
-            format!("如确为新单位，可在表中声明：define-unit {unit} {dimension}"),
+            format!("如确为新单位，可在表中声明：define-unit {unit} {dimension_zh}"),
             format!("declare a new unit in the sheet: define-unit {unit} {dimension}"),
         )),
     }

@@ -133,8 +133,8 @@ fn every_constructor() -> Vec<Diagnostic> {
         target_pending(at),
         direction_contradicts_sign(at, "反向", "≥", first),
         quantitative_without_number(at, first),
-        unknown_unit(s(10, 16), "人吹", Some("人次"), "count"),
-        unknown_unit(s(10, 16), "校次", None, "count"),
+        unknown_unit(s(10, 16), "人吹", Some("人次"), ("数量", "count")),
+        unknown_unit(s(10, 16), "校次", None, ("数量", "count")),
         satisfaction_over_100(at, "120", false),
         satisfaction_over_100(at, "105", true),
         rate_over_100(at, "120", false),
@@ -356,9 +356,11 @@ fn no_fix_on_a_span_that_is_not_the_replaced_text() {
         .fixes
         .is_empty());
     // `人 吹`: the unit as the target's parser reads it is not what is written.
-    assert!(unknown_unit(s(0, 7), "人吹", Some("人次"), "count")
-        .fixes
-        .is_empty());
+    assert!(
+        unknown_unit(s(0, 7), "人吹", Some("人次"), ("数量", "count"))
+            .fixes
+            .is_empty()
+    );
 }
 
 #[test]

@@ -144,7 +144,7 @@ pub fn unknown_dimension(span: Span, raw: &str) -> Diagnostic {
     )
     .label(t("无法识别", "not recognised"))
     .help(t(
-        "可用：percent count money time length area mass volume energy score，或 分子/分母 如 money/count",
+        "可用：百分比、数量、金额、时间、长度、面积、重量、体积、能量、分值，或 分子/分母，如 金额/数量",
         "one of: percent count money time length area mass volume energy score, or NUM/DEN as money/count",
     ))
 }
