@@ -9,6 +9,9 @@ use super::labels::{column, label, normalise, Column, Group, Label};
 use super::values::{core_mark, level_points, one_line, points};
 use crate::lang::category;
 
+/// A header cell's meaning with the grid columns it covers (first, span).
+type Spanned = (usize, usize, (Column, bool));
+
 /// The columns of an open indicator block, by grid column.
 #[derive(Clone, Debug, Default)]
 pub struct Block {
@@ -17,6 +20,11 @@ pub struct Block {
     /// The last level names read, for rows that leave them blank.
     last1: String,
     last2: [String; 2],
+    /// The form prints no 三级指标: the 二级指标 column names the
+    /// indicator (or, when it holds a level-2 name, the 指标内容 does).
+    level2_names: bool,
+    /// Rows read since the header.
+    rows: usize,
 }
 
 /// What a row of the block gave.
@@ -52,6 +60,7 @@ pub fn header(t: &Table, r: usize) -> Option<Block> {
     // Application forms (财政支出绩效目标申报表) print no 三级指标: under
     // 投入 and 过程 the 二级指标 column names the indicator itself.
     let named = columns.iter().any(|c| matches!(c, Some((Column::Name, _))));
+    let level2_names = !named;
     if !named {
         for (c, _) in columns.iter_mut().flatten() {
             if *c == Column::Level2 {
@@ -61,15 +70,52 @@ pub fn header(t: &Table, r: usize) -> Option<Block> {
     }
     (has_level && has_body).then(|| Block {
         columns,
+        level2_names,
         ..Block::default()
     })
 }
 
 impl Block {
+    /// The second row of a header of two (`三级指标` over `指标名称 |
+    /// 指标值`): right under the first, every cell starting in it a column
+    /// name. Its names replace those above them.
+    pub fn refine(&mut self, t: &Table, r: usize) -> bool {
+        if self.rows > 0 {
+            return false;
+        }
+        let starting: Vec<_> = t
+            .row(r)
+            .into_iter()
+            .filter(|p| p.first && !p.cell.text.trim().is_empty())
+            .collect();
+        let names: Option<Vec<Spanned>> = starting
+            .iter()
+            .map(|p| match column(&normalise(&p.cell.text).text) {
+                Some((Column::Field(_), _)) | None => None,
+                Some(c) => Some((p.cell.col, p.cell.col_span, c)),
+            })
+            .collect();
+        let Some(names) = names.filter(|n| !n.is_empty()) else {
+            return false;
+        };
+        for (col, span, c) in names {
+            for slot in self.columns.iter_mut().skip(col).take(span) {
+                *slot = Some(c.clone());
+            }
+        }
+        let named = self
+            .columns
+            .iter()
+            .any(|c| matches!(c, Some((Column::Name, _))));
+        self.level2_names &= !named;
+        true
+    }
+
     /// Read row `r`; `None` when the row is not the block's (a label of
     /// the form starts it: 预算执行率, 审核意见, a new project …).
     pub fn row(&mut self, t: &Table, r: usize) -> Option<Row> {
         let placed = t.row(r);
+        self.rows += 1;
         // A row the block does not hold starts at its left edge with a
         // label of the form; an indicator row's left cells are its levels,
         // often merged down from above.
@@ -77,7 +123,16 @@ impl Block {
         if left.first {
             let n = normalise(&left.cell.text).text;
             match label(&n) {
-                Some(Label::Group(Group::Indicators)) | None => {}
+                Some(Label::Group(Group::Indicators)) => {}
+                // Text where the block has no column (under the group
+                // label, `备注`): a row after the block.
+                None if !n.is_empty()
+                    && left.cell.col < self.columns.len()
+                    && self.columns[left.cell.col].is_none() =>
+                {
+                    return None
+                }
+                None => {}
                 Some(_) => return None,
             }
         }
@@ -86,6 +141,7 @@ impl Block {
         let mut cells: [Vec<(Column, String)>; 2] = [Vec::new(), Vec::new()];
         let mut shared: Vec<(Column, String)> = Vec::new();
         let mut out = Row::default();
+        let mut level1_cell = None;
         for (col, meaning) in self.columns.iter().enumerate() {
             let Some(cell) = t.at(r, col) else { continue };
             let index = placed.iter().find(|p| std::ptr::eq(p.cell, cell));
@@ -108,7 +164,15 @@ impl Block {
                 continue;
             };
             if used.contains(&index) && !matches!(c, Column::Level1) {
+                // A category merged across both level columns (满意度指标
+                // over 一级 and 二级) is its own level 2.
+                if *c == Column::Level2 && level1_cell == Some(index) {
+                    cells[usize::from(*long)].push((c.clone(), cell.text.clone()));
+                }
                 continue;
+            }
+            if *c == Column::Level1 {
+                level1_cell = Some(index);
             }
             used.push(index);
             let entry = (c.clone(), cell.text.clone());
@@ -176,7 +240,20 @@ impl Block {
             .map(|l| normalise(&l).text)
             .unwrap_or_else(|| self.last2[g].clone());
         self.last2[g] = level2.clone();
-        let name = get(&Column::Name).map(|n| one_line(&n));
+        let mut name = get(&Column::Name).map(|n| one_line(&n));
+        let mut description = get(&Column::Description);
+        let mut level2 = level2;
+        // A form without 三级指标 whose 二级指标 column holds a level 2
+        // (产出指标 | 数量指标 | 指标内容 …): the content names the indicator.
+        if self.level2_names {
+            if let Some(n) = name.as_deref().filter(|n| is_level2(level1, n)) {
+                level2 = normalise(n).text;
+                self.last2[g] = level2.clone();
+                if let Some(d) = description.take() {
+                    name = Some(one_line(&d));
+                }
+            }
+        }
         let value = get(&Column::Target).map(|v| one_line(&v));
         let sign = get(&Column::Sign).map(|s| normalise(&s).text);
         let unit = get(&Column::Unit).map(|u| normalise(&u).text);
@@ -220,13 +297,14 @@ impl Block {
             core: (stars > 0).then_some(stars),
             ..Indicator::default()
         };
+        ind.description = description;
         for (k, v) in cells {
             let v = v.trim();
             if v.is_empty() {
                 continue;
             }
             match k {
-                Column::Description => ind.description = Some(v.to_string()),
+                Column::Description => {}
                 Column::Basis => ind.basis = Some(v.to_string()),
                 Column::Weight => match points(v) {
                     Some(p) => ind.weight = Some(p),
@@ -285,6 +363,21 @@ pub fn target(sign: Option<String>, value: Option<String>, unit: Option<String>)
             })
         }
     }
+}
+
+/// Whether `word` is a level-2 name under the category `level1`.
+fn is_level2(level1: &str, word: &str) -> bool {
+    let Some(parent) = category::level1(&short(level1)).or_else(|| category::level1(level1)) else {
+        return false;
+    };
+    [normalise(word).text, short(word)].iter().any(|w| {
+        category::LEVEL2
+            .iter()
+            .filter(|d| d.parent == parent.id)
+            .any(|d| {
+                d.canonical == w || d.aliases.contains(&w.as_str()) || short(d.canonical) == *w
+            })
+    })
 }
 
 /// Whether a level-1 cell holds a sentence rather than a category: no

@@ -83,6 +83,11 @@ pub enum Label {
     /// 填报单位, 单位(盖章).
     Filer,
     FilingDate,
+    /// 部门（单位）名称 and its code, in a 部门整体 form.
+    DeptName,
+    DeptCode,
+    /// 年度总体目标 of a 部门整体 form: the body's summary.
+    OverallGoals,
     /// A label spanning rows over others (预算规模及资金用途, 项目资金,
     /// 总体目标, 绩效指标 …): it says what the rows are about.
     Group(Group),
@@ -99,6 +104,8 @@ pub enum Group {
     Budget,
     Goals,
     Indicators,
+    /// 年度主要任务 of a 部门整体 form.
+    Tasks,
     Other,
 }
 
@@ -162,6 +169,25 @@ pub fn label(text: &str) -> Option<Label> {
         | "项目年度绩效目标衡量指标"
         | "长期绩效指标" => Group(self::Group::Indicators),
         "项目立项情况" => Group(self::Group::Other),
+        "年度主要任务" | "主要任务" | "年度重点任务" | "部门年度主要任务" => {
+            Group(self::Group::Tasks)
+        }
+        "部门（单位）名称"
+        | "部门(单位)名称"
+        | "部门名称"
+        | "单位名称"
+        | "预算部门"
+        | "预算单位"
+        | "部门（单位）" => DeptName,
+        "部门（单位）编码" | "部门(单位)编码" | "部门编码" | "单位编码" | "预算单位编码" => {
+            DeptCode
+        }
+        "年度总体目标"
+        | "部门整体绩效目标"
+        | "整体绩效目标"
+        | "年度整体绩效目标"
+        | "总体绩效目标"
+        | "部门年度总体目标" => OverallGoals,
         _ => return source_label(text).map(|_| Source),
     };
     Some(l)

@@ -196,12 +196,12 @@ pub fn numbered(text: &str) -> Vec<String> {
         return Vec::new();
     }
     let lines: Vec<&str> = text.lines().collect();
-    if numbered_line(lines[0]).map(|(n, _)| n) != Some(1) {
+    if goal_number(lines[0]).map(|(n, _)| n) != Some(1) {
         return vec![text.to_string()];
     }
     let mut out: Vec<String> = Vec::new();
     for line in lines {
-        match numbered_line(line) {
+        match goal_number(line) {
             Some((n, rest)) if n == out.len() + 1 => out.push(rest.to_string()),
             _ => {
                 if let Some(last) = out.last_mut() {
@@ -212,6 +212,28 @@ pub fn numbered(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A goal's number and text: as `numbered_line`, or `（一）`, `一、`, `①`.
+fn goal_number(line: &str) -> Option<(usize, &str)> {
+    if let Some(n) = numbered_line(line) {
+        return Some(n);
+    }
+    const CHINESE: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let first = line.chars().next()?;
+    if let Some(i) = ('①'..='⑳').position(|c| c == first) {
+        return Some((i + 1, &line[first.len_utf8()..]));
+    }
+    let (digit, rest) = match line.strip_prefix(['（', '(']) {
+        Some(r) => {
+            let d = r.chars().next()?;
+            let r = r[d.len_utf8()..].strip_prefix(['）', ')'])?;
+            (d, r)
+        }
+        None => (first, line[first.len_utf8()..].strip_prefix('、')?),
+    };
+    let i = CHINESE.iter().position(|c| *c == digit)?;
+    Some((i + 1, rest))
 }
 
 /// A paragraph's number and text: `1、text` (measures) or `1.title：text`
@@ -277,6 +299,8 @@ pub fn title(text: &str) -> Option<Title> {
     }
     const FORMS: &[(&str, FormKind)] = &[
         ("部门整体绩效目标表", FormKind::WholeBody),
+        ("部门整体支出绩效目标表", FormKind::WholeBody),
+        ("部门整体绩效目标申报表", FormKind::WholeBody),
         ("绩效目标申报表", FormKind::Application),
         ("绩效目标审批表", FormKind::Approval),
         ("绩效目标批复表", FormKind::Reply),
@@ -491,6 +515,12 @@ mod tests {
         assert_eq!(numbered("（1）甲\n（2）乙"), ["甲", "乙"]);
         assert_eq!(numbered("2.5万元\n3"), ["2.5万元\n3"]);
         assert!(numbered("").is_empty());
+        assert_eq!(numbered("（一）甲；\n（二）乙。"), ["甲；", "乙。"]);
+        assert_eq!(numbered("一、甲\n二、乙"), ["甲", "乙"]);
+        assert_eq!(numbered("①甲\n②乙"), ["甲", "乙"]);
+        // A sub-list under a goal stays in it.
+        assert_eq!(numbered("1.甲：\n①子\n2.乙"), ["甲：\n①子", "乙"]);
+        assert_eq!(numbered("十分重要\n二、乙"), ["十分重要\n二、乙"]);
     }
 
     #[test]

@@ -1049,3 +1049,958 @@ fn excel_number_formats_are_read_as_shown() {
         ]
     );
 }
+
+// ---------------------------------------------------------------------
+// Published layouts that are not ours, written by hand as their producers
+// write them.
+
+/// A part of a Word document: a paragraph, or a table whose cells are
+/// written in a small markup: `{2}` before the text spans two grid
+/// columns, `v:TEXT` starts a vertical merge and `^` continues it, `h:TEXT`
+/// starts a legacy horizontal merge (`w:hMerge`) and `<` continues it; a
+/// `\n` starts a new paragraph in the cell and a `¦` is a `<w:br/>`.
+enum Part<'a> {
+    P(&'a str),
+    T(Vec<Vec<&'a str>>),
+}
+
+fn docx_runs(text: &str) -> String {
+    if text.is_empty() {
+        return "<w:p/>".to_string();
+    }
+    text.split('\n')
+        .map(|line| {
+            let runs: Vec<String> = line
+                .split('¦')
+                .map(|t| {
+                    let t = t
+                        .replace('&', "&amp;")
+                        .replace('<', "&lt;")
+                        .replace('>', "&gt;");
+                    format!("<w:t xml:space=\"preserve\">{t}</w:t>")
+                })
+                .collect();
+            format!("<w:p><w:r>{}</w:r></w:p>", runs.join("<w:br/>"))
+        })
+        .collect()
+}
+
+/// A Word document of `parts`, as a word processor writes one (only the
+/// parts a reader needs).
+fn docx(parts: &[Part<'_>]) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::new();
+    for part in parts {
+        match part {
+            Part::P(text) => body.push_str(&docx_runs(text)),
+            Part::T(rows) => {
+                let mut width = 0;
+                let mut trs = String::new();
+                for row in rows {
+                    let mut cols = 0;
+                    trs.push_str("<w:tr>");
+                    for cell in row {
+                        let mut text = *cell;
+                        let mut pr = String::new();
+                        let mut span = 1;
+                        if let Some(rest) = text.strip_prefix('{') {
+                            let (n, rest) = rest.split_once('}').unwrap();
+                            span = n.parse().unwrap();
+                            pr.push_str(&format!("<w:gridSpan w:val=\"{span}\"/>"));
+                            text = rest;
+                        }
+                        match text {
+                            "^" => {
+                                pr.push_str("<w:vMerge/>");
+                                text = "";
+                            }
+                            "<" => {
+                                pr.push_str("<w:hMerge/>");
+                                text = "";
+                            }
+                            _ => {
+                                if let Some(rest) = text.strip_prefix("v:") {
+                                    pr.push_str("<w:vMerge w:val=\"restart\"/>");
+                                    text = rest;
+                                } else if let Some(rest) = text.strip_prefix("h:") {
+                                    pr.push_str("<w:hMerge w:val=\"restart\"/>");
+                                    text = rest;
+                                }
+                            }
+                        }
+                        cols += span;
+                        trs.push_str(&format!(
+                            "<w:tc><w:tcPr><w:tcW w:w=\"1200\" w:type=\"dxa\"/>{pr}</w:tcPr>{}</w:tc>",
+                            docx_runs(text)
+                        ));
+                    }
+                    trs.push_str("</w:tr>");
+                    width = width.max(cols);
+                }
+                body.push_str(
+                    "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>",
+                );
+                for _ in 0..width {
+                    body.push_str("<w:gridCol w:w=\"1200\"/>");
+                }
+                body.push_str("</w:tblGrid>");
+                body.push_str(&trs);
+                body.push_str("</w:tbl>");
+            }
+        }
+    }
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let parts = [
+        ("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_string()),
+        ("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".to_string()),
+        ("word/document.xml", document),
+    ];
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut out);
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, text) in parts {
+        z.start_file(name, opts).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    z.finish().unwrap();
+    out.into_inner()
+}
+
+/// The imported sheet compiled: it must, and the codes of its diagnostics
+/// (the source's own defects) are returned to be asserted.
+fn compiled(imported: &import::Imported, what: &str) -> (Sheet, Vec<String>) {
+    assert_parses(imported, what);
+    let c = jixiao::compile(&SourceFile::new(what, &imported.text));
+    let codes: Vec<String> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    let sheet = c
+        .ok()
+        .unwrap_or_else(|| panic!("{what} does not compile: {codes:?}\n{}", imported.text))
+        .clone();
+    (sheet, codes)
+}
+
+/// An indicator as `一级.二级 名称 指标值`, the categories as written.
+fn facts(ind: &jixiao::model::Indicator) -> String {
+    format!(
+        "{}.{} {} {}",
+        ind.level1,
+        ind.level2,
+        ind.name,
+        ind.target.as_ref().map_or("", |t| t.text.as_str())
+    )
+}
+
+/// One project table of real/05 (六安市金安区体育局, 2025) as Word prints it:
+/// the title, 项目责任人 and 单位(盖章) as lines above the table, labels over
+/// several lines, levels merged down.
+fn jinan_project<'a>(
+    name: &'a str,
+    total: &'a str,
+    goal: &'a str,
+    indicators: Vec<Vec<&'a str>>,
+) -> Vec<Part<'a>> {
+    let mut rows = vec![
+        vec!["项目名称", "{4}", "", ""],
+        vec![
+            "主管部门及代码",
+            "[042]六安市金安区体育局",
+            "实施单位",
+            "{2}六安市金安区体育局",
+        ],
+        vec!["项目来源", "本级申报项目", "项目期", "{2}3年"],
+        vec!["v:项目资金\n(万元)", "年度资金总额:", "{3}"],
+        vec!["^", "其中:财政拨款", "{3}"],
+        vec!["^", "其他资金", "{3}0.00"],
+        vec!["年度\n目标", "{4}"],
+        vec![
+            "v:绩\n效\n指\n标",
+            "一级\n指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+        ],
+    ];
+    // The cells holding this project's texts.
+    rows[0] = vec!["项目名称", leak(format!("{{4}}{name}"))];
+    rows[3][2] = leak(format!("{{3}}{total}"));
+    rows[4][2] = leak(format!("{{3}}{total}"));
+    rows[6][1] = leak(format!("{{4}}{goal}"));
+    for mut r in indicators {
+        r.insert(0, "^");
+        rows.push(r);
+    }
+    vec![
+        Part::P("项目支出绩效目标表"),
+        Part::P("(2025年度)"),
+        Part::P("项目责任人:"),
+        Part::P("单位(盖章):"),
+        Part::T(rows),
+        Part::P(""),
+    ]
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// real/05 as the Word document the page was made from: two project tables
+/// in a row, each under its own title. The first holds the example
+/// transcribed by hand from the page; the second (cut off in the stored
+/// copy) is completed with plausible rows.
+#[test]
+fn real_05_in_word_two_projects_each_under_its_title() {
+    let first = jinan_project(
+        "2025金安国际网球公开赛(国际系列赛事)",
+        "1000.00",
+        "打造金安国际网球公开赛等一系列的品牌赛事,提升六安城市的知名度和美誉度。",
+        vec![
+            vec!["v:产出指标", "v:数量指标", "开展运动种类", "1种"],
+            vec!["^", "^", "打造品牌赛事种类", "1种"],
+            vec!["^", "v:质量指标", "经费支出合规率", "100%"],
+            vec!["^", "^", "赛事完成率", "100%"],
+            vec!["^", "时效指标", "完成时间", "2025年年底前"],
+            vec!["^", "成本指标", "项目总成本", "≤1000万元"],
+            vec![
+                "v:效益指标",
+                "经济效益指标",
+                "提升六安城市知名度和美誉度,推动体育消费、“网球+”产业深度融合",
+                "经济效益良好",
+            ],
+            vec![
+                "^",
+                "社会效益指标",
+                "打造金安国际网球公开赛等系列品牌赛事,提升六安城市的知名度和美誉度。",
+                "效果良好",
+            ],
+            vec!["^", "生态效益指标", "本项目不适用此指标", "无"],
+            vec![
+                "^",
+                "可持续影响指标",
+                "打造金安国际网球\n公开赛等系列品牌赛事",
+                "影响可持续",
+            ],
+            vec!["满意度指标", "满意度指标", "群众满意度", "≥95%"],
+        ],
+    );
+    let second = jinan_project(
+        "安徽省常规赛费用",
+        "1200.00",
+        "因财政资金紧张,结转2024年六运会项目资金",
+        vec![
+            vec!["v:产出指标", "数量指标", "参加省级常规赛项目数", "≥10项"],
+            vec!["^", "质量指标", "经费支出合规率", "100%"],
+            vec!["^", "时效指标", "完成时间", "2025年年底前"],
+            vec!["^", "成本指标", "项目总成本", "≤1200万元"],
+            vec!["效益指标", "社会效益指标", "提升竞技体育水平", "效果良好"],
+            vec!["满意度指标", "满意度指标", "群众满意度", "≥95%"],
+        ],
+    );
+    let parts: Vec<Part<'_>> = first.into_iter().chain(second).collect();
+    let imported = import::import("jinan.docx", &docx(&parts), jixiao::diag::Lang::En).unwrap();
+    // Every fact placed; the blank 项目责任人 and 单位(盖章) lines state
+    // nothing and are no notes.
+    assert!(
+        imported.notes.is_empty(),
+        "{:?}",
+        imported.report(jixiao::diag::Lang::En)
+    );
+    assert_eq!((imported.projects, imported.indicators), (2, 17));
+    let (back, codes) = compiled(&imported, "jinan.jx");
+    assert!(codes.is_empty(), "{codes:?}");
+    // The first project is the example, to the decimals.
+    let expected = example("jinan-tiyuju-2025.jx");
+    let mut diff = Vec::new();
+    differences(
+        &json(&expected)["projects"][0],
+        &json(&back)["projects"][0],
+        ".projects[0]",
+        &mut diff,
+    );
+    assert!(diff.is_empty(), "{}\n{}", diff.join("\n"), imported.text);
+    let p = &back.projects[1];
+    assert_eq!(p.name, "安徽省常规赛费用");
+    assert_eq!(p.budget.total.to_string(), "1200.00");
+    let sources: Vec<(String, String)> = p
+        .budget
+        .sources
+        .iter()
+        .map(|s| (s.name.clone(), s.amount.to_string()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            ("财政拨款".to_string(), "1200.00".to_string()),
+            ("其他资金".to_string(), "0.00".to_string())
+        ]
+    );
+    assert_eq!(p.goals.len(), 1);
+    let inds: Vec<String> = p.indicators.iter().map(facts).collect();
+    assert_eq!(
+        inds,
+        [
+            "产出指标.数量指标 参加省级常规赛项目数 ≥10项",
+            "产出指标.质量指标 经费支出合规率 100%",
+            "产出指标.时效指标 完成时间 2025年年底前",
+            "产出指标.成本指标 项目总成本 ≤1200万元",
+            "效益指标.社会效益指标 提升竞技体育水平 效果良好",
+            "满意度指标.服务对象满意度指标 群众满意度 ≥95%",
+        ]
+    );
+}
+
+/// real/09 (六安市叶集区文化旅游体育局, 2025) in Word: the page describes
+/// its projects in words, verbatim below as the stored copy has them (one
+/// paragraph), then prints the table of each; the table shown (whose
+/// project name ends like a fund source, …建设资金) is completed with
+/// plausible rows past the point where the stored copy stops.
+const YEJI_WORDS: &str = "1.“文化中心运营专项经费”项目。 (1)项目概述。主要用于文化中心整体运营。 (2)立项依据。文化中心运行管理需要。 (3)实施主体。六安市叶集区文化旅游体育局。 (4)起止时间。2025年1月1日-2025年12月31日 (5)项目内容。文化中心运营主要包括场馆运营费、水电费、特种设备维保和设备维修4部分。维持场馆日常运营,保障文化中心各项活动顺利开展。 (6)年度预算安排。财政拨款634万元。 (7)绩效目标。项目通过对场馆进行日常运营维护,主要工作为设备维保维修以及部分运转工作的开展,保障文化中心日常运转,提高社会对场馆的满意度,提高人民群众文化生活的质量。 2.“文旅体专项经费”项目。 (1)项目概述。主要用于文化、旅游、广电、体育、文物等专项工作支出。 (2)立项依据。文化、旅游、广电、体育、文物等工作开展需要。 (3)实施主体。六安市叶集区文化旅游体育局。 (4)起止时间。2025年1月1日-2025年12月31日 (5)项目内容。主要用于举办群众文化活动及文化惠民活动、发放文化人才补助、应急广播维护、非物质文化遗产保护、文物保护等支出,保障单位日常工作开展 (6)年度预算安排。财政拨款306.18万元。 (7)绩效目标。完成文化工作主要项目支出,搞好文化活动等任务,确保文化工作各阶段具体任务的落实。减少文物安全隐患,保护文物安全完整。完成旅游工作一般性支出,包括旅游会议、旅游推介、参加培训、文明旅游建设等支出,推进区文旅体工作正常开展,保障区博物馆安防项目及应急广播终端建设项目实施,推动地区文旅体工作质量不断提高。";
+
+#[test]
+fn real_09_in_word_projects_described_in_words_then_a_table() {
+    let parts = [
+        Part::P(YEJI_WORDS),
+        Part::P("项目支出绩效目标表"),
+        Part::T(vec![
+            vec!["{5}(2025年度)"],
+            vec!["项目名称", "{4}快乐健身暖民心建设资金"],
+            vec![
+                "主管部门及代码",
+                "[027]六安市叶集区文化旅游体育局",
+                "实施单位",
+                "{2}六安市叶集区文化旅游体育局",
+            ],
+            vec!["项目来源", "本级申报项目", "项目期", "{2}1年"],
+            vec!["v:项目资金\n(万元)", "年度资金总额:", "{3}1,234.56"],
+            vec!["^", "其中:财政拨款", "{3}1,000.00"],
+            vec!["^", "其他资金", "{3}234.56"],
+            vec![
+                "年度\n目标",
+                "{4}（一）完成全民健身设施建设；¦（二）开展群众体育活动。",
+            ],
+            vec![
+                "v:绩\n效\n指\n标",
+                "一级\n指标",
+                "二级指标",
+                "三级指标",
+                "指标值",
+            ],
+            vec!["^", "v:产出指标", "数量指标", "新建健身路径", "≥10个"],
+            vec!["^", "^", "质量指标", "验收合格率", "100%"],
+            vec!["^", "^", "时效指标", "完成时间", "2025年12月底前"],
+            vec!["^", "^", "成本指标", "项目总成本", "≤1234.56万元"],
+            vec!["^", "效益指标", "社会效益指标", "群众健身条件", "持续改善"],
+            vec![
+                "^",
+                "满意度指标",
+                "服务对象满意度指标",
+                "群众满意度",
+                "≥90%",
+            ],
+        ]),
+    ];
+    let imported = import::import("yeji.docx", &docx(&parts), jixiao::diag::Lang::En).unwrap();
+    // Every item of the words is placed; nothing is left over.
+    assert!(
+        imported.notes.is_empty(),
+        "{:?}",
+        imported.report(jixiao::diag::Lang::En)
+    );
+    let (sheet, codes) = compiled(&imported, "yeji.jx");
+    // The described projects print no indicators (W506, as in the example).
+    assert_eq!(codes, ["W506", "W506"], "{}", imported.text);
+    assert_eq!(sheet.department.name, "六安市叶集区文化旅游体育局");
+    assert_eq!(sheet.department.year, 2025);
+    // The two projects described in words are the example transcribed by
+    // hand from the same page.
+    let expected = example("yeji-wenlvti-2025.jx");
+    for i in 0..2 {
+        let mut diff = Vec::new();
+        let path = format!(".projects[{i}]");
+        differences(
+            &json(&expected)["projects"][i],
+            &json(&sheet)["projects"][i],
+            &path,
+            &mut diff,
+        );
+        assert!(diff.is_empty(), "{}\n{}", diff.join("\n"), imported.text);
+    }
+    let p = &sheet.projects[2];
+    assert_eq!(p.name, "快乐健身暖民心建设资金");
+    let s = p.supervisor.as_ref().unwrap();
+    assert_eq!(
+        (s.code.as_deref(), s.name.as_str()),
+        (Some("027"), "六安市叶集区文化旅游体育局")
+    );
+    assert_eq!(p.agency.as_deref(), Some("六安市叶集区文化旅游体育局"));
+    assert_eq!(p.term.as_deref(), Some("1年"));
+    assert_eq!(p.fields[0].name, "项目来源");
+    assert_eq!(p.budget.total.to_string(), "1234.56");
+    let amounts: Vec<String> = p
+        .budget
+        .sources
+        .iter()
+        .map(|s| s.amount.to_string())
+        .collect();
+    assert_eq!(amounts, ["1000.00", "234.56"]);
+    // Numbered `（一）` `（二）`: one goal each.
+    assert_eq!(p.goals, ["完成全民健身设施建设；", "开展群众体育活动。"]);
+    let inds: Vec<String> = p.indicators.iter().map(facts).collect();
+    assert_eq!(
+        inds,
+        [
+            "产出指标.数量指标 新建健身路径 ≥10个",
+            "产出指标.质量指标 验收合格率 100%",
+            "产出指标.时效指标 完成时间 2025年12月底前",
+            "产出指标.成本指标 项目总成本 ≤1234.56万元",
+            "效益指标.社会效益指标 群众健身条件 持续改善",
+            "满意度指标.服务对象满意度指标 群众满意度 ≥90%",
+        ]
+    );
+}
+
+/// A project described in words, then its own table: the table continues
+/// it (one project), its budget first; the words' budget, when it
+/// differs, stays as a field, and the same goal is not repeated.
+#[test]
+fn a_project_described_in_words_continues_in_its_table() {
+    let parts = [
+        Part::P("1.“文化中心运营专项经费”项目。"),
+        Part::P("(1)项目概述。主要用于文化中心整体运营。"),
+        Part::P("(3)实施主体。六安市叶集区文化旅游体育局。"),
+        Part::P("(6)年度预算安排。财政拨款600万元。"),
+        Part::P("(7)绩效目标。保障文化中心日常运转。"),
+        Part::P("项目支出绩效目标表"),
+        Part::P("(2025年度)"),
+        Part::T(vec![
+            vec!["项目名称", "{3}文化中心运营专项经费"],
+            vec!["v:项目资金\n(万元)", "年度资金总额:", "{2}634.00"],
+            vec!["^", "其中:财政拨款", "{2}634.00"],
+            vec!["年度\n目标", "{3}保障文化中心日常运转。"],
+            vec!["一级指标", "二级指标", "三级指标", "指标值"],
+            vec!["产出指标", "数量指标", "场馆开放天数", "≥300天"],
+        ]),
+    ];
+    let imported = import::import("yeji.docx", &docx(&parts), jixiao::diag::Lang::En).unwrap();
+    assert!(
+        imported.notes.is_empty(),
+        "{:?}",
+        imported.report(jixiao::diag::Lang::En)
+    );
+    let (sheet, _) = compiled(&imported, "yeji.jx");
+    assert_eq!(sheet.projects.len(), 1);
+    let p = &sheet.projects[0];
+    assert_eq!(p.budget.total.to_string(), "634.00");
+    let fields: Vec<(&str, &str)> = p
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("项目概述", "主要用于文化中心整体运营。"),
+            ("年度预算安排", "财政拨款600万元。")
+        ]
+    );
+    assert_eq!(p.goals, ["保障文化中心日常运转。"]);
+    assert_eq!(p.agency.as_deref(), Some("六安市叶集区文化旅游体育局"));
+    assert_eq!(p.indicators.len(), 1);
+}
+
+/// real/08 (a 财政支出绩效目标申报表 template, an Excel sheet) filled in as a
+/// body would: the project's head with 主管部门编码 and 主管部门名称 apart,
+/// 项目起止时间 over two cells around 到, the seven fund-source rows (most
+/// blank), the texts of 项目立项情况, 长期目标 and 年度目标 over their texts,
+/// and indicators with 分值, 指标内容 and 评分细则 but no 三级指标.
+#[test]
+fn real_08_application_form_filled_in() {
+    let cells: Vec<(&str, &str)> = vec![
+        ("A1", "财政支出绩效目标申报表"),
+        ("A2", "(2021年度)"),
+        ("A3", "填报单位:"),
+        ("B3", "某某县交通运输局"),
+        ("A4", "项目名称"),
+        ("B4", "农村公路养护"),
+        ("D4", "项目类型"),
+        ("E4", "经常性项目"),
+        ("A5", "主管部门编码"),
+        ("B5", "108"),
+        ("D5", "主管部门名称"),
+        ("E5", "某某县交通运输局"),
+        ("A6", "项目实施单位"),
+        ("B6", "某某县公路管理站"),
+        ("D6", "项目负责人"),
+        ("E6", "王五"),
+        ("F6", "联系电话"),
+        ("G6", "0771-1234567"),
+        ("A7", "项目起止时间(如20190101)"),
+        ("B7", "20210101"),
+        ("D7", "到"),
+        ("E7", "20211231"),
+        ("A8", "项目资金申请(万元)"),
+        ("B8", "资金总额:"),
+        ("D8", "320.5"),
+        ("B9", "一般公共预算拨款:"),
+        ("D9", "300"),
+        ("B10", "政府性基金预算拨款:"),
+        ("B11", "国有资本经营预算拨款:"),
+        ("B12", "纳入财政专户管理的收入:"),
+        ("B13", "未纳入财政专户管理的收入:"),
+        ("B14", "上年结余收入:"),
+        ("D14", "20.50"),
+        ("A15", "单位职能概述(450字内)"),
+        ("B15", "负责全县农村公路的建设、养护和管理。"),
+        ("A16", "项目概况(450字内)"),
+        ("B16", "对全县农村公路实施日常养护。"),
+        ("A17", "项目立项情况"),
+        ("B17", "项目立项的依据(450字内)"),
+        ("D17", "《农村公路养护管理办法》"),
+        ("B18", "项目实施进度计划(450字内)"),
+        ("D18", "全年分季度实施。"),
+        ("A19", "项目绩效目标"),
+        ("B19", "长期目标(450字内)"),
+        ("E19", "年度目标(450字内)"),
+        ("B20", "农村公路列养率保持100%。"),
+        ("E20", "完成农村公路日常养护1200公里。"),
+        ("A21", "项目年度绩效目标衡量指标"),
+        ("B21", "一级指标"),
+        ("C21", "二级指标"),
+        ("D21", "分值"),
+        ("E21", "指标内容(150字内)"),
+        ("F21", "指标值(150字内)"),
+        ("G21", "评分细则(150字内)"),
+        ("B22", "投入指标"),
+        ("C22", "资金到位率"),
+        ("D22", "5"),
+        ("E22", "资金到位率=(实际到位资金/计划投入资金)×100%。"),
+        ("F22", "资金到位率达100%"),
+        ("G22", "到位率100%得5分,每少10个百分点以内扣1分,扣完为止。"),
+        ("B23", "过程指标"),
+        ("C23", "项目资金专项核算"),
+        ("D23", "5"),
+        ("E23", "专项资金是否专款专用,专项核算。"),
+        ("F23", "专款专用,专项核算"),
+        ("G23", "专款专用得2分,专项核算得3分,否则0分。"),
+        ("B24", "产出指标"),
+        ("C24", "数量指标"),
+        ("D24", "20"),
+        ("E24", "日常养护里程"),
+        ("F24", "≥1200公里"),
+        ("G24", "每少100公里扣2分。"),
+        ("C25", "质量指标"),
+        ("D25", "10"),
+        ("E25", "优良路率"),
+        ("F25", "≥80%"),
+        ("G25", "每少1个百分点扣1分。"),
+    ];
+    let merges = [
+        "A1:G1", "A2:G2", "B3:G3", "B4:C4", "E4:G4", "B5:C5", "E5:G5", "B7:C7", "E7:G7", "A8:A14",
+        "B8:C8", "D8:G8", "B9:C9", "D9:G9", "B10:C10", "D10:G10", "B11:C11", "D11:G11", "B12:C12",
+        "D12:G12", "B13:C13", "D13:G13", "B14:C14", "D14:G14", "B15:G15", "B16:G16", "A17:A18",
+        "B17:C17", "D17:G17", "B18:C18", "D18:G18", "A19:A20", "B19:D19", "E19:G19", "B20:D20",
+        "E20:G20", "A21:A25", "B24:B25",
+    ];
+    let imported =
+        import::import("sqb.xlsx", &xlsx(&cells, &merges), jixiao::diag::Lang::En).unwrap();
+    assert!(
+        imported.notes.is_empty(),
+        "{:?}",
+        imported.report(jixiao::diag::Lang::En)
+    );
+    let (sheet, _) = compiled(&imported, "sqb.jx");
+    let d = &sheet.department;
+    assert_eq!((d.name.as_str(), d.year), ("某某县交通运输局", 2021));
+    assert_eq!(d.filer.as_deref(), Some("某某县交通运输局"));
+    let p = &sheet.projects[0];
+    assert_eq!(p.name, "农村公路养护");
+    assert_eq!(p.project_type.as_deref(), Some("经常性项目"));
+    let s = p.supervisor.as_ref().unwrap();
+    assert_eq!(
+        (s.code.as_deref(), s.name.as_str()),
+        (Some("108"), "某某县交通运输局")
+    );
+    assert_eq!(p.agency.as_deref().unwrap(), "某某县公路管理站");
+    assert_eq!(p.term.as_deref(), Some("20210101到20211231"));
+    let leader = p.leader.as_ref().unwrap();
+    assert_eq!(
+        (leader.name.as_str(), leader.phone.as_deref()),
+        ("王五", Some("0771-1234567"))
+    );
+    // Excel holds 320.5 and 300 as numbers; a blank source is none.
+    assert_eq!(p.budget.total.to_string(), "320.5");
+    let sources: Vec<String> = p
+        .budget
+        .sources
+        .iter()
+        .map(|s| format!("{} {}", s.name, s.amount))
+        .collect();
+    assert_eq!(sources, ["一般公共预算拨款 300", "上年结余收入 20.5"]);
+    let fields: Vec<&str> = p.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "单位职能概述(450字内)",
+            "项目概况(450字内)",
+            "项目立项的依据(450字内)",
+            "项目实施进度计划(450字内)"
+        ]
+    );
+    assert_eq!(p.goals, ["完成农村公路日常养护1200公里。"]);
+    assert_eq!(
+        p.period.as_ref().unwrap().goals,
+        ["农村公路列养率保持100%。"]
+    );
+    let inds: Vec<String> = p.indicators.iter().map(facts).collect();
+    assert_eq!(
+        inds,
+        [
+            "投入指标. 资金到位率 资金到位率达100%",
+            "过程指标. 项目资金专项核算 专款专用,专项核算",
+            // Under 产出 the 二级指标 column holds a level 2: the content
+            // names the indicator.
+            "产出指标.数量指标 日常养护里程 ≥1200公里",
+            "产出指标.质量指标 优良路率 ≥80%",
+        ]
+    );
+    let weights: Vec<String> = p
+        .indicators
+        .iter()
+        .map(|i| i.weight.map(|w| w.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(weights, ["5", "5", "20", "10"]);
+    assert_eq!(p.indicators[2].description, None);
+    assert_eq!(
+        p.indicators[3].scoring.as_deref(),
+        Some("每少1个百分点扣1分。")
+    );
+    assert_eq!(
+        p.indicators[0].description.as_deref(),
+        Some("资金到位率=(实际到位资金/计划投入资金)×100%。")
+    );
+}
+
+/// A 部门整体支出绩效目标表 as a county site serves it, in GBK: the body's
+/// name in the table, its 年度主要任务 with their amounts and a 金额合计
+/// row, 年度总体目标, and the body's indicators.
+#[test]
+fn a_whole_body_form_in_gbk_html() {
+    let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\"></head><body>\
+        <p align=center>部门整体支出绩效目标表</p><p align=center>（2024年度）</p>\
+        <table border=1>\
+        <tr><td>部门（单位）名称</td><td colspan=5>某某区文化和旅游局</td></tr>\
+        <tr><td rowspan=5>年度主要任务</td><td rowspan=2>任务名称</td><td rowspan=2>主要内容</td>\
+            <td colspan=3>预算金额（万元）</td></tr>\
+        <tr><td>总额</td><td>财政拨款</td><td>其他资金</td></tr>\
+        <tr><td>公共文化服务</td><td>组织送戏下乡、全民阅读等活动</td><td>500.00</td><td>500.00</td><td>0.00</td></tr>\
+        <tr><td>文物保护</td><td>开展不可移动文物巡查</td><td>300.00</td><td>280.00</td><td>20.00</td></tr>\
+        <tr><td>金额合计</td><td></td><td>800.00</td><td>780.00</td><td>20.00</td></tr>\
+        <tr><td>年度总体目标</td><td colspan=5>1.完善公共文化服务体系；<br>2.加强文物安全管理。</td></tr>\
+        <tr><td rowspan=5>年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td colspan=2>指标值</td></tr>\
+        <tr><td rowspan=2>产出指标</td><td>数量指标</td><td>送戏下乡场次</td><td colspan=2>≥120场</td></tr>\
+        <tr><td>质量指标</td><td>文物巡查覆盖率</td><td colspan=2>100%</td></tr>\
+        <tr><td>效益指标</td><td>社会效益指标</td><td>群众文化获得感</td><td colspan=2>明显提升</td></tr>\
+        <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td colspan=2>≥90%</td></tr>\
+        </table></body></html>";
+    let (gbk, _, _) = encoding_rs::GBK.encode(page);
+    let imported = import::import("zhengti.html", &gbk, jixiao::diag::Lang::En).unwrap();
+    assert!(
+        imported.notes.is_empty(),
+        "{:?}",
+        imported.report(jixiao::diag::Lang::En)
+    );
+    assert_eq!((imported.projects, imported.indicators), (0, 4));
+    let (sheet, codes) = compiled(&imported, "zhengti.jx");
+    assert!(codes.is_empty(), "{codes:?}\n{}", imported.text);
+    let d = &sheet.department;
+    assert_eq!((d.name.as_str(), d.year), ("某某区文化和旅游局", 2024));
+    assert_eq!(d.title.as_deref(), Some("部门整体支出绩效目标表"));
+    let b = d.budget.as_ref().unwrap();
+    assert_eq!(b.total.to_string(), "800.00");
+    let sources: Vec<String> = b
+        .sources
+        .iter()
+        .map(|s| format!("{} {}", s.name, s.amount))
+        .collect();
+    assert_eq!(sources, ["财政拨款 780.00", "其他资金 20.00"]);
+    // Each task: an objective of the body, its amounts a field.
+    let t = &imported.text;
+    assert!(
+        t.contains(
+            "field \"公共文化服务（预算金额）\" \"500.00（财政拨款 500.00，其他资金 0.00）\""
+        ),
+        "{t}"
+    );
+    assert!(
+        t.contains("field \"文物保护（预算金额）\" \"300.00（财政拨款 280.00，其他资金 20.00）\""),
+        "{t}"
+    );
+    let o = &sheet.overall;
+    assert_eq!(
+        o.summary.as_deref(),
+        Some("1.完善公共文化服务体系；\n2.加强文物安全管理。")
+    );
+    let objectives: Vec<(&str, &str)> = o
+        .objectives
+        .iter()
+        .map(|x| (x.title.as_str(), x.text.as_str()))
+        .collect();
+    assert_eq!(
+        objectives,
+        [
+            ("公共文化服务", "组织送戏下乡、全民阅读等活动"),
+            ("文物保护", "开展不可移动文物巡查")
+        ]
+    );
+    let inds: Vec<String> = o.indicators.iter().map(facts).collect();
+    assert_eq!(
+        inds,
+        [
+            "产出指标.数量指标 送戏下乡场次 ≥120场",
+            "产出指标.质量指标 文物巡查覆盖率 100%",
+            "效益指标.社会效益指标 群众文化获得感 明显提升",
+            "满意度指标.服务对象满意度指标 群众满意度 ≥90%",
+        ]
+    );
+}
+
+/// A project table in Word continued in a second table (a page break, the
+/// header repeated), amounts in 元 with thousands separators, 预算数 over a
+/// 合计 row, goals numbered `1.` with `①` inside and `<w:br/>` between
+/// them, a header of two rows (三级指标 over 指标名称 | 指标值), and
+/// 满意度指标 merged across both level columns with `w:hMerge`.
+#[test]
+fn a_word_table_continued_over_two_tables_in_yuan() {
+    let header = || {
+        vec![
+            vec![
+                "v:一级指标",
+                "v:二级指标",
+                "{2}三级指标",
+                "v:指标值确定依据",
+            ],
+            vec!["^", "^", "指标名称", "指标值", "^"],
+        ]
+    };
+    let mut first = vec![
+        vec!["项目名称", "{4}社区养老服务补助"],
+        vec!["项目编码", "{4}340100-2024-0012"],
+        vec!["v:预算数", "合计", "{3}1,234,567.89"],
+        vec!["^", "其中：财政资金", "{3}1,000,000.00"],
+        vec!["^", "其他资金", "{3}234,567.89"],
+        vec![
+            "绩效目标",
+            "{4}1.为辖区老年人提供助餐服务；¦2.完善居家养老服务网络：①做好日间照料；②开展上门服务。",
+        ],
+    ];
+    first.extend(header());
+    first.push(vec![
+        "v:产出指标",
+        "数量指标",
+        "助餐服务人次",
+        "≥12000人次",
+        "计划标准",
+    ]);
+    first.push(vec!["^", "质量指标", "服务合格率", "≥95%", "行业标准"]);
+    let mut second = header();
+    second.push(vec![
+        "v:产出指标",
+        "时效指标",
+        "补助发放及时率",
+        "100%",
+        "计划标准",
+    ]);
+    second.push(vec!["^", "成本指标", "人均补助标准", "≤300元", "计划标准"]);
+    second.push(vec![
+        "效益指标",
+        "社会效益指标",
+        "老年人生活质量",
+        "明显提高",
+        "历史标准",
+    ]);
+    second.push(vec!["h:满意度指标", "<", "老年人满意度", "≥90%", ""]);
+    let parts = [
+        Part::P("某某区民政局2024年项目支出绩效目标表"),
+        Part::P("单位：元"),
+        Part::T(first),
+        Part::P(""),
+        Part::T(second),
+    ];
+    let imported = import::import("minzheng.docx", &docx(&parts), jixiao::diag::Lang::En).unwrap();
+    assert!(
+        imported.notes.is_empty(),
+        "{:?}",
+        imported.report(jixiao::diag::Lang::En)
+    );
+    let (sheet, codes) = compiled(&imported, "minzheng.jx");
+    assert!(codes.is_empty(), "{codes:?}\n{}", imported.text);
+    let d = &sheet.department;
+    assert_eq!(
+        (d.name.as_str(), d.year, d.unit.as_str()),
+        ("某某区民政局", 2024, "元")
+    );
+    assert_eq!(sheet.projects.len(), 1);
+    let p = &sheet.projects[0];
+    assert_eq!(p.code.as_deref(), Some("340100-2024-0012"));
+    assert_eq!(p.name, "社区养老服务补助");
+    assert_eq!(p.budget.total.to_string(), "1234567.89");
+    let sources: Vec<String> = p
+        .budget
+        .sources
+        .iter()
+        .map(|s| format!("{} {}", s.name, s.amount))
+        .collect();
+    assert_eq!(sources, ["财政资金 1000000.00", "其他资金 234567.89"]);
+    assert_eq!(
+        p.goals,
+        [
+            "为辖区老年人提供助餐服务；",
+            "完善居家养老服务网络：①做好日间照料；②开展上门服务。"
+        ]
+    );
+    let inds: Vec<String> = p
+        .indicators
+        .iter()
+        .map(|i| format!("{} | {}", facts(i), i.basis.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        inds,
+        [
+            "产出指标.数量指标 助餐服务人次 ≥12000人次 | 计划标准",
+            "产出指标.质量指标 服务合格率 ≥95% | 行业标准",
+            "产出指标.时效指标 补助发放及时率 100% | 计划标准",
+            "产出指标.成本指标 人均补助标准 ≤300元 | 计划标准",
+            "效益指标.社会效益指标 老年人生活质量 明显提高 | 历史标准",
+            "满意度指标.服务对象满意度指标 老年人满意度 ≥90% | ",
+        ]
+    );
+}
+
+/// An application form in Word: the title rows inside the table, 其中 rows
+/// listing only part of the budget (the second indented, without its 其中),
+/// 资金总额 of the whole term under this year's, goals numbered `（一）` in
+/// paragraphs of one cell, level-1 labels written down the cell
+/// (`产\n出\n指\n标`), 指标性质 · 指标值 · 度量单位 in three columns, and a
+/// blank 备注 row after the indicators.
+#[test]
+fn an_application_form_in_word_with_sign_value_and_unit_columns() {
+    let table = vec![
+        vec!["{7}项目支出绩效目标申报表"],
+        vec!["{7}（2023年度）"],
+        vec!["项目名称", "{6}高标准农田建设"],
+        vec![
+            "主管部门",
+            "某某县农业农村局",
+            "实施单位",
+            "{4}某某县农田建设服务中心",
+        ],
+        vec!["项目属性", "延续项目", "项目期", "{4}2023-2025"],
+        vec!["v:项目资金\n（万元）", "年度资金总额", "{5}2,850.00"],
+        vec!["^", "其中：中央补助", "{5}1,500.00"],
+        vec!["^", "      省级补助", "{5}800.00"],
+        vec!["^", "资金总额", "{5}8,550.00"],
+        vec![
+            "年度绩效目标",
+            "{6}（一）新建高标准农田1.2万亩；\n（二）完善田间灌排设施。",
+        ],
+        vec![
+            "v:绩\n效\n指\n标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "指标值",
+            "度量单位",
+        ],
+        vec![
+            "^",
+            "v:产\n出\n指\n标",
+            "数量指标",
+            "新建高标准农田面积",
+            "≥",
+            "1.2",
+            "万亩",
+        ],
+        vec!["^", "^", "质量指标", "工程验收合格率", "＝", "100", "%"],
+        vec!["^", "^", "成本指标", "亩均投资", "≤", "2375", "元/亩"],
+        vec![
+            "^",
+            "v:效\n益\n指\n标",
+            "经济效益指标",
+            "粮食产能提升",
+            "≥",
+            "100",
+            "公斤/亩",
+        ],
+        vec![
+            "^",
+            "^",
+            "生态效益指标",
+            "农田灌溉水有效利用系数",
+            "≥",
+            "0.6",
+            "",
+        ],
+        vec![
+            "^",
+            "满意度指标",
+            "服务对象满意度指标",
+            "项目区农户满意度",
+            "≥",
+            "90",
+            "%",
+        ],
+        vec!["备注", "{6}"],
+    ];
+    let imported = import::import(
+        "nongtian.docx",
+        &docx(&[Part::T(table)]),
+        jixiao::diag::Lang::En,
+    )
+    .unwrap();
+    // The blank 备注 states nothing: no note.
+    assert!(
+        imported.notes.is_empty(),
+        "{:?}",
+        imported.report(jixiao::diag::Lang::En)
+    );
+    let (sheet, codes) = compiled(&imported, "nongtian.jx");
+    assert!(codes.is_empty(), "{codes:?}\n{}", imported.text);
+    let d = &sheet.department;
+    assert_eq!((d.name.as_str(), d.year), ("某某县农业农村局", 2023));
+    let p = &sheet.projects[0];
+    assert_eq!(p.attribute.as_deref(), Some("延续项目"));
+    assert_eq!(p.term.as_deref(), Some("2023-2025"));
+    assert_eq!(p.budget.total.to_string(), "2850.00");
+    assert!(p.budget.partial);
+    let sources: Vec<String> = p
+        .budget
+        .sources
+        .iter()
+        .map(|s| format!("{} {}", s.name, s.amount))
+        .collect();
+    assert_eq!(sources, ["中央补助 1500.00", "省级补助 800.00"]);
+    assert_eq!(
+        p.total_budget
+            .as_ref()
+            .map(|b| b.total.to_string())
+            .as_deref(),
+        Some("8550.00")
+    );
+    assert_eq!(p.goals, ["新建高标准农田1.2万亩；", "完善田间灌排设施。"]);
+    let inds: Vec<String> = p.indicators.iter().map(facts).collect();
+    assert_eq!(
+        inds,
+        [
+            "产出指标.数量指标 新建高标准农田面积 ≥ 1.2 万亩",
+            "产出指标.质量指标 工程验收合格率 ＝ 100 %",
+            "产出指标.成本指标 亩均投资 ≤ 2375 元/亩",
+            "效益指标.经济效益指标 粮食产能提升 ≥ 100 公斤/亩",
+            "效益指标.生态效益指标 农田灌溉水有效利用系数 ≥ 0.6",
+            "满意度指标.服务对象满意度指标 项目区农户满意度 ≥ 90 %",
+        ]
+    );
+}

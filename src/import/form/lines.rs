@@ -5,6 +5,7 @@
 
 use super::super::draft::{Budget, Why};
 use super::super::grid::Origin;
+use super::super::labels::{label, normalise, Label};
 use super::super::values::{self, amount, party};
 use super::rows::is_field_name;
 use super::{Recognizer, Section, Stage};
@@ -42,10 +43,16 @@ impl Recognizer {
             self.name_from_heading = true;
             return;
         }
+        if self.narrative(text, &origin) {
+            return;
+        }
         if self.body_line(text) {
             return;
         }
         if self.fact(text) {
+            return;
+        }
+        if self.stage != Stage::BeforeTitle && self.label_line(text, origin.clone()) {
             return;
         }
         match self.stage {
@@ -165,6 +172,40 @@ impl Recognizer {
             }
             "填报日期" => self.dept().date = Some(value),
             "审核意见" if self.project.is_none() => self.dept().review = Some(value),
+            _ => return false,
+        }
+        true
+    }
+
+    /// `项目责任人：张三`, `单位(盖章)：` printed as lines around the
+    /// project's table: the leader of the project that follows (or is
+    /// open), the filer. A label of the form with nothing after it states
+    /// nothing.
+    fn label_line(&mut self, text: &str, origin: Origin) -> bool {
+        let Some((key, value)) = text.split_once(['：', ':']) else {
+            return false;
+        };
+        let value = value.trim();
+        let Some(l) = label(&normalise(key).text) else {
+            return false;
+        };
+        match l {
+            _ if value.is_empty() => {}
+            Label::Leader => match self.project {
+                Some(i)
+                    if self.stage == Stage::Body
+                        && self.d.projects[i].leader.is_none()
+                        && self.d.projects[i].indicators.is_empty() =>
+                {
+                    let (name, phone) = values::leader(value);
+                    let p = &mut self.d.projects[i];
+                    p.leader = Some(name);
+                    p.phone = phone.or(p.phone.take());
+                }
+                _ => self.pending_leader = Some((value.to_string(), origin)),
+            },
+            Label::Filer => self.dept().filer = Some(value.to_string()),
+            Label::FilingDate => self.dept().date = Some(value.to_string()),
             _ => return false,
         }
         true

@@ -15,7 +15,9 @@
 //! reads table rows.
 
 mod lines;
+mod narrative;
 mod rows;
+mod tasks;
 
 use super::budget::Budgets;
 use super::draft::{Department, Draft, Note, Project, Why};
@@ -88,6 +90,16 @@ struct Recognizer {
     /// The body named in the title before the year, the body's name when
     /// no line gives it.
     title_body: Option<String>,
+    /// `项目负责人：…` printed above the project's table.
+    pending_leader: Option<(String, Origin)>,
+    /// The 年度主要任务 block open in the current table.
+    tasks: Option<Tasks>,
+    /// The project last described in words (`1.“…”项目。`).
+    narrative: Option<usize>,
+    /// Projects described in words, with the budget as the words state it
+    /// (`年度预算安排`, when they do): a table of the same name continues
+    /// them and its budget, more detailed, comes first.
+    described: Vec<(usize, Option<String>)>,
 }
 
 impl Recognizer {
@@ -104,7 +116,13 @@ impl Recognizer {
 
     fn new_project(&mut self) {
         self.close_project();
-        self.d.projects.push(Project::default());
+        let mut p = Project::default();
+        if let Some((l, _)) = self.pending_leader.take() {
+            let (name, phone) = super::values::leader(&l);
+            p.leader = Some(name);
+            p.phone = phone;
+        }
+        self.d.projects.push(p);
         self.project = Some(self.d.projects.len() - 1);
         self.name_from_heading = false;
         self.long_term = false;
@@ -118,8 +136,26 @@ impl Recognizer {
             return;
         };
         let (annual, total, why) = budgets.finish();
+        let described = self.described.iter().find(|d| d.0 == i).cloned();
         let p = &mut self.d.projects[i];
-        p.budget = p.budget.take().or(annual);
+        match (described, annual) {
+            (Some((_, words)), Some(table)) => {
+                // The words' budget, when the table's differs, stays a field.
+                let old = p.budget.replace(table);
+                if let (Some(old), Some(words)) = (old, words) {
+                    if !p.budget.as_ref().is_some_and(|b| same_budget(b, &old)) {
+                        p.fields.push(("年度预算安排".to_string(), words));
+                    }
+                }
+            }
+            (_, annual) => p.budget = p.budget.take().or(annual),
+        }
+        let mut seen = Vec::new();
+        p.goals.retain(|g| {
+            let new = !seen.contains(g);
+            seen.push(g.clone());
+            new
+        });
         p.total_budget = p.total_budget.take().or(total);
         for w in why {
             p.notes.push(Note {
@@ -152,6 +188,7 @@ impl Recognizer {
 
     fn end_table(&mut self) {
         self.block = None;
+        self.tasks = None;
         self.used.clear();
         self.used_rows.clear();
     }
@@ -186,7 +223,16 @@ impl Recognizer {
         }
         if let Some(block) = indicators::header(t, r) {
             self.block = Some(block);
+            self.tasks = None;
             return;
+        }
+        if self.task_row(t, r) || self.task_header(t, r) {
+            return;
+        }
+        if let Some(block) = self.block.as_mut() {
+            if block.refine(t, r) {
+                return;
+            }
         }
         if let Some(mut block) = self.block.take() {
             if let Some(read) = block.row(t, r) {
@@ -203,6 +249,9 @@ impl Recognizer {
 
     fn finish(mut self) -> Draft {
         self.close_project();
+        if let Some((text, origin)) = self.pending_leader.take() {
+            self.note(Some(origin), &text, Why::UnknownParagraph);
+        }
         let mut d = self.d;
         // A project that is a heading alone, named again by a project read
         // in full, is an entry of a table of contents.
@@ -277,6 +326,38 @@ impl Recognizer {
         }
         d
     }
+}
+
+/// What a column of the 年度主要任务 block holds (see `tasks`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum TaskCol {
+    Name,
+    Content,
+    Total,
+    Source(String),
+}
+
+/// The columns of an open 年度主要任务 block: first grid column, span,
+/// meaning.
+#[derive(Clone, Debug, Default)]
+struct Tasks {
+    columns: Vec<(usize, usize, TaskCol)>,
+}
+
+/// Whether two budgets state the same amounts (`634` and `634.00`).
+fn same_budget(a: &super::draft::Budget, b: &super::draft::Budget) -> bool {
+    use std::str::FromStr;
+    let num = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|x| rust_decimal::Decimal::from_str(x).ok())
+    };
+    let sources = |x: &super::draft::Budget| -> Vec<(String, Option<rust_decimal::Decimal>)> {
+        x.sources
+            .iter()
+            .map(|s| (s.name.clone(), num(&Some(s.amount.clone()))))
+            .collect()
+    };
+    num(&a.total) == num(&b.total) && num(&a.total).is_some() && sources(a) == sources(b)
 }
 
 /// Whether a project holds nothing but its name.

@@ -13,7 +13,9 @@ use super::{Recognizer, Stage};
 
 impl Recognizer {
     pub(super) fn indicator_row(&mut self, read: indicators::Row) {
-        let in_overall = matches!(self.stage, Stage::PartOne(_)) && self.project.is_none();
+        let whole_body = self.d.department.form == Some(crate::lang::choices::FormKind::WholeBody);
+        let in_overall =
+            (matches!(self.stage, Stage::PartOne(_)) || whole_body) && self.project.is_none();
         if in_overall {
             self.d.overall.indicators.extend(read.annual);
             self.d.overall.indicators.extend(read.long);
@@ -103,6 +105,15 @@ impl Recognizer {
             let c = cells[i];
             let n = normalise(&c.text);
             let mut j = i + 1;
+            // A name beside a label of text is its value even when it reads
+            // like a fund source (项目名称 | 快乐健身暖民心建设资金).
+            if label(&n.text).is_some_and(takes_text)
+                && cells
+                    .get(j)
+                    .is_some_and(|v| label(&normalise(&v.text).text) == Some(Label::Source))
+            {
+                j += 1;
+            }
             while j < cells.len() && !is_label(cells[j]) {
                 j += 1;
             }
@@ -200,7 +211,17 @@ impl Recognizer {
 
     fn apply(&mut self, t: &Table, r: usize, l: Label, c: &Cell, values: &[&Cell]) {
         use Label::*;
-        if !matches!(l, ProjectName | ProjectCode | Filer | FilingDate | Group(_)) {
+        if !matches!(
+            l,
+            ProjectName
+                | ProjectCode
+                | Filer
+                | FilingDate
+                | DeptName
+                | DeptCode
+                | OverallGoals
+                | Group(_)
+        ) {
             self.touch();
         }
         let text = join(values);
@@ -212,6 +233,18 @@ impl Recognizer {
         };
         match l {
             Label::ProjectName => {
+                // The table of a project described in words before it.
+                let described = self.described.iter().map(|d| d.0).find(|i| {
+                    Some(*i) != self.project && self.d.projects[*i].name.as_deref() == Some(&line)
+                });
+                if let Some(i) = described {
+                    self.close_project();
+                    self.project = Some(i);
+                    self.narrative = None;
+                    self.name_from_heading = false;
+                    self.stage = Stage::Body;
+                    return;
+                }
                 let heading = self.name_from_heading;
                 self.boundary(|p| p.name.is_some() && !heading);
                 self.name_from_heading = false;
@@ -263,7 +296,16 @@ impl Recognizer {
                 self.project().documents.extend(docs);
             }
             Label::Total(kind) => {
-                if let Ok(a) = self.amount_of(t, values) {
+                // `预算数 | 合计 | 1,234.00`: the word of the sum is no part
+                // of the amount.
+                let values: Vec<&Cell> = values
+                    .iter()
+                    .copied()
+                    .filter(|v| {
+                        !matches!(normalise(&v.text).text.as_str(), "合计" | "小计" | "总计")
+                    })
+                    .collect();
+                if let Ok(a) = self.amount_of(t, &values) {
                     self.budgets.total(kind, r, c.col, a);
                 }
             }
@@ -300,6 +342,16 @@ impl Recognizer {
                 }
             }
             Label::Filer => set(&mut self.dept().filer, &line),
+            Label::DeptName if !line.is_empty() => {
+                let p = party(&line);
+                let dept = self.dept();
+                if dept.code.is_none() {
+                    dept.code = p.code;
+                }
+                dept.name = Some(p.name);
+            }
+            Label::DeptCode => set(&mut self.dept().code, &line),
+            Label::OverallGoals if !text.is_empty() => self.d.overall.summary.push(text),
             Label::FilingDate => set(&mut self.dept().date, &line),
             _ => {}
         }
@@ -412,6 +464,32 @@ impl Recognizer {
             self.used_rows.insert(r + 1);
         }
     }
+}
+
+/// Whether a label's value is a text (a name, a party, a term, goals),
+/// not an amount.
+fn takes_text(l: Label) -> bool {
+    use Label::*;
+    matches!(
+        l,
+        ProjectName
+            | ProjectCode
+            | Supervisor
+            | SupervisorName
+            | Agency
+            | ProjectType
+            | Attribute
+            | Term
+            | Leader
+            | Function
+            | Documents
+            | Purpose
+            | Goals
+            | PeriodGoals
+            | PeriodText
+            | Review
+            | Filer
+    )
 }
 
 /// A name a form gives a field: short, no sentence punctuation, no digits
