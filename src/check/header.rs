@@ -121,7 +121,7 @@ impl Checker<'_> {
         })
     }
 
-    fn year(&mut self, stmt: &Stmt<'_>) -> Option<i32> {
+    pub(super) fn year(&mut self, stmt: &Stmt<'_>) -> Option<i32> {
         self.no_more_args(&Args::of(stmt), 1);
         let Some(tok) = stmt.args.first() else {
             self.missing_arg(stmt, Kw::Year, 0);
@@ -137,7 +137,7 @@ impl Checker<'_> {
         }
     }
 
-    fn money_unit_stmt(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) {
+    pub(super) fn money_unit_stmt(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) {
         self.no_more_args(&Args::of(stmt), 1);
         let Some(tok) = stmt.args.first() else {
             self.missing_arg(stmt, Kw::Unit, 0);
@@ -151,7 +151,7 @@ impl Checker<'_> {
         }
     }
 
-    fn framework_stmt(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) {
+    pub(super) fn framework_stmt(&mut self, stmt: &Stmt<'_>, ctx: &mut SheetContext) {
         self.no_more_args(&Args::of(stmt), 1);
         let Some(tok) = stmt.args.first() else {
             self.missing_arg(stmt, Kw::Framework, 0);

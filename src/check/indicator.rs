@@ -248,7 +248,7 @@ impl Checker<'_> {
     }
 
     /// `产出.时效` → (level 1, as written, canonical level 2, as written, span).
-    fn category(
+    pub(super) fn category(
         &mut self,
         stmt: &Stmt<'_>,
     ) -> Option<(Level1, String, &'static str, String, Span)> {
@@ -369,7 +369,7 @@ impl Checker<'_> {
     /// Parse target tokens into the model, reporting problems on exact spans.
     /// `定性 好`: the sign 定性 written before the value, as forms print
     /// their 计算符号 column.
-    fn target(&mut self, tokens: &[Token<'_>]) -> Option<(Target, Span)> {
+    pub(super) fn target(&mut self, tokens: &[Token<'_>]) -> Option<(Target, Span)> {
         let first = tokens.first()?;
         if tokens.len() > 1 && first.is_word() && QUALITATIVE_SIGNS.contains(&first.raw) {
             let last = tokens.last().unwrap_or(first);

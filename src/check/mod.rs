@@ -9,12 +9,15 @@
 //! the same [`SheetReader`].
 //!
 //! Files, each importing only those above it: `context` → `checker` → `args`
-//! → `header`, `budget`, `plan`, `indicator` → `project` → this file.
+//! → `header`, `budget`, `plan`, `indicator` → `project` → this file;
+//! `evaluation` (self-evaluations and monitoring forms) reads with all of
+//! them and checks against a whole sheet.
 
 mod args;
 mod budget;
 mod checker;
 mod context;
+pub mod evaluation;
 mod header;
 mod indicator;
 mod plan;

@@ -254,7 +254,11 @@ impl Checker<'_> {
 
     /// `score 成本 0-20`, `score 预算执行率 10`: points of a level-1
     /// category or of the budget execution rate.
-    fn score(&mut self, stmt: &Stmt<'_>, earlier: &[(Score, Span)]) -> Option<(Score, Span)> {
+    pub(super) fn score(
+        &mut self,
+        stmt: &Stmt<'_>,
+        earlier: &[(Score, Span)],
+    ) -> Option<(Score, Span)> {
         self.no_more_args(&Args::of(stmt), 2);
         let Some(item_tok) = stmt.args.first() else {
             self.missing_arg(stmt, Kw::Score, 0);

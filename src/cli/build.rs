@@ -122,6 +122,12 @@ fn build_one(
     };
     let counts = (compiled.errors, compiled.warnings);
     let failed = compiled.errors > 0 || (deny_warnings && compiled.warnings > 0);
+    if let Some(evaluation) = &compiled.evaluation {
+        if failed {
+            return (EXIT_ERRORS, counts.0, counts.1);
+        }
+        return build_evaluation(evaluation, targets, to_stdout, out, sink, counts);
+    }
     let sheet = match (&compiled.sheet, failed) {
         (Some(s), false) => s,
         _ => return (EXIT_ERRORS, counts.0, counts.1),
@@ -154,6 +160,57 @@ fn build_one(
                 emit::xlsx::write(sheet, &mut w)?;
                 w.flush()
             }),
+        };
+        if let Err(e) = written {
+            let msg = messages::cannot_write(out.lang, target.display(), &e);
+            let _ = writeln!(sink, "{msg}");
+            code = EXIT_USAGE;
+        }
+    }
+    (code, counts.0, counts.1)
+}
+
+/// Write a self-evaluation or monitoring form: JSON, the official tables as
+/// HTML and Word, the 一体化 import rows as Excel (docs/evaluation.md).
+fn build_evaluation(
+    evaluation: &jixiao::model::Evaluation,
+    targets: &[(Format, PathBuf)],
+    to_stdout: bool,
+    out: &Out,
+    sink: &mut dyn Write,
+    counts: (usize, usize),
+) -> (i32, usize, usize) {
+    let mut code = EXIT_OK;
+    for (format, target) in targets {
+        let written = if to_stdout {
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            let r = match format {
+                Format::Json => emit::json::write_evaluation(evaluation, &mut stdout),
+                Format::Html => emit::html::write_evaluation(evaluation, &mut stdout),
+                // Not reached: docx and xlsx to stdout are refused up front.
+                Format::Docx => stdout.write_all(&emit::docx::evaluation_to_bytes(evaluation)),
+                Format::Xlsx => {
+                    emit::xlsx::evaluation_to_bytes(evaluation).and_then(|b| stdout.write_all(&b))
+                }
+            };
+            r.and_then(|_| stdout.flush())
+        } else {
+            match format {
+                Format::Json => {
+                    emit::write_atomic_with(target, |w| emit::json::write_evaluation(evaluation, w))
+                }
+                Format::Html => {
+                    emit::write_atomic_with(target, |w| emit::html::write_evaluation(evaluation, w))
+                }
+                Format::Docx => emit::write_atomic_file(target, |f| {
+                    emit::docx::write_evaluation(evaluation, std::io::BufWriter::new(f))
+                }),
+                Format::Xlsx => emit::write_atomic_file(target, |f| {
+                    let mut w = std::io::BufWriter::new(f);
+                    emit::xlsx::write_evaluation(evaluation, &mut w)?;
+                    w.flush()
+                }),
+            }
         };
         if let Err(e) = written {
             let msg = messages::cannot_write(out.lang, target.display(), &e);

@@ -8,8 +8,8 @@ use super::output::{
     errln, outln, print_diags_to, usage_error, Out, EXIT_ERRORS, EXIT_OK, EXIT_USAGE,
 };
 use jixiao::diag::Lang;
+use jixiao::emit;
 use jixiao::source::{Encoding, SourceFile};
-use jixiao::{compile, emit};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -55,6 +55,11 @@ pub(super) fn diff_cmd(
             return usage_error(messages::diff_arity(out.lang));
         }
     };
+    // A sheet against its self-evaluation or monitoring form: which
+    // targets were met (docs/evaluation.md).
+    if !git && is_evaluation(new.path) {
+        return attainment_cmd(&old, &new, format, output, encoding, out);
+    }
     let mut stdout = std::io::stdout().lock();
     if let Some(h) = &header {
         let _ = stdout.write_all(h.as_bytes());
@@ -185,6 +190,67 @@ fn git_status(code: i32) -> i32 {
     }
 }
 
+/// Whether the file at `path` is a self-evaluation or monitoring form.
+fn is_evaluation(path: &str) -> bool {
+    std::fs::File::open(path)
+        .and_then(read_bounded)
+        .ok()
+        .and_then(Result::ok)
+        .and_then(|b| String::from_utf8(b).ok())
+        .is_some_and(|t| jixiao::document_kind(&t) != jixiao::DocumentKind::Sheet)
+}
+
+/// `jixiao diff SHEET FORM`: the sheet's targets with what the form says
+/// they reached. Exit 0 when every evaluated target was met, 1 otherwise.
+fn attainment_cmd(
+    old: &Side<'_>,
+    new: &Side<'_>,
+    format: DiffFormat,
+    output: Option<&Path>,
+    encoding: Encoding,
+    out: &Out,
+) -> i32 {
+    let mut sink = std::io::stderr();
+    let sheet = match load(old, encoding, out, &mut sink) {
+        Ok(c) => c.sheet,
+        Err(e) => return e.max(EXIT_USAGE),
+    };
+    let form = match load(new, encoding, out, &mut sink) {
+        Ok(c) => c.evaluation,
+        Err(e) => return e.max(EXIT_USAGE),
+    };
+    let (Some(sheet), Some(form)) = (sheet, form) else {
+        return usage_error(messages::diff_arity(out.lang));
+    };
+    let a = jixiao::diff::attainment(&sheet, &form);
+    let text = match format {
+        DiffFormat::Json => jixiao::diff::render_attainment_json(&a),
+        DiffFormat::Html => jixiao::diff::render_attainment_html(&a),
+        DiffFormat::Text => jixiao::diff::render_attainment_text(&a, out.lang == Lang::Zh),
+    };
+    if let Some(o) = output.filter(|o| *o != Path::new("-")) {
+        if build::InputSet::new([Path::new(old.path), Path::new(new.path)]).holds(o) {
+            return usage_error(messages::output_is_input(out.lang, o.display()));
+        }
+    }
+    let written = match output {
+        Some(path) if path != Path::new("-") => emit::write_atomic(path, text.as_bytes())
+            .map_err(|e| usage_error(messages::cannot_write(out.lang, path.display(), &e))),
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+                .map_err(|_| EXIT_USAGE)
+        }
+    };
+    match written {
+        Err(code) => code,
+        Ok(()) if a.counts.short == 0 => EXIT_OK,
+        Ok(()) => EXIT_ERRORS,
+    }
+}
+
 /// Read and check one side; errors are printed to `sink`.
 fn load_sheet(
     side: &Side<'_>,
@@ -192,6 +258,17 @@ fn load_sheet(
     out: &Out,
     sink: &mut dyn Write,
 ) -> Result<Option<jixiao::model::Sheet>, i32> {
+    load(side, encoding, out, sink).map(|c| c.sheet)
+}
+
+/// Read and check one side of any kind (a form reads the sheet it names
+/// beside it); errors are printed to `sink`.
+fn load(
+    side: &Side<'_>,
+    encoding: Encoding,
+    out: &Out,
+    sink: &mut dyn Write,
+) -> Result<jixiao::Compiled, i32> {
     if std::fs::metadata(side.path).is_ok_and(|m| !m.is_file()) {
         errln!("{}", messages::not_a_regular_file(out.lang, &side.name));
         return Err(EXIT_USAGE);
@@ -220,12 +297,13 @@ fn load_sheet(
             return Err(EXIT_ERRORS);
         }
     };
-    let compiled = compile(&file);
+    let loader = jixiao::FsLoader::beside(Path::new(side.path));
+    let compiled = jixiao::compile_document(&file, &loader);
     if compiled.has_errors() {
         print_diags_to(&compiled.diagnostics, &file, out, sink);
         return Err(EXIT_ERRORS);
     }
-    Ok(compiled.sheet)
+    Ok(compiled)
 }
 
 /// The plain text diff of two files that are not sheets, through git.

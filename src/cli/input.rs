@@ -3,7 +3,6 @@
 
 use super::messages;
 use super::output::{print_diags_to, print_hidden_to, Out, EXIT_ERRORS, EXIT_USAGE, MAX_SHOWN};
-use jixiao::compile;
 use jixiao::diag::{catalogue, Diagnostic};
 use jixiao::source::{DecodeError, Encoding, SourceFile};
 use std::io::Write;
@@ -134,12 +133,16 @@ pub(super) fn compile_reported(
     out: &Out,
     sink: &mut dyn Write,
 ) -> Result<jixiao::Compiled, (i32, usize, usize)> {
-    let file = match stdin.filter(|_| path == Path::new("-")) {
+    let from_stdin = stdin.filter(|_| path == Path::new("-"));
+    let file = match from_stdin {
         Some(name) => read_stdin_to(name, encoding, out, sink),
         None => read_to(path, encoding, out, sink),
     };
     let file = file.map_err(|c| (c, usize::from(c == EXIT_ERRORS), 0))?;
-    let compiled = compile(&file);
+    // A self-evaluation or monitoring form reads the sheet it names beside
+    // it (beside the name given for standard input).
+    let beside = from_stdin.map_or(path, |name| Path::new(name));
+    let compiled = jixiao::compile_document(&file, &jixiao::FsLoader::beside(beside));
     let shown = compiled.diagnostics.len().min(MAX_SHOWN);
     print_diags_to(&compiled.diagnostics[..shown], &file, out, sink);
     print_hidden_to(compiled.diagnostics.len() - shown, &file, out, sink);

@@ -11,9 +11,11 @@
 //! Files, each depending only on the ones listed before it: `text` (character diff),
 //! `target` (target classes), `changes` (the data), `compare` (building it), `messages`
 //! (every text shown to people, in Chinese and English), `describe` (one change as a
-//! styled line), then the renderers `textual` and `html`. This file only declares and
+//! styled line), then the renderers `textual` and `html`; `attainment` (a sheet against
+//! its self-evaluation: which targets were met) stands apart. This file only declares and
 //! re-exports them, and holds the JSON rendering.
 
+mod attainment;
 mod changes;
 mod compare;
 mod describe;
@@ -23,6 +25,10 @@ mod target;
 mod text;
 mod textual;
 
+pub use attainment::{
+    attainment, render_attainment_html, render_attainment_json, render_attainment_text, Attainment,
+    Counts, IndicatorAttainment, ProjectAttainment, Status, ATTAINMENT_FORMAT,
+};
 pub use changes::{
     Amount, AmountChange, Category, Change, ChangeCounts, DiffTotals, IndicatorRef, Item, ItemEdit,
     MatchedBy, ObjectiveItem, ProjectBudget, ProjectDiff, ProjectStatus, SheetDiff, SheetRef,

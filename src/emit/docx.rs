@@ -68,6 +68,42 @@ const ZIP64_PROJECTS: usize = 50_000;
 fn write_holding<W: Write + Seek>(sheet: &Sheet, w: W, hold: usize) -> std::io::Result<()> {
     let l = layout::head(sheet);
     let title = format!("{} {}", l.department, l.title);
+    // document.xml takes about 11 KB a project (more with long texts): past
+    // a bound far below 4 GiB / 11 KB it is written as a zip64 entry, which
+    // a larger document needs. Decided by the sheet alone, so the same
+    // sheet still gives the same bytes.
+    let big = sheet.projects.len() + sheet.totals.indicators / 3 > ZIP64_PROJECTS;
+    write_package(w, &title, big, hold, |o| document(o, &l, sheet))
+}
+
+/// A self-evaluation or monitoring form as the bytes of a .docx file: its
+/// title, then each project's table on a page of its own.
+pub fn evaluation_to_bytes(ev: &crate::model::Evaluation) -> Vec<u8> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = write_evaluation(ev, &mut bytes);
+    bytes.into_inner()
+}
+
+/// The same bytes as `evaluation_to_bytes`, written into `w`.
+pub fn write_evaluation<W: Write + Seek>(
+    ev: &crate::model::Evaluation,
+    w: W,
+) -> std::io::Result<()> {
+    let doc = super::eval_layout::eval_layout(ev);
+    let title = format!("{} {}", doc.department, doc.title);
+    let big = ev.projects.len() > ZIP64_PROJECTS;
+    write_package(w, &title, big, HOLD, |o| evaluation_document(o, &doc))
+}
+
+/// The package around `word/document.xml`, which `body` writes.
+fn write_package<W: Write + Seek>(
+    w: W,
+    title: &str,
+    big: bool,
+    hold: usize,
+    body: impl FnOnce(&mut Sink<'_>),
+) -> std::io::Result<()> {
     let mut zip = zip::ZipWriter::new(Latch::new(w)?);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -78,7 +114,7 @@ fn write_holding<W: Write + Seek>(sheet: &Sheet, w: W, hold: usize) -> std::io::
         ("[Content_Types].xml", Some(CONTENT_TYPES.to_string())),
         ("_rels/.rels", Some(ROOT_RELS.to_string())),
         ("docProps/app.xml", Some(APP.to_string())),
-        ("docProps/core.xml", Some(core(&title))),
+        ("docProps/core.xml", Some(core(title))),
         ("word/document.xml", None),
         ("word/styles.xml", Some(styles())),
         ("word/settings.xml", Some(SETTINGS.to_string())),
@@ -87,11 +123,7 @@ fn write_holding<W: Write + Seek>(sheet: &Sheet, w: W, hold: usize) -> std::io::
             Some(DOCUMENT_RELS.to_string()),
         ),
     ];
-    // document.xml takes about 11 KB a project (more with long texts): past
-    // a bound far below 4 GiB / 11 KB it is written as a zip64 entry, which
-    // a larger document needs. Decided by the sheet alone, so the same
-    // sheet still gives the same bytes.
-    let big = sheet.projects.len() + sheet.totals.indicators / 3 > ZIP64_PROJECTS;
+    let mut body = Some(body);
     let written = (|| {
         for (name, text) in parts {
             let options = options.large_file(big && text.is_none());
@@ -100,7 +132,9 @@ fn write_holding<W: Write + Seek>(sheet: &Sheet, w: W, hold: usize) -> std::io::
                 Some(text) => zip.write_all(text.as_bytes())?,
                 None => {
                     let mut o = Sink::holding(&mut zip, hold);
-                    document(&mut o, &l, sheet);
+                    if let Some(body) = body.take() {
+                        body(&mut o);
+                    }
                     o.finish()?;
                 }
             }
@@ -548,6 +582,39 @@ fn document(o: &mut Sink, l: &Head, sheet: &Sheet) {
         table(o, &p.table);
         // Word needs a paragraph between two tables and at the end of a cell
         // or a body; this one also keeps the next page break clean.
+        o.push_str("<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:p>");
+    }
+    let _ = write!(
+        o,
+        "<w:sectPr><w:pgSz w:w=\"{PAGE_W}\" w:h=\"{PAGE_H}\"/>\
+         <w:pgMar w:top=\"{MARGIN_Y}\" w:right=\"{MARGIN_X}\" w:bottom=\"{MARGIN_Y}\" w:left=\"{MARGIN_X}\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>\
+         <w:cols w:space=\"425\"/></w:sectPr>"
+    );
+    o.push_str("</w:body></w:document>\n");
+}
+
+/// `word/document.xml` of a self-evaluation or monitoring form.
+fn evaluation_document(o: &mut Sink, doc: &super::eval_layout::EvalDoc) {
+    o.push_str(XML_DECL);
+    o.push_str(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>",
+    );
+    para(o, "Title", "", &doc.title);
+    para(o, "Subtitle", "", &doc.department);
+    for (i, t) in doc.tables.iter().enumerate() {
+        let ppr = if i == 0 {
+            PROJECT_HEADING
+        } else {
+            PROJECT_HEADING_NEW_PAGE
+        };
+        para(o, "Heading2", ppr, &t.heading);
+        o.push_str("<w:p><w:pPr><w:pStyle w:val=\"TableMeta\"/></w:pPr>");
+        run(o, &t.body_line);
+        o.push_str("<w:r><w:tab/></w:r>");
+        run(o, &t.unit_line);
+        o.push_str("</w:p>");
+        table(o, &t.table);
         o.push_str("<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:p>");
     }
     let _ = write!(

@@ -72,6 +72,55 @@ pub fn write(sheet: &Sheet, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     sink.finish()
 }
 
+/// A self-evaluation or monitoring form as one page: its title, then each
+/// project's table (docs/evaluation.md).
+pub fn evaluation_to_string(ev: &crate::model::Evaluation) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_evaluation(ev, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The same bytes as `evaluation_to_string`, written as produced.
+pub fn write_evaluation(
+    ev: &crate::model::Evaluation,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let doc = super::eval_layout::eval_layout(ev);
+    let mut sink = Sink::new(w);
+    let o = &mut sink;
+    o.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(o, "<title>{} {}</title>", e(&doc.department), e(&doc.title));
+    o.push_str("<style>\n");
+    o.push_str(CSS);
+    o.push_str("</style>\n</head>\n<body>\n<main>\n");
+    let _ = writeln!(
+        o,
+        "<header>\n<h1>{}</h1>\n<p class=\"dept\">{}</p>\n</header>",
+        e(&doc.title),
+        e(&doc.department)
+    );
+    for (i, t) in doc.tables.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "<section class=\"project\" id=\"p{}\">\n<h3>{}</h3>",
+            i + 1,
+            e(&t.heading)
+        );
+        let _ = writeln!(
+            o,
+            "<p class=\"meta\"><span>{}</span><span>{}</span></p>",
+            e(&t.body_line),
+            e(&t.unit_line)
+        );
+        table(o, &t.table);
+        o.push_str("</section>\n");
+    }
+    o.push_str("</main>\n</body>\n</html>\n");
+    sink.finish()
+}
+
 const CSS: &str = r#"body {
   margin: 0;
   background: #e9ecef;

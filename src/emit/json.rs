@@ -21,6 +21,25 @@ pub fn write(sheet: &Sheet, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     buffered.flush()
 }
 
+/// A self-evaluation or monitoring form as `jixiao-evaluation/1` JSON
+/// (docs/evaluation.md): the same conventions as the sheet's.
+pub fn evaluation_to_string(evaluation: &crate::model::Evaluation) -> String {
+    let mut s = serde_json::to_string_pretty(evaluation).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The same bytes as `evaluation_to_string`, written as produced.
+pub fn write_evaluation(
+    evaluation: &crate::model::Evaluation,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut buffered = std::io::BufWriter::new(w);
+    serde_json::to_writer_pretty(&mut buffered, evaluation).map_err(std::io::Error::other)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

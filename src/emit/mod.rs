@@ -7,6 +7,10 @@
 
 pub(crate) mod chart;
 pub mod docx;
+/// The tables of a self-evaluation or monitoring form, as `layout` for a
+/// sheet; public for the tests, not part of the API.
+#[doc(hidden)]
+pub mod eval_layout;
 pub mod html;
 pub mod json;
 /// The official table layout HTML and Word share; public for the tests that

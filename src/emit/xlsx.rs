@@ -138,6 +138,345 @@ pub fn headers() -> Vec<(&'static str, Vec<&'static str>)> {
     ]
 }
 
+/// The self-evaluation indicator sheet: the 一体化 import template
+/// `selfprogram` "自评指标（项目支出）", its twelve columns in order (FASP.md
+/// §2.8, headers as the template prints them), after the project's code and
+/// name.
+pub const SELF_INDICATOR_SHEET: &str = "自评指标（项目支出）";
+/// The monitoring indicator sheet: the template `traceprogram`
+/// "监控指标（项目支出）" (FASP.md §2.8).
+pub const TRACE_INDICATOR_SHEET: &str = "监控指标（项目支出）";
+/// The budget rows of an evaluation: the 安徽 position map's budget part
+/// (`name, amt1, amt3, amt4, actualweight, bgtget, score`, FASP.md §2.8).
+pub const EXECUTION_SHEET: &str = "预算执行";
+
+const PROJECT_LEAD: [Column; 2] = [Column::code("项目编码"), Column::long("项目名称")];
+
+const SELF_COLUMNS: [Column; 12] = [
+    Column::short("一级指标"),
+    Column::short("二级指标"),
+    Column::long("三级指标名称"),
+    Column::short("计算符号"),
+    Column::short("指标值"),
+    Column::short("*实际完成值（定量填数字，定性填达成、部分达成、未达成）"),
+    Column::short("计量单位"),
+    Column::short("*分值"),
+    Column::short("*指标得分"),
+    Column::short("扣减分数"),
+    Column::long("完成情况简要描述"),
+    Column::long("偏差原因及改进措施"),
+];
+
+const TRACE_COLUMNS: [Column; 9] = [
+    Column::short("一级指标"),
+    Column::short("二级指标"),
+    Column::long("三级指标名称"),
+    Column::short("计算符号"),
+    Column::short("年度指标值"),
+    Column::short("计量单位"),
+    Column::short("*当前完成值（定量填数字，定性填达成、部分达成、未达成）"),
+    Column::short("*完成可能性分析"),
+    Column::long("偏差原因说明"),
+];
+
+const EXECUTION_COLUMNS: [Column; 9] = [
+    Column::code("项目编码"),
+    Column::long("项目名称"),
+    Column::short("资金来源"),
+    Column::short("年初预算数"),
+    Column::short("调整后预算数"),
+    Column::short("执行数"),
+    Column::short("分值"),
+    Column::short("执行率（%）"),
+    Column::short("得分"),
+];
+
+/// The project rows of a monitoring form: the ordinary monitoring import
+/// template `traceordprogram` "一般监控导入模板" (FASP.md §2.8).
+pub const TRACE_PROJECT_SHEET: &str = "一般监控导入模板";
+
+const TRACE_PROJECT_COLUMNS: [Column; 19] = [
+    Column::short("序号"),
+    Column::short("处室名称"),
+    Column::long("单位名称"),
+    Column::short("项目类别"),
+    Column::code("项目编码"),
+    Column::long("支出项目名称"),
+    Column::short("年初预算数"),
+    Column::short("追加数"),
+    Column::short("追减数"),
+    Column::short("调整预算数"),
+    Column::long("绩效目标"),
+    Column::short("截止X月底支出数"),
+    Column::short("预算执行率"),
+    Column::long("截止X月底绩效目标执行情况"),
+    Column::short("是否达到序时支出进度"),
+    Column::short("是否达到阶段性绩效目标"),
+    Column::short("原因类型"),
+    Column::long("情况分析"),
+    Column::long("绩效目标调整情况"),
+];
+
+/// The header rows of an evaluation's workbook: `(sheet, columns)`.
+pub fn evaluation_headers(
+    kind: crate::model::EvaluationKind,
+) -> Vec<(&'static str, Vec<&'static str>)> {
+    let names = |cols: &[Column]| cols.iter().map(|c| c.header).collect::<Vec<_>>();
+    let (sheet, cols): (&str, &[Column]) = match kind {
+        crate::model::EvaluationKind::Evaluation => (SELF_INDICATOR_SHEET, &SELF_COLUMNS),
+        crate::model::EvaluationKind::Monitoring => (TRACE_INDICATOR_SHEET, &TRACE_COLUMNS),
+    };
+    let mut out = vec![
+        (sheet, names(&[&PROJECT_LEAD[..], cols].concat())),
+        (EXECUTION_SHEET, names(&EXECUTION_COLUMNS)),
+    ];
+    if kind == crate::model::EvaluationKind::Monitoring {
+        out.push((TRACE_PROJECT_SHEET, names(&TRACE_PROJECT_COLUMNS)));
+    }
+    out
+}
+
+/// A self-evaluation or monitoring form as the bytes of a .xlsx file: the
+/// indicator rows in the column order of the import template, then the
+/// budget rows.
+pub fn evaluation_to_bytes(ev: &crate::model::Evaluation) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    write_evaluation(ev, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// The same bytes as `evaluation_to_bytes`, written into `w`.
+pub fn write_evaluation<W: Write + Send>(
+    ev: &crate::model::Evaluation,
+    w: W,
+) -> std::io::Result<()> {
+    let mut book = evaluation_workbook(ev).map_err(io_error)?;
+    let mut latch = Latch {
+        inner: w,
+        failed: None,
+    };
+    let saved = book.save_to_writer(&mut latch).map_err(io_error);
+    match latch.failed {
+        Some(e) => Err(e),
+        None => saved,
+    }
+}
+
+fn evaluation_workbook(ev: &crate::model::Evaluation) -> Result<Workbook, XlsxError> {
+    use crate::model::{Actual, EvaluationKind, Likelihood};
+    let mut book = Workbook::new();
+    let (y, m, d) = CREATED;
+    let department = ev.department.as_ref().map(|p| p.text()).unwrap_or_default();
+    let properties = DocProperties::new()
+        .set_title(format!("{department} {}年度 {}", ev.year, ev.kind_word()))
+        .set_author("jixiao")
+        .set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?);
+    book.set_properties(&properties);
+    let styles = Styles::new();
+    let monitoring = ev.kind == EvaluationKind::Monitoring;
+    let (name, cols): (&str, &[Column]) = if monitoring {
+        (TRACE_INDICATOR_SHEET, &TRACE_COLUMNS)
+    } else {
+        (SELF_INDICATOR_SHEET, &SELF_COLUMNS)
+    };
+    let lead: Vec<Column> = [&PROJECT_LEAD[..], cols].concat();
+    let rows = ev.projects.iter().flat_map(|p| {
+        p.indicators
+            .iter()
+            .filter(|i| !i.name.is_empty())
+            .map(move |i| {
+                let level = |canonical: &'static str, written: &str| {
+                    if canonical.is_empty() {
+                        Cell::text(written)
+                    } else {
+                        Cell::text(canonical)
+                    }
+                };
+                let t = i.target.as_ref();
+                let actual = match &i.actual {
+                    Some(Actual::Quantity { value, .. }) => Cell::Number(*value),
+                    Some(Actual::Completion { completion, .. }) => Cell::text(completion.word()),
+                    Some(Actual::Text { text }) => Cell::text(text),
+                    None => Cell::Empty,
+                };
+                let mut row = vec![
+                    text_opt(p.code.as_deref()),
+                    Cell::text(&p.name),
+                    level(i.level1, &i.level1_written),
+                    level(i.level2, &i.level2_written),
+                    Cell::text(&i.name),
+                    t.and_then(Target::sign)
+                        .map_or(Cell::Empty, |s: Sign| Cell::text(s.symbol())),
+                    t.map_or(Cell::Empty, value_cell),
+                ];
+                let unit = text_opt(t.and_then(|t| t.unit_parts().0));
+                if monitoring {
+                    let reason = match (&i.causes[..], &i.reason) {
+                        ([], r) => text_opt(r.as_deref()),
+                        (cs, r) => {
+                            let words: Vec<&str> = cs.iter().map(|c| c.word()).collect();
+                            let mut text = words.join("、");
+                            if let Some(r) = r {
+                                text.push('：');
+                                text.push_str(r);
+                            }
+                            Cell::Text(text)
+                        }
+                    };
+                    row.extend([
+                        unit,
+                        actual,
+                        text_opt(i.likelihood.map(|l: Likelihood| l.word())),
+                        reason,
+                    ]);
+                } else {
+                    row.extend([
+                        actual,
+                        unit,
+                        i.weight.map_or(Cell::Empty, Cell::Number),
+                        i.points.map_or(Cell::Empty, Cell::Number),
+                        i.deduction.map_or(Cell::Empty, Cell::Number),
+                        text_opt(i.note.as_deref()),
+                        text_opt(i.reason.as_deref()),
+                    ]);
+                }
+                row
+            })
+    });
+    table(&mut book, &styles, name, &lead, rows, ROWS)?;
+
+    let num = |d: Option<Decimal>| d.map_or(Cell::Empty, Cell::Number);
+    let rows = ev.projects.iter().flat_map(|p| {
+        let x = p.execution.as_ref();
+        let total = x.map(|x| {
+            vec![
+                text_opt(p.code.as_deref()),
+                Cell::text(&p.name),
+                Cell::text("年度资金总额"),
+                num(x.amounts.initial),
+                num(x.amounts.adjusted),
+                num(x.amounts.spent),
+                Cell::Number(x.weight),
+                num(x.amounts.rate.or(x.computed_rate)),
+                num(x.points),
+            ]
+        });
+        let sources = x.into_iter().flat_map(|x| x.sources.iter()).map(|s| {
+            vec![
+                text_opt(p.code.as_deref()),
+                Cell::text(&p.name),
+                Cell::text(&s.name),
+                num(s.amounts.initial),
+                num(s.amounts.adjusted),
+                num(s.amounts.spent),
+                Cell::Empty,
+                num(s.amounts.rate),
+                Cell::Empty,
+            ]
+        });
+        total.into_iter().chain(sources)
+    });
+    table(
+        &mut book,
+        &styles,
+        EXECUTION_SHEET,
+        &EXECUTION_COLUMNS,
+        rows,
+        ROWS,
+    )?;
+    if monitoring {
+        table(
+            &mut book,
+            &styles,
+            TRACE_PROJECT_SHEET,
+            &TRACE_PROJECT_COLUMNS,
+            trace_project_rows(ev).into_iter(),
+            ROWS,
+        )?;
+    }
+    Ok(book)
+}
+
+/// One row of `一般监控导入模板` per project: the budget with its additions
+/// and cuts, spending to the month, the indicators' state, and whether the
+/// spending keeps pace with the months (序时进度: month ÷ 12 of the year).
+fn trace_project_rows(ev: &crate::model::Evaluation) -> Vec<Vec<Cell>> {
+    use crate::model::Likelihood;
+    let num = |d: Option<Decimal>| d.map_or(Cell::Empty, Cell::Number);
+    let yes_no = |b: bool| Cell::text(if b { "是" } else { "否" });
+    let body = ev.department.as_ref().map(|d| d.name.clone());
+    ev.projects
+        .iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let x = p.execution.as_ref();
+            let initial = x.and_then(|x| x.amounts.initial);
+            let adjusted = x.and_then(|x| x.amounts.adjusted);
+            let change = initial.zip(adjusted).map(|(i, a)| a - i);
+            let rate = x.and_then(|x| x.computed_rate.or(x.amounts.rate));
+            let pace = ev
+                .as_of
+                .zip(rate)
+                .map(|(m, r)| r * Decimal::from(12) >= Decimal::from(m) * Decimal::ONE_HUNDRED);
+            let state: Vec<String> = p
+                .indicators
+                .iter()
+                .filter(|i| !i.name.is_empty())
+                .map(|i| {
+                    let actual = i.actual.as_ref().map_or("", |a| a.text());
+                    format!("{}：{}", i.name, actual)
+                })
+                .collect();
+            let stage = p
+                .indicators
+                .iter()
+                .any(|i| i.likelihood.is_some())
+                .then(|| {
+                    !p.indicators.iter().any(|i| {
+                        matches!(
+                            i.likelihood,
+                            Some(Likelihood::Possible | Likelihood::Impossible)
+                        )
+                    })
+                });
+            let mut causes: Vec<&str> = Vec::new();
+            for i in &p.indicators {
+                for c in &i.causes {
+                    if !causes.contains(&c.word()) {
+                        causes.push(c.word());
+                    }
+                }
+            }
+            vec![
+                Cell::Number(Decimal::from(n + 1)),
+                Cell::Empty,
+                text_opt(
+                    p.agency
+                        .as_ref()
+                        .map(|a| a.name.as_str())
+                        .or(body.as_deref()),
+                ),
+                Cell::Empty,
+                text_opt(p.code.as_deref()),
+                Cell::text(&p.name),
+                num(initial),
+                num(change.filter(|c| *c > Decimal::ZERO)),
+                num(change.filter(|c| *c < Decimal::ZERO).map(|c| -c)),
+                num(adjusted),
+                joined(p.goals.iter().map(|g| g.goal.clone()), "；"),
+                num(x.and_then(|x| x.amounts.spent)),
+                num(rate),
+                joined(state.into_iter(), "；"),
+                pace.map_or(Cell::Empty, yes_no),
+                stage.map_or(Cell::Empty, yes_no),
+                joined(causes.into_iter().map(String::from), "、"),
+                text_opt(x.and_then(|x| x.reason.as_deref())),
+                Cell::Empty,
+            ]
+        })
+        .collect()
+}
+
 /// The workbook's creation date, fixed (the date of the zip entries too):
 /// a date of the build would change the bytes from one build to the next.
 const CREATED: (u16, u8, u8) = (1980, 1, 1);

@@ -44,6 +44,32 @@ pub enum Kw {
     Filer,
     Date,
     Score,
+    // The self-evaluation and monitoring documents (docs/evaluation.md).
+    Evaluation,
+    Monitoring,
+    Sheet,
+    ReverseRule,
+    AsOf,
+    Execution,
+    Initial,
+    Adjusted,
+    Spent,
+    Expected,
+    Rate,
+    Points,
+    Source,
+    Actual,
+    Deduction,
+    Note,
+    Reason,
+    Cause,
+    Likelihood,
+    Overview,
+    Conclusion,
+    Problem,
+    Improvement,
+    Total,
+    Truncated,
 }
 
 /// (keyword, English, Chinese spellings). The first Chinese spelling is the
@@ -91,6 +117,47 @@ pub const TABLE: &[(Kw, &str, &[&str])] = &[
     (Kw::Filer, "filer", &["填报单位"]),
     (Kw::Date, "date", &["填报日期"]),
     (Kw::Score, "score", &["分值"]),
+    (Kw::Evaluation, "evaluation", &["自评", "绩效自评"]),
+    (Kw::Monitoring, "monitoring", &["监控", "运行监控"]),
+    (Kw::Sheet, "sheet", &["目标表", "绩效目标表"]),
+    (Kw::ReverseRule, "reverse-rule", &["反向计分"]),
+    (Kw::AsOf, "as-of", &["截至", "截止"]),
+    (Kw::Execution, "execution", &["预算执行", "预算执行情况"]),
+    (Kw::Initial, "initial", &["年初预算数", "年初预算"]),
+    (Kw::Adjusted, "adjusted", &["全年预算数", "调整后预算数"]),
+    (Kw::Spent, "spent", &["执行数", "全年执行数", "预算执行数"]),
+    (
+        Kw::Expected,
+        "expected",
+        &["全年预计", "全年预计执行数", "全年预计完成"],
+    ),
+    (Kw::Rate, "rate", &["执行率", "预算执行率"]),
+    (Kw::Points, "points", &["得分", "自评得分"]),
+    (Kw::Source, "source", &["资金来源"]),
+    (
+        Kw::Actual,
+        "actual",
+        &["实际完成值", "完成值", "实际完成情况", "当前完成值"],
+    ),
+    (Kw::Deduction, "deduction", &["扣减分数", "扣分"]),
+    (Kw::Note, "note", &["简要描述", "完成情况简要描述"]),
+    (
+        Kw::Reason,
+        "reason",
+        &["偏差原因及改进措施", "偏差原因", "未完成原因分析", "原因"],
+    ),
+    (Kw::Cause, "cause", &["偏差原因类型", "原因类型"]),
+    (Kw::Likelihood, "likelihood", &["完成可能性"]),
+    (
+        Kw::Overview,
+        "overview",
+        &["实施概述", "项目实施内容及过程概述"],
+    ),
+    (Kw::Conclusion, "conclusion", &["评价结论"]),
+    (Kw::Problem, "problem", &["存在问题"]),
+    (Kw::Improvement, "improvement", &["改进措施"]),
+    (Kw::Total, "total", &["合计"]),
+    (Kw::Truncated, "truncated", &["原文不全"]),
 ];
 
 impl Kw {
@@ -141,6 +208,23 @@ pub enum Place {
     Project,
     Period,
     Indicator,
+    /// The top level of a self-evaluation or monitoring file.
+    EvalTop,
+    /// Inside `evaluation` / `monitoring` (the header).
+    EvalHeader,
+    /// Inside a project of an evaluation.
+    EvalProject,
+    /// Inside `execution` (预算执行情况).
+    Execution,
+    /// Inside a fund-source row of `execution`.
+    ExecutionSource,
+    /// Inside a goal of an evaluation (预期目标 with 实际完成情况).
+    EvalGoal,
+    /// The evaluation's own statements inside an indicator (beside those of
+    /// [`Place::Indicator`], which quote the target sheet's).
+    EvalIndicator,
+    /// Inside `total` (合计).
+    EvalTotal,
 }
 
 impl Place {
@@ -152,6 +236,14 @@ impl Place {
         Place::Project,
         Place::Period,
         Place::Indicator,
+        Place::EvalTop,
+        Place::EvalHeader,
+        Place::EvalProject,
+        Place::Execution,
+        Place::ExecutionSource,
+        Place::EvalGoal,
+        Place::EvalIndicator,
+        Place::EvalTotal,
     ];
 
     /// The keywords that may stand here.
@@ -206,6 +298,61 @@ impl Place {
                 Kw::Nature,
                 Kw::Field,
             ],
+            Place::EvalTop => &[Kw::Evaluation, Kw::Monitoring, Kw::DefineUnit, Kw::Project],
+            Place::EvalHeader => &[
+                Kw::Sheet,
+                Kw::Department,
+                Kw::Unit,
+                Kw::Framework,
+                Kw::ReverseRule,
+                Kw::AsOf,
+                Kw::Title,
+                Kw::Filer,
+                Kw::Date,
+                Kw::Field,
+            ],
+            Place::EvalProject => &[
+                Kw::Supervisor,
+                Kw::Agency,
+                Kw::Execution,
+                Kw::Goal,
+                Kw::Overview,
+                Kw::Score,
+                Kw::Indicator,
+                Kw::Total,
+                Kw::Conclusion,
+                Kw::Problem,
+                Kw::Improvement,
+                Kw::Truncated,
+                Kw::Field,
+            ],
+            Place::Execution => &[
+                Kw::Initial,
+                Kw::Adjusted,
+                Kw::Spent,
+                Kw::Expected,
+                Kw::Rate,
+                Kw::Weight,
+                Kw::Points,
+                Kw::Source,
+                Kw::Reason,
+            ],
+            Place::ExecutionSource => {
+                &[Kw::Initial, Kw::Adjusted, Kw::Spent, Kw::Expected, Kw::Rate]
+            }
+            Place::EvalGoal => &[Kw::Actual],
+            Place::EvalIndicator => &[
+                Kw::Actual,
+                Kw::Expected,
+                Kw::Points,
+                Kw::Deduction,
+                Kw::Note,
+                Kw::Reason,
+                Kw::Cause,
+                Kw::Likelihood,
+                Kw::ReverseRule,
+            ],
+            Place::EvalTotal => &[Kw::Weight, Kw::Points],
         }
     }
 
@@ -218,6 +365,17 @@ impl Place {
             Place::Project => ("project 块内", "inside a project"),
             Place::Period => ("period 块内", "inside a period"),
             Place::Indicator => ("indicator 块内", "inside an indicator"),
+            Place::EvalTop => ("自评表或监控表的顶层", "at the top level of an evaluation"),
+            Place::EvalHeader => ("evaluation 块内", "inside evaluation"),
+            Place::EvalProject => ("自评表的 project 块内", "inside a project of an evaluation"),
+            Place::Execution => ("execution 块内", "inside execution"),
+            Place::ExecutionSource => ("source 块内", "inside a source"),
+            Place::EvalGoal => ("自评表的 goal 块内", "inside a goal of an evaluation"),
+            Place::EvalIndicator => (
+                "自评表的 indicator 块内",
+                "inside an indicator of an evaluation",
+            ),
+            Place::EvalTotal => ("total 块内", "inside total"),
         }
     }
 }
@@ -269,6 +427,33 @@ pub fn home_of(kw: Kw) -> (&'static str, &'static str) {
         Kw::Field => (
             "department、project 或 indicator 块内",
             "inside department, a project or an indicator",
+        ),
+        Kw::Evaluation | Kw::Monitoring => (
+            "自评表或监控表文件的顶层",
+            "at the top level of an evaluation or monitoring file",
+        ),
+        Kw::Sheet | Kw::ReverseRule | Kw::AsOf => ("evaluation 块内", "inside evaluation"),
+        Kw::Execution
+        | Kw::Overview
+        | Kw::Conclusion
+        | Kw::Problem
+        | Kw::Improvement
+        | Kw::Total
+        | Kw::Truncated => ("自评表的 project 块内", "inside a project of an evaluation"),
+        Kw::Initial | Kw::Adjusted | Kw::Spent | Kw::Rate | Kw::Source => {
+            ("execution 块内", "inside execution")
+        }
+        Kw::Expected | Kw::Points => (
+            "execution、自评表的 indicator 或 total 块内",
+            "inside execution, an indicator of an evaluation or total",
+        ),
+        Kw::Actual => (
+            "自评表的 indicator 或 goal 块内",
+            "inside an indicator or a goal of an evaluation",
+        ),
+        Kw::Deduction | Kw::Note | Kw::Reason | Kw::Cause | Kw::Likelihood => (
+            "自评表的 indicator 块内",
+            "inside an indicator of an evaluation",
         ),
     }
 }
@@ -453,6 +638,49 @@ pub fn schema(kw: Kw) -> Schema {
             ],
             "score 成本 0-20",
         ),
+        Kw::Evaluation => Schema {
+            complete: "evaluation 2020 { sheet \"beidaihe-2020.jx\" }",
+            ..schema_of(args![arg("年度", "a year")], "evaluation 2020")
+        },
+        Kw::Monitoring => Schema {
+            complete: "monitoring 2020 { sheet \"beidaihe-2020.jx\"; as-of 7月 }",
+            ..schema_of(args![arg("年度", "a year")], "monitoring 2020")
+        },
+        Kw::Sheet => schema_of(
+            args![arg("目标表文件路径", "the target sheet's path")],
+            "sheet \"beidaihe-2020.jx\"",
+        ),
+        Kw::ReverseRule => schema_of(
+            args![arg("反向指标计分规则", "a reverse scoring rule")],
+            "reverse-rule 一体化",
+        ),
+        Kw::AsOf => schema_of(args![arg("月份", "a month")], "as-of 7月"),
+        Kw::Execution => schema_of(&[], "execution { adjusted 78.00; spent 78.00 }"),
+        Kw::Initial => schema_of(args![arg("金额", "an amount")], "initial 78.00"),
+        Kw::Adjusted => schema_of(args![arg("金额", "an amount")], "adjusted 78.00"),
+        Kw::Spent => schema_of(args![arg("金额", "an amount")], "spent 78.00"),
+        Kw::Expected => schema_of(args![arg("预计值", "an expected value")], "expected 78.00"),
+        Kw::Rate => schema_of(args![arg("执行率", "a percentage")], "rate 100.00%"),
+        Kw::Points => schema_of(args![arg("得分", "points")], "points 10"),
+        Kw::Source => schema_of(
+            args![arg("资金来源", "a fund source")],
+            "source \"财政资金\" { adjusted 78.00; spent 78.00 }",
+        ),
+        Kw::Actual => schema_of(args![arg("实际完成值", "an actual value")], "actual 100%"),
+        Kw::Deduction => schema_of(args![arg("扣减分数", "points")], "deduction 1"),
+        Kw::Note => schema_of(TEXT, "note \"……\""),
+        Kw::Reason => schema_of(TEXT, "reason \"……\""),
+        Kw::Cause => schema_of(args![arg("偏差原因类型", "a cause")], "cause 经费"),
+        Kw::Likelihood => schema_of(
+            args![arg("完成可能性", "a likelihood")],
+            "likelihood 确定能",
+        ),
+        Kw::Overview => schema_of(TEXT, "overview \"……\""),
+        Kw::Conclusion => schema_of(TEXT, "conclusion \"……\""),
+        Kw::Problem => schema_of(TEXT, "problem \"……\""),
+        Kw::Improvement => schema_of(TEXT, "improvement \"……\""),
+        Kw::Total => schema_of(&[], "total { weight 100; points 95 }"),
+        Kw::Truncated => schema_of(TEXT, "truncated \"……\""),
     }
 }
 
@@ -470,6 +698,8 @@ pub fn at_most_once(kw: Kw) -> bool {
             | Kw::Field
             | Kw::Document
             | Kw::Score
+            | Kw::Source
+            | Kw::Cause
     )
 }
 
@@ -484,6 +714,11 @@ pub fn takes_block(kw: Kw) -> bool {
             | Kw::TotalBudget
             | Kw::Period
             | Kw::Indicator
+            | Kw::Evaluation
+            | Kw::Monitoring
+            | Kw::Execution
+            | Kw::Source
+            | Kw::Total
     )
 }
 
@@ -493,14 +728,7 @@ mod tests {
 
     #[test]
     fn every_keyword_has_a_home_and_a_place() {
-        let places = [
-            Place::Top,
-            Place::Department,
-            Place::Overall,
-            Place::Project,
-            Place::Period,
-            Place::Indicator,
-        ];
+        let places = Place::ALL;
         for (kw, en, zh) in TABLE {
             assert!(!zh.is_empty(), "{en}");
             assert_eq!(Kw::lookup(en), Some(*kw));

@@ -11,7 +11,7 @@ pub use crate::target::{Date, Marker, Op, TargetValue};
 /// The name and version of the JSON contract.
 pub const FORMAT: &str = "jixiao-sheet/2";
 
-fn dec<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+pub(super) fn dec<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     let mut text = DecimalText::default();
     match std::fmt::Write::write_fmt(&mut text, format_args!("{d}")) {
         Ok(()) => s.serialize_str(text.as_str()),
@@ -19,7 +19,7 @@ fn dec<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
         Err(_) => s.serialize_str(&d.to_string()),
     }
 }
-fn opt_dec<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+pub(super) fn opt_dec<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => dec(d, s),
         None => s.serialize_none(),

@@ -19,6 +19,10 @@
 //!
 //! Fixtures under `todo/` show behaviour the compiler does not have yet; the
 //! harness skips them.
+//!
+//! The self-evaluation and monitoring fixtures (E7xx) live in
+//! `tests/fixtures/evaluation/`, compiled with `jixiao::compile_document` and
+//! the sheets they name read from that folder (`sheets/` is not a fixture).
 
 use jixiao::diag::{catalogue, render_human, Code, ColorChoice, Lang};
 use jixiao::source::SourceFile;
@@ -35,6 +39,8 @@ const ZH_SNAPSHOTS: &[&str] = &[
     "E301-nested-sources",
     "E502-suggestion",
     "W509-unrelated-subject",
+    "E701-points-differ",
+    "W708-behind-schedule",
 ];
 
 /// Codes no text file can draw through `compile`, with the reason.
@@ -49,14 +55,20 @@ const NOT_FROM_TEXT: &[(Code, &str)] = &[
     ),
 ];
 
-fn fixture_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diagnostics")
+fn fixture_dirs() -> [PathBuf; 2] {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        root.join("tests/fixtures/diagnostics"),
+        root.join("tests/fixtures/evaluation"),
+    ]
 }
 
-/// Every fixture, sorted by file name; sub-directories (`todo/`) are skipped.
+/// Every fixture, sorted by file name; sub-directories (`todo/`, `sheets/`)
+/// are skipped.
 fn fixtures() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = std::fs::read_dir(fixture_dir())
-        .expect("tests/fixtures/diagnostics exists")
+    let mut out: Vec<(String, String)> = fixture_dirs()
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("fixture folder exists"))
         .map(|entry| entry.expect("readable directory entry").path())
         .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "jx"))
         .map(|path| {
@@ -104,10 +116,17 @@ fn expected(file: &str, text: &str) -> BTreeMap<(usize, String), usize> {
     out
 }
 
+/// A fixture compiled as the command line compiles it: a sheet, or an
+/// evaluation reading the sheets beside it.
+fn compile(file: &SourceFile) -> jixiao::Compiled {
+    let loader = jixiao::FsLoader::new(fixture_dirs()[1].clone());
+    jixiao::compile_document(file, &loader)
+}
+
 /// The (line, code) pairs the compiler draws, counted.
 fn actual(file: &SourceFile) -> BTreeMap<(usize, String), usize> {
     let mut out = BTreeMap::new();
-    for d in jixiao::compile(file).diagnostics {
+    for d in compile(file).diagnostics {
         let (line, _) = file.line_col(d.span.start);
         *out.entry((line, d.code.to_string())).or_insert(0) += 1;
     }
@@ -133,7 +152,7 @@ fn diff(want: &BTreeMap<(usize, String), usize>, got: &BTreeMap<(usize, String),
 
 /// Every diagnostic of a fixture rendered for people, concatenated.
 fn render(file: &SourceFile, lang: Lang) -> String {
-    jixiao::compile(file)
+    compile(file)
         .diagnostics
         .iter()
         .map(|d| render_human(d, file, lang, ColorChoice::Never))
@@ -257,7 +276,7 @@ fn sparse_source_renders_as_the_whole_file() {
     for (name, text) in fixtures() {
         for text in [text.clone(), text.replace('\n', "\r\n")] {
             let file = SourceFile::new(name.as_str(), text.as_str());
-            let diags = jixiao::compile(&file).diagnostics;
+            let diags = compile(&file).diagnostics;
             let Some(first) = diags.first() else { continue };
             // A diagnostic spanning the file keeps every line in the copy.
             let mut everything = first.clone();

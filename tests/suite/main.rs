@@ -19,6 +19,7 @@ mod diff_cli;
 mod emit_docx;
 mod emit_html;
 mod emit_xlsx;
+mod evaluation;
 mod example;
 mod fixes;
 mod fmt;

@@ -4,7 +4,7 @@
 //!
 //! One file per phase, following the hundreds of the codes: `syntax` (E0xx),
 //! `structure` (E1xx), `values` (E2xx), `budget` (E3xx), `plan` (E4xx),
-//! `indicators` (E5xx), `targets` (E6xx). Each file holds its codes' titles
+//! `indicators` (E5xx), `targets` (E6xx), `evaluation` (E7xx). Each file holds its codes' titles
 //! and explanations (`entries!`) beside the constructors that build their
 //! diagnostics; its constructors are re-exported here, so that the phases
 //! call `cat::full_width(…)` without knowing the file. [`ENTRIES`] lists the
@@ -18,6 +18,7 @@ use crate::diag::Code;
 mod common;
 
 mod budget;
+mod evaluation;
 mod indicators;
 mod plan;
 mod structure;
@@ -28,6 +29,7 @@ mod values;
 pub use common::Entry;
 
 pub use budget::*;
+pub use evaluation::*;
 pub use indicators::*;
 pub use plan::*;
 pub use structure::*;
@@ -44,6 +46,7 @@ const PHASES: &[&[Entry]] = &[
     plan::ENTRIES,
     indicators::ENTRIES,
     targets::ENTRIES,
+    evaluation::ENTRIES,
 ];
 
 const fn count(parts: &[&[Entry]]) -> usize {

@@ -150,6 +150,35 @@ fn every_constructor() -> Vec<Diagnostic> {
         bad_date(at),
         date_before_year(at, "2019-12-31", 2020),
         range_reversed(at),
+        // evaluation
+        points_differ(
+            at,
+            "9",
+            "10",
+            "达到指标值得满分",
+            "the target is met: full points",
+        ),
+        points_out_of_band(at, "5", "达成", "8", "10", true),
+        shortfall_without_reason(at, first, "到位率"),
+        sheet_indicator_missing(at, "到位率", "≥90%"),
+        indicator_not_in_sheet(at, "到位率"),
+        target_differs(at, "≥95%", "≥90%"),
+        rate_mismatch(at, "100.00%", "99.97%"),
+        total_mismatch(at, "得分", "points", "100", "95"),
+        behind_schedule(
+            at,
+            "执行率 20% 低于序时进度 58.33%",
+            "spent 20% against 58.33% of the year",
+        ),
+        sheet_unreadable(at, "a.jx", "文件不存在", "no such file"),
+        execution_sources_mismatch(at, "年初预算数", "initial budget", "0", "90"),
+        actual_not_number(at, "完成", "≤30万元"),
+        actual_unit_differs(at, "3个", "%"),
+        not_evaluated(at, "实际完成值", "actual value"),
+        template_text(at),
+        project_not_in_sheet(at, "租赁费"),
+        completion_not_graded(at, "完成"),
+        year_differs(at, 2021, 2020),
     ]
 }
 
@@ -272,6 +301,7 @@ fn fixes_where_the_constructor_knows_the_replacement() {
         (Code::E602, s(10, 30), ">=4个"),
         (Code::W614, s(10, 18), "50人"),
         (Code::E603, s(10, 16), "人次"),
+        (Code::E705, s(10, 13), "≥90%"),
     ]
     .into_iter()
     .map(|(c, sp, r)| (c, sp, r.to_string()))

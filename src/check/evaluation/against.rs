@@ -1,0 +1,65 @@
+//! An evaluation against the target sheet it names: the project must be
+//! the sheet's, every indicator of the sheet evaluated, none added, and
+//! every target quoted as the sheet sets it.
+
+use super::super::checker::Checker;
+use super::read::ProjectSpans;
+use crate::diag::catalogue as cat;
+use crate::model::{EvalIndicator, EvalProject, Indicator, Sheet, Target};
+
+/// Whether an evaluated indicator is this indicator of the sheet: by id when
+/// both give one, else by category and name.
+fn same_indicator(e: &EvalIndicator, s: &Indicator) -> bool {
+    match (&e.id, &s.id) {
+        (Some(a), Some(b)) => a == b,
+        _ => e.level1 == s.level1 && e.level2 == s.level2 && e.name == s.name,
+    }
+}
+
+/// Two targets say the same: the same comparison and value, whatever the
+/// spelling (`≥90%` and `>= 90%`).
+fn same_target(a: &Target, b: &Target) -> bool {
+    a.op == b.op && a.value == b.value && a.qualitative == b.qualitative
+}
+
+impl Checker<'_> {
+    pub fn against_sheet(&mut self, p: &EvalProject, spans: &ProjectSpans, sheet: &Sheet) {
+        let found = sheet.projects.iter().find(|s| match (&p.code, &s.code) {
+            (Some(a), Some(b)) => a == b,
+            _ => s.name == p.name,
+        });
+        let Some(sp) = found else {
+            self.diags
+                .push(cat::project_not_in_sheet(spans.name, &p.name));
+            return;
+        };
+        for (e, at) in p.indicators.iter().zip(&spans.indicators) {
+            match sp.indicators.iter().find(|s| same_indicator(e, s)) {
+                None => self
+                    .diags
+                    .push(cat::indicator_not_in_sheet(at.name, &e.name)),
+                Some(s) => {
+                    if let (Some(quoted), Some(set)) = (&e.target, &s.target) {
+                        if !same_target(quoted, set) {
+                            self.diags.push(cat::target_differs(
+                                at.target,
+                                &quoted.text,
+                                &set.text,
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if p.truncated.is_some() {
+            return;
+        }
+        for s in sp.indicators.iter().filter(|s| !s.is_listed_only()) {
+            if !p.indicators.iter().any(|e| same_indicator(e, s)) {
+                let target = s.target.as_ref().map_or("", |t| t.text.as_str());
+                self.diags
+                    .push(cat::sheet_indicator_missing(spans.name, &s.name, target));
+            }
+        }
+    }
+}

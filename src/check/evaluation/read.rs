@@ -1,0 +1,984 @@
+//! Reading an evaluation's statements into the model, scoring each item by
+//! the rules and checking it on its own (its stated figures against the
+//! rules, reasons for shortfalls, sums).
+
+use super::super::args::Args;
+use super::super::checker::{Checker, Seen};
+use super::super::context::SheetContext;
+use super::scoring;
+use crate::diag::catalogue as cat;
+use crate::lang::category::Framework;
+use crate::lang::choices::{choose, Likelihood, ReverseRule, CAUSES, LIKELIHOODS, REVERSE_RULES};
+use crate::lang::keywords::{at_most_once, Kw, Place};
+use crate::lang::units::money_factor;
+use crate::model::{
+    Actual, Amounts, Completion, EvalIndicator, EvalProject, EvaluationKind, Execution,
+    ExecutionSource, Field, GoalResult, Nature, Party, Rule, Score, StatedTotal, Target,
+    TargetValue,
+};
+use crate::source::Span;
+use crate::syntax::{text, Item, Stmt, TokenKind};
+use crate::target::parse_target;
+use rust_decimal::Decimal;
+
+/// The header block: what kind of form, which year, which sheet.
+pub struct Header {
+    pub head: Span,
+    pub kind: EvaluationKind,
+    pub year: Option<i32>,
+    pub year_span: Option<Span>,
+    pub as_of: Option<u32>,
+    pub sheet: Option<(String, Span)>,
+    pub department: Option<Party>,
+    pub money_unit: Option<&'static str>,
+    pub framework: Option<Framework>,
+    pub reverse_rule: ReverseRule,
+    pub title: Option<String>,
+    pub filer: Option<String>,
+    pub date: Option<String>,
+    pub fields: Vec<Field>,
+}
+
+/// Where an evaluated project's facts stand, for the checks against the
+/// sheet.
+pub struct ProjectSpans {
+    pub name: Span,
+    pub indicators: Vec<IndicatorSpans>,
+}
+
+/// Where an evaluated indicator's facts stand.
+pub struct IndicatorSpans {
+    pub name: Span,
+    pub target: Span,
+}
+
+/// A text that is the form's own instruction left in place: forms end each
+/// instruction with its length limit, `(100字以内)`.
+fn is_template_text(text: &str) -> bool {
+    text.contains("字以内)") || text.contains("字以内）")
+}
+
+/// `10`, `10分`, `100.00%`: a number as forms print it, with its span.
+fn figure(cx: &mut Checker<'_>, stmt: &Stmt<'_>, kw: Kw, suffixes: &[char]) -> Option<Decimal> {
+    cx.no_more_args(&Args::of(stmt), 1);
+    let Some(tok) = stmt.args.first() else {
+        cx.missing_arg(stmt, kw, 0);
+        return None;
+    };
+    if !tok.is_word() {
+        let mut args = Args::of(stmt);
+        return cx.number_arg(&mut args, kw, 0).map(|n| n.0);
+    }
+    let raw = tok.raw.trim_end_matches(suffixes);
+    let span = tok.span.part(0..raw.len());
+    cx.number(raw, span).map(|n| n.0)
+}
+
+/// The span of a statement's first argument (its head when it has none).
+fn arg_span(stmt: &Stmt<'_>) -> Span {
+    match (stmt.args.first(), stmt.args.last()) {
+        (Some(a), Some(b)) => a.span.join(b.span),
+        _ => stmt.head.span,
+    }
+}
+
+impl Checker<'_> {
+    /// `evaluation 2020 { sheet "…"; … }` or `monitoring 2020 { … }`.
+    pub fn eval_header(&mut self, stmt: &Stmt<'_>, kw: Kw) -> Header {
+        let mut h = Header {
+            head: stmt.head.span,
+            kind: EvaluationKind::of(kw),
+            year: None,
+            year_span: None,
+            as_of: None,
+            sheet: None,
+            department: None,
+            money_unit: None,
+            framework: None,
+            reverse_rule: ReverseRule::default(),
+            title: None,
+            filer: None,
+            date: None,
+            fields: Vec::new(),
+        };
+        if stmt.args.is_empty() {
+            self.missing_arg(stmt, kw, 0);
+        } else {
+            h.year = self.year(stmt);
+            h.year_span = stmt.args.first().map(|t| t.span);
+        }
+        let mut seen = Seen::default();
+        let mut scratch = SheetContext::default();
+        for child in stmt.children() {
+            let Some(ckw) = self.keyword(child, Place::EvalHeader) else {
+                continue;
+            };
+            if at_most_once(ckw) && !self.once(&mut seen, ckw, child) {
+                continue;
+            }
+            self.no_block(child);
+            match ckw {
+                Kw::Sheet => {
+                    let mut args = Args::of(child);
+                    h.sheet = self.string_arg(&mut args, ckw, 0);
+                    self.no_more_args(&args, 1);
+                }
+                Kw::Department => h.department = self.party(child, ckw),
+                Kw::Unit => {
+                    let before = self.diags.len();
+                    self.money_unit_stmt(child, &mut scratch);
+                    if self.diags.len() == before {
+                        h.money_unit = Some(scratch.money_unit);
+                    }
+                }
+                Kw::Framework => {
+                    let before = self.diags.len();
+                    self.framework_stmt(child, &mut scratch);
+                    if self.diags.len() == before {
+                        h.framework = Some(scratch.framework);
+                    }
+                }
+                Kw::ReverseRule => {
+                    if let Some((r, _)) = self.choice_stmt(child, ckw, REVERSE_RULES) {
+                        h.reverse_rule = r;
+                    }
+                }
+                Kw::AsOf => h.as_of = self.as_of_month(child),
+                Kw::Title => h.title = self.text_stmt(child, ckw),
+                Kw::Filer => h.filer = self.text_stmt(child, ckw),
+                Kw::Date => h.date = self.code_stmt(child, ckw),
+                Kw::Field => h.fields.extend(self.field(child)),
+                _ => {}
+            }
+        }
+        h
+    }
+
+    /// `as-of 7月`, `as-of 7`: the month, 1 to 12.
+    fn as_of_month(&mut self, stmt: &Stmt<'_>) -> Option<u32> {
+        self.no_more_args(&Args::of(stmt), 1);
+        let Some(tok) = stmt.args.first() else {
+            self.missing_arg(stmt, Kw::AsOf, 0);
+            return None;
+        };
+        let raw = tok.raw.trim_end_matches("月底").trim_end_matches('月');
+        match raw.parse::<u32>() {
+            Ok(m) if tok.is_word() && (1..=12).contains(&m) => Some(m),
+            _ => {
+                self.diags.push(cat::month_out_of_range(tok.span, tok.raw));
+                None
+            }
+        }
+    }
+
+    /// One project's table, scored and checked on its own.
+    pub fn eval_project(
+        &mut self,
+        stmt: &Stmt<'_>,
+        header: &Header,
+    ) -> Option<(EvalProject, ProjectSpans)> {
+        let (code, name) = self.code_and_name(stmt, Kw::Project);
+        let name_span = name.as_ref().map(|n| n.1).unwrap_or(stmt.head.span);
+        let mut p = EvalProject::default();
+        let mut seen = Seen::default();
+        let mut scores: Vec<(Score, Span)> = Vec::new();
+        let mut spans = Vec::new();
+        let mut total: Option<(StatedTotal, Span, Span)> = None;
+        let mut exec_head = None;
+        let mut texts: Vec<Span> = Vec::new();
+        for child in stmt.children() {
+            let Some(kw) = self.keyword(child, Place::EvalProject) else {
+                continue;
+            };
+            if at_most_once(kw) && !self.once(&mut seen, kw, child) {
+                continue;
+            }
+            if !matches!(kw, Kw::Execution | Kw::Goal | Kw::Indicator | Kw::Total) {
+                self.no_block(child);
+            }
+            let text_of = |cx: &mut Checker<'_>, texts: &mut Vec<Span>| {
+                let t = cx.text_stmt(child, kw);
+                if t.as_deref().is_some_and(is_template_text) {
+                    texts.push(arg_span(child));
+                }
+                t
+            };
+            match kw {
+                Kw::Supervisor => p.supervisor = self.party(child, kw),
+                Kw::Agency => p.agency = self.party(child, kw),
+                Kw::Truncated => p.truncated = self.text_stmt(child, kw),
+                Kw::Overview => p.overview = text_of(self, &mut texts),
+                Kw::Conclusion => p.conclusion = text_of(self, &mut texts),
+                Kw::Problem => p.problems = text_of(self, &mut texts),
+                Kw::Improvement => p.improvement = text_of(self, &mut texts),
+                Kw::Field => p.fields.extend(self.field(child)),
+                Kw::Score => scores.extend(self.score(child, &scores)),
+                Kw::Goal => {
+                    if let Some(g) = self.eval_goal(child, &mut texts) {
+                        p.goals.push(g);
+                    }
+                }
+                Kw::Execution => {
+                    p.execution = Some(self.execution(child, header));
+                    exec_head = Some(child.head.span);
+                }
+                Kw::Indicator => {
+                    if let Some((i, s)) = self.eval_indicator(child, header, &mut texts) {
+                        if let Some(k) = p.indicators.iter().position(|o| {
+                            o.level1 == i.level1 && o.level2 == i.level2 && o.name == i.name
+                        }) {
+                            let first: &IndicatorSpans = &spans[k];
+                            self.diags
+                                .push(cat::duplicate_indicator(s.name, first.name, &i.name));
+                            continue;
+                        }
+                        p.indicators.push(i);
+                        spans.push(s);
+                    }
+                }
+                Kw::Total => total = self.stated_total(child),
+                _ => {}
+            }
+        }
+        for at in texts {
+            self.diags.push(cat::template_text(at));
+        }
+        let score_spans = scores.clone();
+        p.scores = scores.into_iter().map(|s| s.0).collect();
+        let truncated = p.truncated.is_some();
+        let evaluating = header.kind == EvaluationKind::Evaluation;
+        if evaluating && !truncated {
+            for (i, s) in p.indicators.iter().zip(&spans) {
+                if is_listed_only(i) {
+                    continue;
+                }
+                let (zh, en) = match (i.actual.is_none(), i.points.is_none()) {
+                    (true, true) => ("实际完成值和得分", "actual value and points"),
+                    (true, false) => ("实际完成值", "actual value"),
+                    (false, true) => ("得分", "points"),
+                    (false, false) => continue,
+                };
+                self.diags.push(cat::not_evaluated(s.name, zh, en));
+            }
+        }
+        // The 合计 row against its items, and the points of each part
+        // (产出指标 50分) against its indicators' weights.
+        if !truncated {
+            if let Some((t, weight_at, points_at)) = &total {
+                self.total_sums(&p, t, *weight_at, *points_at);
+            }
+            for (score, at) in &score_spans {
+                self.part_sum(&p, score, *at);
+            }
+        }
+        p.total = total.map(|t| t.0);
+        if evaluating {
+            p.computed_total = computed_total(&p);
+        }
+        if let (Some(e), Some(head)) = (&p.execution, exec_head) {
+            if evaluating && !truncated && (e.amounts.spent.is_none() || e.points.is_none()) {
+                let (zh, en) = match (e.amounts.spent.is_none(), e.points.is_none()) {
+                    (true, true) => ("执行数和得分", "spending and points"),
+                    (true, false) => ("执行数", "spending"),
+                    _ => ("得分", "points"),
+                };
+                self.diags.push(cat::not_evaluated(head, zh, en));
+            }
+        }
+        p.code = code.ok()?.map(|c| c.0);
+        p.name = name?.0;
+        Some((
+            p,
+            ProjectSpans {
+                name: name_span,
+                indicators: spans,
+            },
+        ))
+    }
+
+    /// `goal "预期目标" { actual "实际完成情况" }`.
+    fn eval_goal(&mut self, stmt: &Stmt<'_>, texts: &mut Vec<Span>) -> Option<GoalResult> {
+        let mut args = Args::of(stmt);
+        let goal = self.string_arg(&mut args, Kw::Goal, 0);
+        self.no_more_args(&args, 1);
+        let mut actual = None;
+        let mut seen = Seen::default();
+        for child in stmt.children() {
+            let Some(kw) = self.keyword(child, Place::EvalGoal) else {
+                continue;
+            };
+            if !self.once(&mut seen, kw, child) {
+                continue;
+            }
+            self.no_block(child);
+            actual = self.text_stmt(child, kw);
+            if actual.as_deref().is_some_and(is_template_text) {
+                texts.push(arg_span(child));
+            }
+        }
+        Some(GoalResult {
+            goal: goal?.0,
+            actual,
+        })
+    }
+
+    /// The amounts of a row: `initial`, `adjusted`, `spent`, `expected`,
+    /// `rate` (each with where it stands).
+    fn amount(&mut self, stmt: &Stmt<'_>, kw: Kw, a: &mut Amounts, at: &mut RowSpans) {
+        let value = figure(self, stmt, kw, &['%', '％']);
+        let span = arg_span(stmt);
+        match kw {
+            Kw::Initial => (a.initial, at.initial) = (value, Some(span)),
+            Kw::Adjusted => (a.adjusted, at.adjusted) = (value, Some(span)),
+            Kw::Spent => (a.spent, at.spent) = (value, Some(span)),
+            Kw::Expected => (a.expected, at.expected) = (value, Some(span)),
+            Kw::Rate => (a.rate, at.rate) = (value, Some(span)),
+            _ => {}
+        }
+        if value.is_some_and(|v| v < Decimal::ZERO) && kw != Kw::Rate {
+            self.diags.push(cat::negative_amount(span));
+        }
+    }
+
+    /// The rate a row's amounts give (exact, in %), with its stated rate
+    /// checked against it.
+    fn row_rate(&mut self, a: &Amounts, at: &RowSpans) -> Option<Decimal> {
+        let budget = a.adjusted.or(a.initial)?;
+        let exact = scoring::rate(a.spent?, budget)?;
+        if let (Some(stated), Some(span)) = (a.rate, at.rate) {
+            if !scoring::agrees(stated, exact) {
+                let shown = format!("{}%", scoring::percent2(exact));
+                self.diags
+                    .push(cat::rate_mismatch(span, &format!("{stated}%"), &shown));
+            }
+        }
+        Some(exact)
+    }
+
+    /// `execution { initial …; adjusted …; spent …; rate …; points …;
+    /// source "财政资金" { … } }`.
+    fn execution(&mut self, stmt: &Stmt<'_>, header: &Header) -> Execution {
+        self.no_more_args(&Args::of(stmt), 0);
+        let mut e = Execution {
+            weight: Decimal::TEN,
+            ..Execution::default()
+        };
+        let mut at = RowSpans::default();
+        let mut points_at = None;
+        let mut seen = Seen::default();
+        let mut source_rows: Vec<(Amounts, RowSpans)> = Vec::new();
+        for child in stmt.children() {
+            let Some(kw) = self.keyword(child, Place::Execution) else {
+                continue;
+            };
+            if at_most_once(kw) && !self.once(&mut seen, kw, child) {
+                continue;
+            }
+            if kw != Kw::Source {
+                self.no_block(child);
+            }
+            match kw {
+                Kw::Initial | Kw::Adjusted | Kw::Spent | Kw::Expected | Kw::Rate => {
+                    self.amount(child, kw, &mut e.amounts, &mut at)
+                }
+                Kw::Weight => {
+                    if let Some(w) = figure(self, child, kw, &['分']) {
+                        e.weight = w;
+                    }
+                }
+                Kw::Points => {
+                    e.points = figure(self, child, kw, &['分']);
+                    points_at = Some(arg_span(child));
+                }
+                Kw::Reason => {
+                    e.reason = self.text_stmt(child, kw);
+                    if e.reason.as_deref().is_some_and(is_template_text) {
+                        self.diags.push(cat::template_text(arg_span(child)));
+                    }
+                }
+                Kw::Source => {
+                    let mut args = Args::of(child);
+                    let name = self.string_arg(&mut args, kw, 0);
+                    self.no_more_args(&args, 1);
+                    let mut row = Amounts::default();
+                    let mut row_at = RowSpans::default();
+                    let mut seen_row = Seen::default();
+                    for c in child.children() {
+                        let Some(k) = self.keyword(c, Place::ExecutionSource) else {
+                            continue;
+                        };
+                        if !self.once(&mut seen_row, k, c) {
+                            continue;
+                        }
+                        self.no_block(c);
+                        self.amount(c, k, &mut row, &mut row_at);
+                    }
+                    self.row_rate(&row, &row_at);
+                    if let Some((n, _)) = name {
+                        e.sources.push(ExecutionSource {
+                            name: n,
+                            amounts: row.clone(),
+                        });
+                        source_rows.push((row, row_at));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let exact = self.row_rate(&e.amounts, &at);
+        e.computed_rate = exact.map(scoring::percent2);
+        // The sources against the total row, column by column.
+        type Column = fn(&Amounts) -> Option<Decimal>;
+        let columns: [(Column, Option<Span>, &str, &str); 3] = [
+            (|a| a.initial, at.initial, "年初预算数", "initial budget"),
+            (|a| a.adjusted, at.adjusted, "全年预算数", "adjusted budget"),
+            (|a| a.spent, at.spent, "执行数", "spending"),
+        ];
+        for (get, span, zh, en) in columns {
+            let (Some(total), Some(span)) = (get(&e.amounts), span) else {
+                continue;
+            };
+            let stated: Vec<Decimal> = source_rows.iter().filter_map(|(r, _)| get(r)).collect();
+            if stated.is_empty() {
+                continue;
+            }
+            let sum: Decimal = stated.iter().sum();
+            let all = stated.len() == source_rows.len();
+            if sum > total || (all && sum != total) {
+                self.diags.push(cat::execution_sources_mismatch(
+                    span,
+                    zh,
+                    en,
+                    &total.to_string(),
+                    &sum.to_string(),
+                ));
+            }
+        }
+        let rate = exact.or(e.amounts.rate);
+        match header.kind {
+            EvaluationKind::Evaluation => {
+                if let Some(rate) = rate {
+                    let rule = scoring::execution(rate, e.weight);
+                    e.computed_points = Some(rule);
+                    if let (Some(stated), Some(span)) = (e.points, points_at) {
+                        let capped = rule.min(e.weight);
+                        if !scoring::agrees(stated, rule) && !scoring::agrees(stated, capped) {
+                            self.diags.push(cat::points_differ(
+                                span,
+                                &stated.to_string(),
+                                &capped.to_string(),
+                                &format!(
+                                    "预算执行得分 = 分值 {} × 执行率 {}%",
+                                    e.weight,
+                                    scoring::percent2(rate)
+                                ),
+                                &format!(
+                                    "execution scores weight {} × rate {}%",
+                                    e.weight,
+                                    scoring::percent2(rate)
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+            EvaluationKind::Monitoring => {
+                if let (Some(month), Some(rate)) = (header.as_of, rate) {
+                    let due = Decimal::from(month) * Decimal::ONE_HUNDRED / Decimal::from(12);
+                    if rate < due && e.reason.is_none() {
+                        let due = scoring::percent2(due);
+                        let rate = scoring::percent2(rate);
+                        self.diags.push(cat::behind_schedule(
+                            at.rate.or(at.spent).unwrap_or(stmt.head.span),
+                            &format!("截至{month}月执行率 {rate}% 低于序时进度 {due}%"),
+                            &format!("spent {rate}% by the end of month {month}, against {due}% of the year"),
+                        ));
+                    }
+                }
+            }
+        }
+        e
+    }
+
+    /// `total { weight 100; points 95 }`: the stated total, with where its
+    /// weight and points stand.
+    fn stated_total(&mut self, stmt: &Stmt<'_>) -> Option<(StatedTotal, Span, Span)> {
+        self.no_more_args(&Args::of(stmt), 0);
+        let mut t = StatedTotal::default();
+        let (mut w_at, mut p_at) = (stmt.head.span, stmt.head.span);
+        let mut seen = Seen::default();
+        for child in stmt.children() {
+            let Some(kw) = self.keyword(child, Place::EvalTotal) else {
+                continue;
+            };
+            if !self.once(&mut seen, kw, child) {
+                continue;
+            }
+            self.no_block(child);
+            let v = figure(self, child, kw, &['分']);
+            match kw {
+                Kw::Weight => (t.weight, w_at) = (v, arg_span(child)),
+                _ => (t.points, p_at) = (v, arg_span(child)),
+            }
+        }
+        Some((t, w_at, p_at))
+    }
+
+    /// A part's points as the form prints them (`score 产出 50`,
+    /// `score 年度绩效指标 90`) against the weights of its indicators, when
+    /// every one states it. (The execution's points are its weight.)
+    fn part_sum(&mut self, p: &EvalProject, score: &Score, at: Span) {
+        if score.min != score.max || score.item == Score::EXECUTION {
+            return;
+        }
+        let rows: Vec<&EvalIndicator> = p
+            .indicators
+            .iter()
+            .filter(|i| !is_listed_only(i))
+            .filter(|i| score.item == Score::ANNUAL || i.level1 == score.item)
+            .collect();
+        let Some(weights) = rows
+            .iter()
+            .map(|i| i.weight)
+            .collect::<Option<Vec<Decimal>>>()
+        else {
+            return;
+        };
+        if rows.is_empty() {
+            return;
+        }
+        let sum: Decimal = weights.iter().sum();
+        if !scoring::agrees(score.max, sum) {
+            self.diags.push(cat::total_mismatch(
+                at,
+                &format!("（{}）分值", score.item),
+                &format!("weight of {}", score.item),
+                &score.max.to_string(),
+                &sum.to_string(),
+            ));
+        }
+    }
+
+    /// The 合计 row against the sum of its items (only when every item
+    /// states the figure).
+    fn total_sums(&mut self, p: &EvalProject, t: &StatedTotal, w_at: Span, p_at: Span) {
+        if let Some(stated) = t.weight {
+            let weights: Option<Vec<Decimal>> = p
+                .execution
+                .iter()
+                .map(|e| Some(e.weight))
+                .chain(
+                    p.indicators
+                        .iter()
+                        .filter(|i| !is_listed_only(i))
+                        .map(|i| i.weight),
+                )
+                .collect();
+            if let Some(ws) = weights {
+                let sum: Decimal = ws.iter().sum();
+                if !scoring::agrees(stated, sum) {
+                    self.diags.push(cat::total_mismatch(
+                        w_at,
+                        "分值",
+                        "weight",
+                        &stated.to_string(),
+                        &sum.to_string(),
+                    ));
+                }
+            }
+        }
+        if let Some(stated) = t.points {
+            let points: Option<Vec<Decimal>> = p
+                .execution
+                .iter()
+                .map(|e| e.points)
+                .chain(
+                    p.indicators
+                        .iter()
+                        .filter(|i| !is_listed_only(i))
+                        .map(|i| i.points.map(|x| scoring::after_deduction(x, i.deduction))),
+                )
+                .collect();
+            if let Some(ps) = points {
+                let sum: Decimal = ps.iter().sum();
+                if !scoring::agrees(stated, sum) {
+                    self.diags.push(cat::total_mismatch(
+                        p_at,
+                        "得分",
+                        "points",
+                        &stated.to_string(),
+                        &sum.to_string(),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// An indicator of the evaluation: the target sheet's statements read as
+    /// a sheet reads them, the evaluation's own beside them.
+    fn eval_indicator(
+        &mut self,
+        stmt: &Stmt<'_>,
+        header: &Header,
+        texts: &mut Vec<Span>,
+    ) -> Option<(EvalIndicator, IndicatorSpans)> {
+        // The evaluation's own statements, and `weight`, which a form
+        // writes as 分值 with its unit (`weight 20分`).
+        let own = |s: &Stmt<'_>| {
+            Kw::lookup(s.head.raw)
+                .is_some_and(|k| k == Kw::Weight || Place::EvalIndicator.allowed().contains(&k))
+        };
+        let mut quoted = stmt.clone();
+        if let Some(block) = &mut quoted.block {
+            block
+                .items
+                .retain(|i| !matches!(i, Item::Stmt(s) if own(s)));
+        }
+        let checked = self.indicator(&quoted).ok()?;
+        let base = checked.indicator;
+        let mut ind = EvalIndicator {
+            level1: base.level1,
+            level2: base.level2,
+            level1_written: base.level1_written,
+            level2_written: base.level2_written,
+            name: base.name,
+            id: base.id,
+            target: base.target,
+            actual: None,
+            expected: None,
+            weight: base.weight,
+            points: None,
+            deduction: None,
+            rule: None,
+            computed_points: None,
+            band: None,
+            met: None,
+            note: None,
+            reason: None,
+            causes: Vec::new(),
+            likelihood: None,
+            fields: base.fields,
+        };
+        let mut actual_at = None;
+        let mut points_at = None;
+        let mut rule = header.reverse_rule;
+        let mut seen = Seen::default();
+        for child in stmt.children().filter(|s| own(s)) {
+            let kw = if Kw::lookup(child.head.raw) == Some(Kw::Weight) {
+                Kw::Weight
+            } else {
+                let Some(kw) = self.keyword(child, Place::EvalIndicator) else {
+                    continue;
+                };
+                kw
+            };
+            if at_most_once(kw) && !self.once(&mut seen, kw, child) {
+                continue;
+            }
+            self.no_block(child);
+            match kw {
+                Kw::Actual => {
+                    ind.actual = self.actual(child, ind.target.as_ref());
+                    actual_at = Some(arg_span(child));
+                }
+                Kw::Expected => {
+                    let mut args = Args::of(child);
+                    ind.expected = match child.args.first() {
+                        Some(t) if t.is_word() => Some(self.slice(arg_span(child)).to_string()),
+                        _ => self.string_arg(&mut args, kw, 0).map(|s| s.0),
+                    };
+                }
+                Kw::Points => {
+                    ind.points = figure(self, child, kw, &['分']);
+                    points_at = Some(arg_span(child));
+                }
+                Kw::Deduction => ind.deduction = figure(self, child, kw, &['分']),
+                Kw::Weight => ind.weight = figure(self, child, kw, &['分']),
+                Kw::Note => ind.note = self.text_stmt(child, kw),
+                Kw::Reason => {
+                    ind.reason = self.text_stmt(child, kw);
+                    if ind.reason.as_deref().is_some_and(is_template_text) {
+                        texts.push(arg_span(child));
+                    }
+                }
+                Kw::Cause => {
+                    for tok in child.args.iter().filter(|t| t.kind != TokenKind::Comma) {
+                        let word = text::value(tok).unwrap_or_else(|_| tok.raw.to_string());
+                        match choose(CAUSES, word.trim()) {
+                            Some(c) => {
+                                if !ind.causes.contains(&c) {
+                                    ind.causes.push(c);
+                                }
+                            }
+                            None => self.diags.push(cat::not_a_choice(
+                                tok.span,
+                                child.head.raw,
+                                &word,
+                                &["人员", "制度", "经费", "硬件", "其他"],
+                                None,
+                            )),
+                        }
+                    }
+                    if child.args.is_empty() {
+                        self.missing_arg(child, kw, 0);
+                    }
+                }
+                Kw::Likelihood => {
+                    ind.likelihood = self.choice_stmt(child, kw, LIKELIHOODS).map(|l| l.0)
+                }
+                Kw::ReverseRule => {
+                    if let Some((r, _)) = self.choice_stmt(child, kw, REVERSE_RULES) {
+                        rule = r;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let spans = IndicatorSpans {
+            name: checked.spans.name,
+            target: checked.spans.target,
+        };
+        self.score_indicator(&mut ind, rule, header, actual_at, points_at, spans.name);
+        Some((ind, spans))
+    }
+
+    /// `actual 100%`, `actual 达成`, `actual "完成"`: what the indicator
+    /// reached. A number without a unit is in the target's unit.
+    fn actual(&mut self, stmt: &Stmt<'_>, target: Option<&Target>) -> Option<Actual> {
+        let first = stmt.args.first();
+        let Some(first) = first else {
+            self.missing_arg(stmt, Kw::Actual, 0);
+            return None;
+        };
+        let text = if stmt.args.len() == 1 && first.is_string() {
+            match text::value(first) {
+                Ok(v) => v,
+                Err(text::BadEscape(r)) => {
+                    let span = first.span.part(r);
+                    let raw = self.slice(span).to_string();
+                    self.diags.push(cat::bad_escape(span, &raw));
+                    return None;
+                }
+            }
+        } else {
+            self.slice(arg_span(stmt)).to_string()
+        };
+        if let Some(c) = crate::model::Completion::of(&text) {
+            return Some(Actual::Completion {
+                completion: c,
+                text,
+            });
+        }
+        let quantity = match parse_target(&text, &self.ctx.units) {
+            // `≥96%`, `100%以上`: the number the form gives.
+            Ok(t) => match t.value {
+                TargetValue::Quantity { value, unit, .. } => Some((value, unit)),
+                _ => None,
+            },
+            _ => None,
+        };
+        Some(match quantity {
+            Some((value, unit)) => {
+                let unit = unit.or_else(|| target.and_then(|t| t.unit_parts().0.map(String::from)));
+                Actual::Quantity { value, unit, text }
+            }
+            None => Actual::Text { text },
+        })
+    }
+
+    /// Score an indicator by its rule and check what it states.
+    fn score_indicator(
+        &mut self,
+        ind: &mut EvalIndicator,
+        rule: ReverseRule,
+        header: &Header,
+        actual_at: Option<Span>,
+        points_at: Option<Span>,
+        name_at: Span,
+    ) {
+        let evaluating = header.kind == EvaluationKind::Evaluation;
+        let Some(target) = ind.target.clone() else {
+            return;
+        };
+        let qualitative = target.nature() == Some(Nature::Qualitative);
+        let at = actual_at.unwrap_or(name_at);
+        match (&ind.actual, qualitative) {
+            (None, _) => {}
+            (Some(Actual::Completion { completion, .. }), true) => {
+                ind.rule = Some(Rule::Qualitative);
+                ind.met = Some(*completion == Completion::Achieved);
+                if let Some(w) = ind.weight {
+                    let band = scoring::band(*completion, w);
+                    if let (Some(p), Some(span), true) = (ind.points, points_at, evaluating) {
+                        if !scoring::in_band(p, &band) {
+                            self.diags.push(cat::points_out_of_band(
+                                span,
+                                &p.to_string(),
+                                completion.word(),
+                                &band.low.to_string(),
+                                &band.high.to_string(),
+                                band.closed,
+                            ));
+                        }
+                    }
+                    ind.band = Some(band);
+                }
+            }
+            (Some(a), true) => {
+                self.diags.push(cat::completion_not_graded(at, a.text()));
+            }
+            (Some(Actual::Quantity { value, unit, text }), false) => {
+                let TargetValue::Quantity { value: t, .. } = target.value else {
+                    return;
+                };
+                let target_unit = target.unit_parts().0;
+                let mut a = *value;
+                if let (Some(u), Some(tu)) = (unit.as_deref(), target_unit) {
+                    if u != tu {
+                        // Money in another money unit is converted (元 to 万元).
+                        match (money_factor(u), money_factor(tu)) {
+                            (Some(f), Some(g)) => a = a * f / g,
+                            _ => {
+                                self.diags.push(cat::actual_unit_differs(at, text, tu));
+                                return;
+                            }
+                        }
+                    }
+                }
+                let (r, met) = match target.direction() {
+                    Some(crate::model::Direction::Negative) => (
+                        match rule {
+                            ReverseRule::Fasp => Rule::ReverseFasp,
+                            ReverseRule::Ratio => Rule::ReverseRatio,
+                        },
+                        a <= t,
+                    ),
+                    Some(crate::model::Direction::Equal) if t.is_zero() => {
+                        (Rule::EqualZero, a <= Decimal::ZERO)
+                    }
+                    Some(_) => (Rule::Positive, a >= t),
+                    None => return,
+                };
+                ind.rule = Some(r);
+                ind.met = Some(met);
+                if let Some(w) = ind.weight {
+                    let computed = match r {
+                        Rule::Positive => scoring::positive(a, t, w),
+                        Rule::EqualZero => scoring::equal_zero(a, w),
+                        Rule::ReverseFasp => scoring::reverse_fasp(a, t, w),
+                        Rule::ReverseRatio => scoring::reverse_ratio(a, t, w),
+                        Rule::Qualitative => return,
+                    };
+                    ind.computed_points = Some(computed);
+                    if let (Some(p), Some(span), true) = (ind.points, points_at, evaluating) {
+                        if !scoring::agrees(p, computed) {
+                            let (zh, en) = rule_words(r, met);
+                            self.diags.push(cat::points_differ(
+                                span,
+                                &p.to_string(),
+                                &computed.to_string(),
+                                &format!("{zh}：实际 {a}，指标值 {}，分值 {w}", target.text),
+                                &format!("{en}: actual {a}, target {}, weight {w}", target.text),
+                            ));
+                        }
+                    }
+                }
+            }
+            (Some(a), false) => {
+                if matches!(target.value, TargetValue::Quantity { .. }) {
+                    self.diags
+                        .push(cat::actual_not_number(at, a.text(), &target.text));
+                }
+            }
+        }
+        if evaluating {
+            // A qualitative indicator may score below its weight and still
+            // be 达成: without a grade, its points say nothing of a shortfall.
+            let short = match ind.met {
+                Some(m) => !m,
+                None if qualitative => false,
+                None => matches!((ind.points, ind.weight), (Some(p), Some(w)) if p < w),
+            };
+            if short && ind.reason.is_none() {
+                self.diags
+                    .push(cat::shortfall_without_reason(name_at, at, &ind.name));
+            }
+        } else if matches!(
+            ind.likelihood,
+            Some(Likelihood::Possible | Likelihood::Impossible)
+        ) && ind.reason.is_none()
+        {
+            let word = match ind.likelihood {
+                Some(Likelihood::Impossible) => ("完全不可能", "impossible"),
+                _ => ("有可能", "only possible"),
+            };
+            self.diags.push(cat::behind_schedule(
+                name_at,
+                &format!("指标 {} 全年完成可能性为“{}”", ind.name, word.0),
+                &format!("completing {} this year is {}", ind.name, word.1),
+            ));
+        }
+    }
+}
+
+/// The rule in words, for E701's help.
+fn rule_words(r: Rule, met: bool) -> (&'static str, &'static str) {
+    match (r, met) {
+        (_, true) => ("达到指标值得满分", "the target is met, so full points"),
+        (Rule::Positive, false) => (
+            "正向指标按 实际值 ÷ 指标值 × 分值",
+            "positive: weight × actual ÷ target",
+        ),
+        (Rule::EqualZero, false) => (
+            "指标值为 0 而实际不为 0，得 0 分",
+            "the target is 0 and the actual is not: 0 points",
+        ),
+        (Rule::ReverseFasp, false) => (
+            "反向指标按 (1 − (实际值 − 指标值) ÷ 指标值) × 分值，达到 2 倍指标值得 0 分",
+            "reverse: weight × (1 − (actual − target) ÷ target), 0 from twice the target",
+        ),
+        (Rule::ReverseRatio, false) => (
+            "反向指标按 指标值 ÷ 实际值 × 分值",
+            "reverse: weight × target ÷ actual",
+        ),
+        (Rule::Qualitative, false) => (
+            "定性指标按完成等级的分数段",
+            "qualitative: the band of its grade",
+        ),
+    }
+}
+
+/// The project's score by the rules, when every part can be scored: the
+/// execution's points by its rule, each quantitative indicator's by its
+/// rule, each qualitative one's as stated (when inside its band), less
+/// deductions.
+fn computed_total(p: &EvalProject) -> Option<Decimal> {
+    let mut sum = match &p.execution {
+        Some(e) => e.computed_points?,
+        None => Decimal::ZERO,
+    };
+    for i in p.indicators.iter().filter(|i| !is_listed_only(i)) {
+        let points = match (i.rule, &i.band) {
+            (Some(Rule::Qualitative), Some(b)) => i.points.filter(|x| scoring::in_band(*x, b))?,
+            _ => i.computed_points?,
+        };
+        sum += scoring::after_deduction(points, i.deduction);
+    }
+    Some(sum)
+}
+
+/// A row that only lists a category (`indicator 效益.经济效益`): no
+/// indicator to evaluate.
+fn is_listed_only(i: &EvalIndicator) -> bool {
+    i.name.is_empty() && i.target.is_none()
+}
+
+/// Where a row's figures stand.
+#[derive(Default)]
+struct RowSpans {
+    initial: Option<Span>,
+    adjusted: Option<Span>,
+    spent: Option<Span>,
+    expected: Option<Span>,
+    rate: Option<Span>,
+}

@@ -1,0 +1,755 @@
+//! Self-evaluations and monitoring forms (docs/evaluation.md): the bundled
+//! examples check as their comments say, every stated score agrees with the
+//! rules recomputed here from the JSON alone, no input panics, and the
+//! command line checks and builds them.
+
+use crate::common::*;
+use jixiao::source::SourceFile;
+use jixiao::{compile_document, document_kind, DocumentKind, FsLoader};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+fn eval_dir() -> PathBuf {
+    root().join("examples/evaluation")
+}
+
+/// Every evaluation example as (path, text), sorted.
+fn examples() -> Vec<(PathBuf, String)> {
+    let mut out: Vec<(PathBuf, String)> = std::fs::read_dir(eval_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jx"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    out.sort();
+    assert!(out.len() >= 4, "{} evaluation examples", out.len());
+    out
+}
+
+fn compile_at(path: &Path, text: &str) -> jixiao::Compiled {
+    let file = SourceFile::new(path.display().to_string(), text);
+    compile_document(&file, &FsLoader::beside(path))
+}
+
+fn dec(v: &Value) -> Option<Decimal> {
+    v.as_str().and_then(|s| Decimal::from_str(s).ok())
+}
+
+fn round2(x: Decimal) -> Decimal {
+    x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A stated figure agrees with the exact one at its own precision (at most
+/// 2 decimals), rounded or cut: docs/evaluation.md, "Tolerance".
+fn agrees(stated: Decimal, exact: Decimal) -> bool {
+    let dp = stated.scale().min(2);
+    stated == exact
+        || stated == round2(exact)
+        || stated == exact.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+        || stated == exact.round_dp_with_strategy(dp, RoundingStrategy::ToZero)
+}
+
+/// The points of one quantitative indicator by the rules of docs/evaluation.md,
+/// from its JSON alone.
+fn rule_points(ind: &Value, reverse_rule: &str) -> Option<Decimal> {
+    let t = dec(&ind["target"]["value"])?;
+    let a = dec(&ind["actual"]["value"])?.max(Decimal::ZERO);
+    let w = dec(&ind["weight"])?;
+    let rule = ind["rule"].as_str().unwrap_or(reverse_rule);
+    Some(match ind["target"]["direction"].as_str()? {
+        "negative" if a <= t => w,
+        "negative" if rule == "reverse_ratio" => round2(t / a * w),
+        "negative" if a >= t + t => Decimal::ZERO,
+        "negative" => round2((Decimal::ONE - (a - t) / t) * w),
+        "equal" if t.is_zero() => {
+            if a <= Decimal::ZERO {
+                w
+            } else {
+                Decimal::ZERO
+            }
+        }
+        _ if a >= t => w,
+        _ => round2(a / t * w),
+    })
+}
+
+#[test]
+fn the_constructed_example_is_clean_and_every_score_follows_the_rules() {
+    let path = eval_dir().join("beidaihe-2020.自评.jx");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let c = compile_at(&path, &text);
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let e = c.evaluation.expect("an evaluation");
+    assert!(e.sheet_checked);
+    let json: Value = serde_json::from_str(&jixiao::emit::json::evaluation_to_string(&e)).unwrap();
+    assert_eq!(json["format"], "jixiao-evaluation/1");
+    let mut checked = 0;
+    for p in json["projects"].as_array().unwrap() {
+        let x = &p["execution"];
+        let rate = dec(&x["spent"]).unwrap() * Decimal::ONE_HUNDRED / dec(&x["adjusted"]).unwrap();
+        assert!(agrees(dec(&x["rate"]).unwrap(), rate));
+        let exec = round2(dec(&x["weight"]).unwrap() * rate / Decimal::ONE_HUNDRED);
+        assert!(agrees(dec(&x["points"]).unwrap(), exec), "{p}");
+        let mut sum = dec(&x["points"]).unwrap();
+        for ind in p["indicators"].as_array().unwrap() {
+            let stated = dec(&ind["points"]).unwrap();
+            let rule = rule_points(ind, "fasp").unwrap();
+            assert!(agrees(stated, rule), "{ind}");
+            assert_eq!(dec(&ind["computed_points"]), Some(rule));
+            let deduction = dec(&ind["deduction"]).unwrap_or_default();
+            sum += (stated - deduction).max(Decimal::ZERO);
+            checked += 1;
+        }
+        assert!(agrees(dec(&p["total"]["points"]).unwrap(), sum), "{p}");
+    }
+    assert_eq!(checked, 9);
+}
+
+#[test]
+fn the_example_json_is_stable() {
+    let path = eval_dir().join("beidaihe-2020.自评.jx");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let e = compile_at(&path, &text).evaluation.unwrap();
+    insta::assert_snapshot!(
+        "beidaihe-2020-evaluation.json",
+        jixiao::emit::json::evaluation_to_string(&e)
+    );
+}
+
+#[test]
+fn document_kinds_are_told_by_the_first_statement() {
+    assert_eq!(
+        document_kind("department \"1\" \"x\" {}"),
+        DocumentKind::Sheet
+    );
+    assert_eq!(
+        document_kind("\u{feff}// c\n\n  自评 2020 {"),
+        DocumentKind::Evaluation
+    );
+    assert_eq!(
+        document_kind("\u{feff}evaluation 2020"),
+        DocumentKind::Evaluation
+    );
+    assert_eq!(document_kind("监控 2020 {}"), DocumentKind::Monitoring);
+    assert_eq!(document_kind("monitoring{"), DocumentKind::Monitoring);
+    assert_eq!(document_kind(""), DocumentKind::Sheet);
+    assert_eq!(document_kind("//"), DocumentKind::Sheet);
+}
+
+#[test]
+fn a_standalone_evaluation_is_checked_without_false_alarms() {
+    // No sheet: nothing is compared with one, the rules still apply.
+    let text = "evaluation 2023 {\n  department \"1\" \"某局\"\n  unit 万元\n  framework 2021\n}\n\
+        project \"办公设备购置\" {\n  indicator 产出.数量 \"台数\" ≥10台 { weight 90; actual 9台; points 81; reason \"供货延迟\" }\n}\n";
+    let c = compile_document(&SourceFile::new("x.jx", text), &jixiao::NoSheets);
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let e = c.evaluation.unwrap();
+    assert!(!e.sheet_checked);
+    assert_eq!(e.framework, "2021");
+    let ind = &e.projects[0].indicators[0];
+    assert_eq!(ind.computed_points, Some(Decimal::from(81)));
+    assert_eq!(ind.met, Some(false));
+    // The same points without the reason: a shortfall without a reason.
+    let bare = text.replace("; reason \"供货延迟\"", "");
+    let c = compile_document(&SourceFile::new("x.jx", bare), &jixiao::NoSheets);
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["E702"]);
+}
+
+#[test]
+fn the_reverse_rule_is_chosen_per_document_or_indicator() {
+    let doc = |rule: &str, own: &str, points: &str| {
+        format!(
+            "evaluation 2023 {{ reverse-rule {rule} }}\nproject \"P\" {{\n  \
+             indicator 产出.成本 \"成本\" ≤30万元 {{ weight 90; actual 45万元; points {points}; reason \"超支\"{own} }}\n}}\n"
+        )
+    };
+    let codes = |text: String| -> Vec<String> {
+        compile_document(&SourceFile::new("x.jx", text), &jixiao::NoSheets)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect()
+    };
+    // 一体化: (1 − 15/30) × 90 = 45; ratio: 30/45 × 90 = 60.
+    assert!(codes(doc("一体化", "", "45")).is_empty());
+    assert!(codes(doc("比值", "", "60")).is_empty());
+    assert!(codes(doc("一体化", "; reverse-rule 比值", "60")).is_empty());
+    assert_eq!(codes(doc("比值", "", "45")), ["E701"]);
+}
+
+const INSERTS: &[&str] = &[
+    "{",
+    "}",
+    "\"",
+    "\n",
+    "%",
+    "≥",
+    "≤",
+    "-",
+    "0",
+    "99999999999999999999999999999",
+    "actual ",
+    "points ",
+    "weight 0",
+    "达成",
+    "source \"x\" { spent 1 }",
+    "execution {",
+    "sheet \"../beidaihe-2021.jx\"",
+    "sheet \"/\"",
+    "as-of 13月",
+    "reverse-rule x",
+    "monitoring 2020 {",
+    "rate 0%",
+    "adjusted 0",
+    "deduction 99",
+    "total { points",
+];
+
+#[test]
+fn mutated_evaluations_never_panic() {
+    let sheet = sheet_of("beidaihe-2020.jx", &example());
+    let mut rng = Rng(0x5DEE_CE66_D1CE_4E5B);
+    for (path, text) in examples() {
+        for _ in 0..60 {
+            let mutated = mutate(&text, &mut rng, 4, 30, INSERTS);
+            let c = compile_at(&path, &mutated);
+            if let Some(e) = &c.evaluation {
+                // Every output of whatever model came out, errors or not.
+                let _ = jixiao::emit::json::evaluation_to_string(e);
+                let _ = jixiao::emit::html::evaluation_to_string(e);
+                let _ = jixiao::emit::docx::evaluation_to_bytes(e);
+                let _ = jixiao::emit::xlsx::evaluation_to_bytes(e);
+                for t in jixiao::emit::eval_layout::eval_layout(e).tables {
+                    assert!(t.table.is_consistent(), "{mutated}");
+                }
+                let _ = jixiao::diff::attainment(&sheet, e);
+            }
+            // As a monitoring form too.
+            let other = mutated.replacen("evaluation", "monitoring", 1);
+            let _ = compile_at(&path, &other);
+        }
+    }
+}
+
+#[test]
+fn the_command_line_checks_and_builds_evaluations() {
+    let ex = eval_dir().join("beidaihe-2020.自评.jx");
+    let ex = ex.to_str().unwrap();
+    assert_eq!(jixiao(&["check", ex]).status.code(), Some(0));
+    let o = jixiao(&["build", ex, "--format", "json", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.starts_with("{\n  \"format\": \"jixiao-evaluation/1\""),
+        "{out}"
+    );
+    // The official table as HTML to stdout; every format into a folder.
+    let o = jixiao(&["build", ex, "--format", "html", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8(o.stdout)
+        .unwrap()
+        .contains("<table class=\"sheet\">"));
+    let dir = scratch("eval-build");
+    let o = jixiao(&["build", ex, "-o", &format!("{}/", dir.display())]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut written: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "beidaihe-2020.自评.docx",
+            "beidaihe-2020.自评.html",
+            "beidaihe-2020.自评.json",
+            "beidaihe-2020.自评.xlsx"
+        ]
+    );
+    // A missing sheet is a coded diagnostic on its line.
+    let bad = dir.join("bad.jx");
+    std::fs::write(&bad, "evaluation 2020 {\n  sheet \"none.jx\"\n}\n").unwrap();
+    let o = jixiao(&["check", "--message-format", "short", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("bad.jx:2:9: error[E709]"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// The published self-evaluations draw exactly their published defects, each
+/// said in a `sic` comment: (file, [(line, code)]).
+#[test]
+fn the_published_tables_draw_their_defects() {
+    let want: &[(&str, &[(usize, &str)])] = &[
+        ("beidaihe-2020.监控.jx", &[]),
+        ("beidaihe-2020.自评.jx", &[]),
+        (
+            "chizhou-tangxi-2022.自评.jx",
+            &[
+                (22, "E710"),
+                (23, "E710"),
+                (24, "E710"),
+                (49, "E603"),
+                (70, "W606"),
+            ],
+        ),
+        ("daying-sifaju-2023.自评.jx", &[(23, "E503"), (57, "W713")]),
+        (
+            "qingshen-fagaiju-2023.自评.jx",
+            &[
+                (22, "W713"),
+                (26, "W712"),
+                (35, "W713"),
+                (58, "W712"),
+                (62, "W712"),
+                (69, "W713"),
+                (70, "W713"),
+                (71, "W713"),
+            ],
+        ),
+    ];
+    let all = examples();
+    assert_eq!(all.len(), want.len());
+    for ((path, text), (name, codes)) in all.iter().zip(want) {
+        assert!(path.ends_with(name), "{}", path.display());
+        let file = SourceFile::new(path.display().to_string(), text.as_str());
+        let c = compile_document(&file, &FsLoader::beside(path));
+        let got: Vec<(usize, String)> = c
+            .diagnostics
+            .iter()
+            .map(|d| (file.line_col(d.span.start).0, d.code.to_string()))
+            .collect();
+        let want: Vec<(usize, String)> = codes.iter().map(|(l, c)| (*l, c.to_string())).collect();
+        assert_eq!(got, want, "{name}");
+        // Each defect's line is commented with `sic`, or lies in a block
+        // that such a comment introduces.
+        let e = c
+            .evaluation
+            .expect("an evaluation model despite the defects");
+        assert!(!e.projects.is_empty());
+    }
+}
+
+/// What the transcriptions hold: every figure and text of the published
+/// tables that survived in the stored copies.
+#[test]
+fn the_transcriptions_hold_the_published_facts() {
+    let read = |name: &str| {
+        let path = eval_dir().join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        compile_at(&path, &text).evaluation.unwrap()
+    };
+    let qs = read("qingshen-fagaiju-2023.自评.jx");
+    let p = &qs.projects[0];
+    assert_eq!(p.code.as_deref(), Some("51000021R000000019951"));
+    let x = p.execution.as_ref().unwrap();
+    assert_eq!(
+        x.amounts.initial,
+        Some(Decimal::from_str("238.93").unwrap())
+    );
+    assert_eq!(x.computed_rate, Some(Decimal::from_str("100.00").unwrap()));
+    assert_eq!(x.sources.len(), 4);
+    assert_eq!(p.indicators.len(), 2);
+    assert_eq!(p.total.as_ref().unwrap().weight, Some(Decimal::from(100)));
+    let ct = read("chizhou-tangxi-2022.自评.jx");
+    let p = &ct.projects[0];
+    assert_eq!(
+        p.agency.as_ref().map(|a| a.text()),
+        Some("[219001]池州市贵池区棠溪镇人民政府".into())
+    );
+    // 百分比 is refused as a unit: that row is reported, the others held.
+    assert_eq!(p.indicators.len(), 9);
+    assert_eq!(p.scores.len(), 3);
+    let dy = read("daying-sifaju-2023.自评.jx");
+    assert_eq!(dy.projects.len(), 2);
+    assert_eq!(
+        dy.projects[1].overview.as_deref(),
+        Some("2023年购买13台安可电脑,并于12月前完成资金支付。")
+    );
+}
+
+/// The forms are formatted like sheets, and their keywords translate both
+/// ways without changing the model.
+#[test]
+fn evaluation_examples_are_canonical_and_translate() {
+    use jixiao::fmt::{format, Options};
+    for (path, text) in examples() {
+        let opts = Options::default();
+        assert_eq!(format(&text, &opts).unwrap(), text, "{}", path.display());
+        let zh = format(
+            &text,
+            &Options {
+                keywords: jixiao::fmt::Keywords::Chinese,
+            },
+        )
+        .unwrap();
+        assert!(
+            zh.contains("\n自评 ") || zh.contains("\n监控 "),
+            "{}",
+            path.display()
+        );
+        let model = |t: &str| {
+            let c = compile_at(&path, t);
+            serde_json::to_string(&c.evaluation).unwrap()
+        };
+        assert_eq!(model(&zh), model(&text), "{}", path.display());
+    }
+}
+
+/// The monitoring example: figures up to July, the year's expectations, the
+/// likelihood and causes of each indicator; the lag of 维修费 behind 序时进度
+/// (7 ÷ 12) is explained, so nothing is reported.
+#[test]
+fn the_monitoring_example_holds_its_columns() {
+    use jixiao::model::{Cause, EvaluationKind, Likelihood};
+    let path = eval_dir().join("beidaihe-2020.监控.jx");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let c = compile_at(&path, &text);
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let m = c.evaluation.unwrap();
+    assert_eq!((m.kind, m.as_of), (EvaluationKind::Monitoring, Some(7)));
+    let repair = &m.projects[1];
+    let x = repair.execution.as_ref().unwrap();
+    assert_eq!(x.computed_rate, Some(Decimal::from_str("30.22").unwrap()));
+    assert_eq!(
+        x.amounts.expected,
+        Some(Decimal::from_str("21.00").unwrap())
+    );
+    assert_eq!(x.computed_points, None, "monitoring forms are not scored");
+    let first = &repair.indicators[0];
+    assert_eq!(first.likelihood, Some(Likelihood::Possible));
+    assert_eq!(first.causes, [Cause::Other]);
+    assert_eq!(first.expected.as_deref(), Some("93%"));
+    // Without its reason the lag is reported, on the spending.
+    let bare = text.replace(
+        "    reason \"办公楼屋面防水维修需在雨季后施工，原定7月的支出推迟到10月。\"\n",
+        "",
+    );
+    let c = compile_at(&path, &bare);
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["W708"]);
+}
+
+fn docx_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+}
+
+/// The official tables: every table's grid is whole, and every fact of
+/// every example is printed in HTML and in Word; the same form gives the
+/// same bytes.
+#[test]
+fn the_official_tables_print_every_fact() {
+    use jixiao::emit::{docx, eval_layout, html};
+    use jixiao::model::Actual;
+    for (path, text) in examples() {
+        let e = compile_at(&path, &text).evaluation.unwrap();
+        let doc = eval_layout::eval_layout(&e);
+        assert_eq!(doc.tables.len(), e.projects.len());
+        for t in &doc.tables {
+            assert!(t.table.is_consistent(), "{}: {}", path.display(), t.heading);
+        }
+        let page = html::evaluation_to_string(&e);
+        let word = docx_text(&docx::evaluation_to_bytes(&e));
+        assert_eq!(page, html::evaluation_to_string(&e));
+        assert_eq!(docx::evaluation_to_bytes(&e), docx::evaluation_to_bytes(&e));
+        let mut facts: Vec<String> = vec![doc.title.clone()];
+        for p in &e.projects {
+            facts.push(p.name.clone());
+            facts.extend(p.conclusion.clone());
+            facts.extend(p.problems.clone());
+            facts.extend(p.improvement.clone());
+            facts.extend(p.overview.clone());
+            for g in &p.goals {
+                facts.push(g.goal.clone());
+                facts.extend(g.actual.clone());
+            }
+            if let Some(x) = &p.execution {
+                facts.extend(x.amounts.spent.map(|d| d.to_string()));
+                facts.extend(x.reason.clone());
+                facts.extend(x.sources.iter().map(|s| s.name.clone()));
+            }
+            for i in &p.indicators {
+                facts.push(i.name.clone());
+                facts.extend(i.target.as_ref().map(|t| t.text.clone()));
+                facts.extend(i.actual.as_ref().map(|a| a.text().to_string()));
+                facts.extend(i.reason.clone());
+                facts.extend(i.note.clone());
+                facts.extend(i.points.map(|d| d.to_string()));
+                if let Some(Actual::Completion { text, .. }) = &i.actual {
+                    facts.push(text.clone());
+                }
+            }
+        }
+        let esc = |t: &str| {
+            t.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
+        for fact in facts.iter().filter(|f| !f.is_empty()) {
+            for line in fact.lines() {
+                assert!(
+                    page.contains(&esc(line)),
+                    "{}: HTML lacks {line}",
+                    path.display()
+                );
+                assert!(word.contains(line), "{}: Word lacks {line}", path.display());
+            }
+        }
+    }
+}
+
+/// Excel: the indicator rows in the column order of the 一体化 import
+/// template (`selfprogram`, `traceprogram`: FASP.md §2.8), then the budget
+/// rows; the same form gives the same bytes.
+#[test]
+fn excel_follows_the_import_templates() {
+    use calamine::{Data, Reader, Xlsx};
+    use jixiao::emit::xlsx;
+    for (path, text) in examples() {
+        let e = compile_at(&path, &text).evaluation.unwrap();
+        let bytes = xlsx::evaluation_to_bytes(&e).unwrap();
+        assert_eq!(bytes, xlsx::evaluation_to_bytes(&e).unwrap());
+        let mut book: Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        for (sheet, headers) in xlsx::evaluation_headers(e.kind) {
+            let range = book.worksheet_range(sheet).unwrap();
+            let first: Vec<String> = range
+                .rows()
+                .next()
+                .unwrap()
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            assert_eq!(first, headers, "{}: {sheet}", path.display());
+        }
+        let (sheet, headers) = &xlsx::evaluation_headers(e.kind)[0];
+        let range = book.worksheet_range(sheet).unwrap();
+        let rows: Vec<&[Data]> = range.rows().skip(1).collect();
+        let indicators: usize = e
+            .projects
+            .iter()
+            .map(|p| p.indicators.iter().filter(|i| !i.name.is_empty()).count())
+            .sum();
+        assert_eq!(rows.len(), indicators, "{}", path.display());
+        // Columns 3 to 5 are the template's first: 一级指标, 二级指标, 三级指标名称.
+        assert_eq!(&headers[2..5], ["一级指标", "二级指标", "三级指标名称"]);
+    }
+    // The template's twelve columns, in order.
+    let (_, self_headers) = &xlsx::evaluation_headers(jixiao::model::EvaluationKind::Evaluation)[0];
+    assert_eq!(
+        self_headers[2..],
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标名称",
+            "计算符号",
+            "指标值",
+            "*实际完成值（定量填数字，定性填达成、部分达成、未达成）",
+            "计量单位",
+            "*分值",
+            "*指标得分",
+            "扣减分数",
+            "完成情况简要描述",
+            "偏差原因及改进措施",
+        ]
+    );
+}
+
+#[test]
+fn the_example_tables_are_stable() {
+    let path = eval_dir().join("beidaihe-2020.自评.jx");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let e = compile_at(&path, &text).evaluation.unwrap();
+    let page = jixiao::emit::html::evaluation_to_string(&e);
+    // The page without its style sheet, which the sheet's page shares.
+    let body = &page[page.find("<body>").unwrap()..];
+    insta::assert_snapshot!("beidaihe-2020-evaluation.html", body);
+}
+
+/// `jixiao diff SHEET FORM`: every target of the evaluated projects with
+/// what it reached and by how much; exit 1 when one fell short.
+#[test]
+fn a_sheet_against_its_evaluation() {
+    use jixiao::diff::{attainment, Status};
+    let sheet_path = root().join("examples/beidaihe-2020.jx");
+    let sheet = sheet_of(
+        "beidaihe-2020.jx",
+        &std::fs::read_to_string(&sheet_path).unwrap(),
+    );
+    let path = eval_dir().join("beidaihe-2020.自评.jx");
+    let e = compile_at(&path, &std::fs::read_to_string(&path).unwrap())
+        .evaluation
+        .unwrap();
+    let a = attainment(&sheet, &e);
+    assert_eq!(a.projects.len(), 3, "only the evaluated projects");
+    assert_eq!((a.counts.met, a.counts.short), (8, 1));
+    let short = &a.projects[1].indicators[1];
+    assert_eq!(short.name, "长期使用性");
+    assert_eq!(short.status, Status::Short);
+    assert_eq!(short.margin, Some(Decimal::from(-5)));
+    assert_eq!(
+        short.percent_of_target,
+        Some(Decimal::from_str("94.44").unwrap())
+    );
+    let text = jixiao::diff::render_attainment_text(&a, true);
+    assert!(
+        text.contains("✗ 长期使用性 ≥90% → 85%，差 5个百分点"),
+        "{text}"
+    );
+    let page = jixiao::diff::render_attainment_html(&a);
+    let row = "<td>✗ 未达成</td><td>长期使用性</td><td>≥90%</td><td>85%</td><td>-5个百分点</td><td>94.44%</td>";
+    assert!(page.contains(row), "{page}");
+    // Texts are escaped.
+    let mut marked = a.clone();
+    marked.projects[0].indicators[0].name = "<b>&\"".to_string();
+    let page = jixiao::diff::render_attainment_html(&marked);
+    assert!(page.contains("<td>&lt;b&gt;&amp;&quot;</td>") && !page.contains("<b>"));
+    // The command line, in JSON.
+    let o = jixiao(&[
+        "diff",
+        sheet_path.to_str().unwrap(),
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["format"], "jixiao-attainment/1");
+    assert_eq!(json["counts"]["short"], 1);
+    // Two sheets still diff as before.
+    let o = jixiao(&[
+        "diff",
+        sheet_path.to_str().unwrap(),
+        sheet_path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// What forms legitimately write draws nothing: points and weights with 分,
+/// an actual in another money unit, an actual written with its comparison,
+/// figures rounded or cut at their own decimals, a capped execution score.
+#[test]
+fn legitimate_practice_draws_no_alarm() {
+    let text = "evaluation 2023 { unit 万元 }\nproject \"P\" {\n  \
+        execution { adjusted 90; spent 89.974; rate 99.97%; points 10.00 }\n  \
+        indicator 产出.数量 \"台数\" ≥10台 { weight 20分; actual 9 台; points 18分; reason \"供货延迟\" }\n  \
+        indicator 产出.成本 \"成本\" ≤30万元 { weight 20; actual 300000元; points 20 }\n  \
+        indicator 产出.质量 \"合格率\" ≥95% { weight 20; actual ≥96%; points 20 }\n  \
+        indicator 产出.时效 \"及时率\" ≥90% { weight 15; actual 80%; points 13.3; reason \"两批次延期\" }\n  \
+        indicator 效益.社会效益 \"群众知晓度\" 明显提高 { weight 15; actual 达成年度指标; points 13.5 }\n  \
+        total { weight 100; points 94.8 }\n}\n";
+    let c = compile_document(&SourceFile::new("x.jx", text), &jixiao::NoSheets);
+    let msgs: Vec<String> = c
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message.en))
+        .collect();
+    assert!(msgs.is_empty(), "{msgs:?}");
+    let e = c.evaluation.unwrap();
+    let p = &e.projects[0];
+    assert_eq!(p.indicators[0].weight, Some(Decimal::from(20)));
+    assert_eq!(p.indicators[1].met, Some(true));
+    // 13.3 is 13.33 (80 ÷ 90 × 15) cut to one decimal.
+    assert_eq!(
+        p.indicators[3].computed_points,
+        Some(Decimal::from_str("13.33").unwrap())
+    );
+    // Over-spending scores in proportion, and a form that caps at the weight is right too.
+    let over = |points: &str| {
+        let t = format!(
+            "evaluation 2023 {{}}\nproject \"P\" {{\n  execution {{ adjusted 100; spent 105; points {points} }}\n}}\n"
+        );
+        compile_document(&SourceFile::new("x.jx", t), &jixiao::NoSheets)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(over("10.5").is_empty());
+    assert!(over("10").is_empty());
+    assert_eq!(over("9"), ["E701"]);
+}
+
+/// `analyze` and `compile` check a form on its own (no sheet read, nothing
+/// reported about it), alike; `compile_document` adds the comparison.
+#[test]
+fn analyze_and_compile_check_a_form_standalone() {
+    let path = eval_dir().join("beidaihe-2020.自评.jx");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "\"长期使用性\" ≥90% {\n    weight 30\n    actual 85%",
+        "\"长期使用性\" ≥95% {\n    weight 30\n    actual 85%",
+    );
+    let file = SourceFile::new("x.jx", text.as_str());
+    let codes = |d: &[jixiao::diag::Diagnostic]| -> Vec<String> {
+        d.iter().map(|d| d.code.to_string()).collect()
+    };
+    let a = jixiao::analyze(&file);
+    let c = jixiao::compile(&file);
+    assert!(a.sheet.is_none() && c.sheet.is_none());
+    assert_eq!(codes(&a.diagnostics), codes(&c.diagnostics));
+    // Scored against the quoted ≥95%: 85 ÷ 95 × 30 = 26.84, not 28.33.
+    assert_eq!(codes(&c.diagnostics), ["E701"]);
+    // With the sheet: the quoted target differs from it too.
+    let full = compile_document(&file, &FsLoader::new(eval_dir()));
+    assert_eq!(codes(&full.diagnostics), ["E705", "E701"]);
+}
+
+/// A monitoring form's projects on the ordinary monitoring import template
+/// (`traceordprogram`, FASP.md §2.8): whether spending keeps pace with the
+/// months, and what was stated about the indicators.
+#[test]
+fn monitoring_projects_on_the_ordinary_template() {
+    use calamine::{Reader, Xlsx};
+    let path = eval_dir().join("beidaihe-2020.监控.jx");
+    let e = compile_at(&path, &std::fs::read_to_string(&path).unwrap())
+        .evaluation
+        .unwrap();
+    let bytes = jixiao::emit::xlsx::evaluation_to_bytes(&e).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = book
+        .worksheet_range(jixiao::emit::xlsx::TRACE_PROJECT_SHEET)
+        .unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(col("序号"), 0);
+    assert_eq!(col("绩效目标调整情况"), 18);
+    // 60.67 % of the year spent by July keeps pace (58.33 %); 30.22 % does not.
+    assert_eq!(rows[1][col("是否达到序时支出进度")], "是");
+    assert_eq!(rows[2][col("是否达到序时支出进度")], "否");
+    assert_eq!(rows[2][col("是否达到阶段性绩效目标")], "否");
+    assert_eq!(rows[2][col("原因类型")], "其他原因");
+    assert!(rows[2][col("情况分析")].contains("雨季"));
+}
