@@ -786,3 +786,16 @@ fn random_edits_keep_the_document_equal_to_a_fresh_analysis() {
     }
     assert!(paths[1] > 50, "the project path is taken: {paths:?}");
 }
+
+/// A self-evaluation or monitoring form is one top-level block: every edit
+/// in it or after it gives what analysing the whole form gives (its own
+/// checks, standalone), never a sheet's checks of a part of it.
+#[test]
+fn edits_of_forms_give_what_the_whole_form_gives() {
+    for name in ["beidaihe-2020.自评.jx", "beidaihe-2020.监控.jx"] {
+        let path = format!("{}/examples/evaluation/{name}", env!("CARGO_MANIFEST_DIR"));
+        let base = std::fs::read_to_string(path).unwrap();
+        one_character_edits(&base, 0, base.len(), false);
+        one_character_edits(&base, base.len() / 2, base.len(), true);
+    }
+}
