@@ -533,6 +533,8 @@ fn breaks_word(c: char) -> bool {
                 | ','
                 | ';'
                 | '\\'
+                // `name:value` reads as a keyword and its value (E007).
+                | ':'
                 | '：'
                 | '，'
                 | '；'

@@ -2004,3 +2004,21 @@ fn an_application_form_in_word_with_sign_value_and_unit_columns() {
         ]
     );
 }
+
+/// Found by the `import` fuzz target: a fund source named with an ASCII
+/// colon (`其븭:财政拨款`, a mangled 其中：) was written as a bare word, which
+/// reads as a keyword and its value (E007): the import's text did not parse.
+#[test]
+fn a_name_with_an_ascii_colon_is_quoted() {
+    let path = common::root().join("tests/fixtures/import/fuzz-colon-in-source-name.html");
+    let bytes = std::fs::read(path).unwrap();
+    for lang in [jixiao::diag::Lang::Zh, jixiao::diag::Lang::En] {
+        let imported = import::import("fuzz.html", &bytes, lang).unwrap();
+        assert!(
+            imported.text.contains("\"其븭:财政拨款\" 10000"),
+            "{}",
+            imported.text
+        );
+        assert_parses(&imported, "colon in a source name");
+    }
+}
