@@ -394,7 +394,7 @@ impl Checker<'_> {
             return None;
         }
         // A single quoted target: its value; otherwise the words as written.
-        let (text, base) = if tokens.len() == 1 && first.is_string() {
+        let (text, base, quoted) = if tokens.len() == 1 && first.is_string() {
             let v = match text::value(first) {
                 Ok(v) => v,
                 Err(text::BadEscape(r)) => {
@@ -410,9 +410,18 @@ impl Checker<'_> {
             } else {
                 usize::MAX
             };
-            (v, base)
+            (v, base, true)
         } else {
-            (self.slice(span).to_string(), 0)
+            // The words joined as the formatter prints them, so that layout
+            // never changes the value; offsets map to the source only when
+            // that is how they were written.
+            let formatted = as_formatted(tokens);
+            let base = if formatted == self.slice(span) {
+                0
+            } else {
+                usize::MAX
+            };
+            (formatted, base, false)
         };
         let at = |r: std::ops::Range<usize>| {
             if base == usize::MAX {
@@ -429,7 +438,7 @@ impl Checker<'_> {
         let text = hint_free.unwrap_or(text);
         // Quoting says "this is text": a number followed by words that are
         // no unit is then free text, not an unknown unit.
-        let parsed = if base > 0 {
+        let parsed = if quoted {
             parse_quoted_target(&text, &self.ctx.units)
         } else {
             parse_target(&text, &self.ctx.units)
@@ -498,10 +507,10 @@ impl Checker<'_> {
                 }
                 // The written form with spacing normalised as the formatter
                 // prints it, so that layout never changes the model.
-                let written = if base == 0 {
-                    as_formatted(tokens)
-                } else {
+                let written = if quoted {
                     text.clone()
+                } else {
+                    as_formatted(tokens)
                 };
                 Some((to_model(&parsed, &written), span))
             }

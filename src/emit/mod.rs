@@ -88,8 +88,8 @@ pub fn write_atomic_file(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
+    let _pending = Pending::register(&dir, &prefix);
     let mut tmp = builder.tempfile_in(&dir)?;
-    let _pending = Pending::register(tmp.path());
     fill(tmp.as_file_mut())?;
     if let Some(p) = &old_permissions {
         tmp.as_file().set_permissions(p.clone())?;
@@ -126,35 +126,56 @@ pub const TEMP_SUFFIX: &str = ".jixiao.tmp";
 /// The temporary files being written, for a signal handler to remove
 /// (`remove_pending_files`): a process interrupted by SIGINT, SIGTERM or
 /// SIGHUP runs no destructors.
-static PENDING: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+static PENDING: std::sync::Mutex<Vec<(std::path::PathBuf, String)>> =
+    std::sync::Mutex::new(Vec::new());
 
-/// A temporary file listed in [`PENDING`] while it lives.
-struct Pending(std::path::PathBuf);
+/// The temporary files a write may create, listed in [`PENDING`] while it
+/// runs: the folder and the name's beginning, which holds this process's id.
+/// Listed before the file is created, so that a signal arriving between the
+/// creation and the listing still finds it.
+struct Pending((std::path::PathBuf, String));
 
 impl Pending {
-    fn register(path: &Path) -> Pending {
+    fn register(dir: &Path, prefix: &str) -> Pending {
+        let entry = (dir.to_path_buf(), prefix.to_string());
         if let Ok(mut list) = PENDING.lock() {
-            list.push(path.to_path_buf());
+            list.push(entry.clone());
         }
-        Pending(path.to_path_buf())
+        Pending(entry)
     }
 }
 
 impl Drop for Pending {
     fn drop(&mut self) {
         if let Ok(mut list) = PENDING.lock() {
-            list.retain(|p| *p != self.0);
+            if let Some(at) = list.iter().position(|p| *p == self.0) {
+                list.remove(at);
+            }
         }
     }
 }
 
 /// Remove the temporary files of the outputs being written. For a signal
-/// handler, before the process exits.
+/// handler, right before the process exits: the list stays locked, so that
+/// no write starts after it.
 pub fn remove_pending_files() {
     if let Ok(list) = PENDING.lock() {
-        for p in list.iter() {
-            let _ = std::fs::remove_file(p);
+        for (dir, prefix) in list.iter() {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let name = e.file_name();
+                let ours = name
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(prefix.as_str()) && n.ends_with(TEMP_SUFFIX));
+                // Only a regular file of ours: never follow or remove a link.
+                if ours && e.file_type().is_ok_and(|t| t.is_file()) {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
         }
+        std::mem::forget(list);
     }
 }
 

@@ -538,3 +538,23 @@ fn the_next_build_removes_the_leftovers_of_a_killed_run() {
     assert!(live.exists());
     assert!(other.exists());
 }
+
+// Was (fmt_roundtrip fuzz target): an unquoted target of several words
+// (`定性 明显改善J  indicator …`, a line break lost) kept the spaces between
+// them in its value, and `fmt`, which prints one space, changed the model.
+// The value's words are now joined as the formatter prints them.
+#[test]
+fn spaces_inside_an_unquoted_target_do_not_change_its_value() {
+    let text = crasher("fmt-spaces-inside-a-target.jx");
+    let formatted = jixiao::fmt::format(&text, &jixiao::fmt::Options::default()).unwrap();
+    let json = |t: &str| {
+        let c = jixiao::compile(&SourceFile::new("x.jx", t));
+        jixiao::emit::json::to_string(c.sheet.as_ref().unwrap())
+    };
+    assert_eq!(json(&text), json(&formatted));
+    assert!(
+        json(&text).contains("明显改善J indicator"),
+        "{}",
+        json(&text)
+    );
+}
