@@ -125,23 +125,7 @@ pub(super) fn diff_cmd(
         DiffFormat::Json => jixiao::diff::render_json(&d),
         DiffFormat::Html => jixiao::diff::render_html(&d, &old_sheet, &new_sheet),
     };
-    if let Some(o) = output.filter(|o| *o != Path::new("-")) {
-        if build::InputSet::new([Path::new(old.path), Path::new(new.path)]).holds(o) {
-            return usage_error(messages::output_is_input(out.lang, o.display()));
-        }
-    }
-    let written = match output {
-        Some(path) if path != Path::new("-") => emit::write_atomic(path, text.as_bytes())
-            .map_err(|e| usage_error(messages::cannot_write(out.lang, path.display(), &e))),
-        // A closed standard output (a pager quit) is no news to the user.
-        _ => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|_| stdout.flush())
-                .map_err(|_| EXIT_USAGE)
-        }
-    };
+    let written = write_text(&text, output, [old.path, new.path], out);
     if let Err(code) = written {
         return code;
     }
@@ -149,6 +133,31 @@ pub(super) fn diff_cmd(
         (true, _) => EXIT_OK,
         (false, true) => EXIT_OK,
         (false, false) => EXIT_ERRORS,
+    }
+}
+
+/// Write a diff's text to `output` (never onto one of the two inputs), or
+/// to standard output for none or `-`; the exit code of a failure.
+fn write_text(text: &str, output: Option<&Path>, inputs: [&str; 2], out: &Out) -> Result<(), i32> {
+    match output.filter(|o| *o != Path::new("-")) {
+        Some(path) => {
+            if build::InputSet::new(inputs.map(Path::new)).holds(path) {
+                return Err(usage_error(messages::output_is_input(
+                    out.lang,
+                    path.display(),
+                )));
+            }
+            emit::write_atomic(path, text.as_bytes())
+                .map_err(|e| usage_error(messages::cannot_write(out.lang, path.display(), &e)))
+        }
+        // A closed standard output (a pager quit) is no news to the user.
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+                .map_err(|_| EXIT_USAGE)
+        }
     }
 }
 
@@ -228,22 +237,7 @@ fn attainment_cmd(
         DiffFormat::Html => jixiao::diff::render_attainment_html(&a),
         DiffFormat::Text => jixiao::diff::render_attainment_text(&a, out.lang == Lang::Zh),
     };
-    if let Some(o) = output.filter(|o| *o != Path::new("-")) {
-        if build::InputSet::new([Path::new(old.path), Path::new(new.path)]).holds(o) {
-            return usage_error(messages::output_is_input(out.lang, o.display()));
-        }
-    }
-    let written = match output {
-        Some(path) if path != Path::new("-") => emit::write_atomic(path, text.as_bytes())
-            .map_err(|e| usage_error(messages::cannot_write(out.lang, path.display(), &e))),
-        _ => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|_| stdout.flush())
-                .map_err(|_| EXIT_USAGE)
-        }
-    };
+    let written = write_text(&text, output, [old.path, new.path], out);
     match written {
         Err(code) => code,
         Ok(()) if a.counts.short == 0 => EXIT_OK,
