@@ -615,8 +615,14 @@ fn symbol_of(s: &Stmt<'_>, lang: Lang) -> Option<Symbol> {
     let strings: Vec<&Token<'_>> = s.args.iter().filter(|t| t.is_string()).collect();
     let last_string = strings.last().copied();
     let (kind, name, detail, sel) = match kw {
-        Kw::Department => (
-            SymbolKind::Department,
+        // `department CODE NAME`, `project CODE NAME`: the name, the code
+        // as detail.
+        Kw::Department | Kw::Project => (
+            if kw == Kw::Department {
+                SymbolKind::Department
+            } else {
+                SymbolKind::Project
+            },
             last_string.map_or(s.head.raw.to_string(), token_text),
             strings
                 .first()
@@ -633,16 +639,6 @@ fn symbol_of(s: &Stmt<'_>, lang: Lang) -> Option<Symbol> {
             },
             String::new(),
             s.head.span,
-        ),
-        Kw::Project => (
-            SymbolKind::Project,
-            last_string.map_or(s.head.raw.to_string(), token_text),
-            strings
-                .first()
-                .filter(|_| strings.len() > 1)
-                .map(|t| token_text(t))
-                .unwrap_or_default(),
-            last_string.map_or(s.head.span, |t| t.span),
         ),
         Kw::Period => (
             SymbolKind::Period,
