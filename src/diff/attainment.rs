@@ -4,7 +4,8 @@
 //! an indicator by id, else category and name).
 
 use crate::model::{
-    Actual, Completion, Direction, EvalIndicator, Evaluation, Indicator, Sheet, TargetValue,
+    Actual, Completion, Direction, EvalIndicator, EvalProject, Evaluation, Indicator, Sheet,
+    TargetValue,
 };
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -109,6 +110,16 @@ fn same(e: &EvalIndicator, s: &Indicator) -> bool {
 pub fn attainment(sheet: &Sheet, ev: &Evaluation) -> Attainment {
     let mut counts = Counts::default();
     let mut projects = Vec::new();
+    // The body's own table (部门整体) against the sheet's `overall`.
+    if let Some(whole) = &ev.overall {
+        projects.push(table(
+            &mut counts,
+            (sheet.department.code.clone(), sheet.department.name.clone()),
+            sheet.department.budget.as_ref().map(|b| b.total),
+            &sheet.overall.indicators,
+            whole,
+        ));
+    }
     for sp in &sheet.projects {
         let Some(ep) = ev.projects.iter().find(|e| match (&e.code, &sp.code) {
             (Some(a), Some(b)) => a == b,
@@ -116,27 +127,13 @@ pub fn attainment(sheet: &Sheet, ev: &Evaluation) -> Attainment {
         }) else {
             continue;
         };
-        let x = ep.execution.as_ref();
-        let mut indicators = Vec::new();
-        for si in sp.indicators.iter().filter(|i| !i.is_listed_only()) {
-            let found = ep.indicators.iter().find(|e| same(e, si));
-            let row = indicator(si, found);
-            match row.status {
-                Status::Met => counts.met += 1,
-                Status::Short => counts.short += 1,
-                Status::Unknown => counts.unknown += 1,
-                Status::NotEvaluated => counts.not_evaluated += 1,
-            }
-            indicators.push(row);
-        }
-        projects.push(ProjectAttainment {
-            code: sp.code.clone(),
-            name: sp.name.clone(),
-            budget: Some(sp.budget.total),
-            spent: x.and_then(|x| x.amounts.spent),
-            rate: x.and_then(|x| x.computed_rate.or(x.amounts.rate)),
-            indicators,
-        });
+        projects.push(table(
+            &mut counts,
+            (sp.code.clone(), sp.name.clone()),
+            Some(sp.budget.total),
+            &sp.indicators,
+            ep,
+        ));
     }
     Attainment {
         format: ATTAINMENT_FORMAT,
@@ -145,6 +142,38 @@ pub fn attainment(sheet: &Sheet, ev: &Evaluation) -> Attainment {
         as_of: ev.as_of,
         counts,
         projects,
+    }
+}
+
+/// One table of the sheet (a project's or the body's) with what the form
+/// says each of its targets reached.
+fn table(
+    counts: &mut Counts,
+    (code, name): (Option<String>, String),
+    budget: Option<Decimal>,
+    set: &[Indicator],
+    ep: &EvalProject,
+) -> ProjectAttainment {
+    let x = ep.execution.as_ref();
+    let mut indicators = Vec::new();
+    for si in set.iter().filter(|i| !i.is_listed_only()) {
+        let found = ep.indicators.iter().find(|e| same(e, si));
+        let row = indicator(si, found);
+        match row.status {
+            Status::Met => counts.met += 1,
+            Status::Short => counts.short += 1,
+            Status::Unknown => counts.unknown += 1,
+            Status::NotEvaluated => counts.not_evaluated += 1,
+        }
+        indicators.push(row);
+    }
+    ProjectAttainment {
+        code,
+        name,
+        budget,
+        spent: x.and_then(|x| x.amounts.spent),
+        rate: x.and_then(|x| x.computed_rate.or(x.amounts.rate)),
+        indicators,
     }
 }
 

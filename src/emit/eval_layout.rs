@@ -27,7 +27,7 @@ pub struct EvalTable {
 
 /// Column widths (thousandths): 一级 · 二级 · 三级 · 指标值 · 实际完成值 ·
 /// 分值 · 得分 · 偏差原因.
-const COLUMNS: [u32; 8] = [100, 110, 190, 120, 120, 70, 70, 220];
+const COLUMNS: [u32; 8] = [95, 110, 185, 115, 115, 70, 85, 225];
 
 fn cell(text: impl Into<String>, col: usize, col_span: usize, role: Role) -> Cell {
     let text = text.into();
@@ -78,11 +78,17 @@ fn percent(d: Option<Decimal>) -> String {
 
 /// The document of an evaluation or monitoring form.
 pub fn eval_layout(ev: &Evaluation) -> EvalDoc {
+    // What the tables are: the projects', the body's own (部门整体), or both.
+    let what = match (ev.overall.is_some(), ev.projects.is_empty()) {
+        (false, _) => "项目支出",
+        (true, true) => "部门整体支出",
+        (true, false) => "部门整体及项目支出",
+    };
     let title = ev.title.clone().unwrap_or_else(|| match ev.kind {
-        EvaluationKind::Evaluation => format!("项目支出绩效自评表（{}年度）", ev.year),
+        EvaluationKind::Evaluation => format!("{what}绩效自评表（{}年度）", ev.year),
         EvaluationKind::Monitoring => match ev.as_of {
-            Some(m) => format!("{}年项目支出绩效运行监控表（截至{}月底）", ev.year, m),
-            None => format!("{}年项目支出绩效运行监控表", ev.year),
+            Some(m) => format!("{}年{what}绩效运行监控表（截至{}月底）", ev.year, m),
+            None => format!("{}年{what}绩效运行监控表", ev.year),
         },
     });
     let department = ev
@@ -92,10 +98,15 @@ pub fn eval_layout(ev: &Evaluation) -> EvalDoc {
         .or_else(|| ev.filer.clone())
         .unwrap_or_default();
     let tables = ev
-        .projects
+        .overall
         .iter()
-        .enumerate()
-        .map(|(i, p)| project_table(ev, i + 1, p))
+        .map(|whole| project_table(ev, None, whole))
+        .chain(
+            ev.projects
+                .iter()
+                .enumerate()
+                .map(|(i, p)| project_table(ev, Some(i + 1), p)),
+        )
         .collect();
     EvalDoc {
         title,
@@ -104,32 +115,41 @@ pub fn eval_layout(ev: &Evaluation) -> EvalDoc {
     }
 }
 
-fn project_table(ev: &Evaluation, number_: usize, p: &EvalProject) -> EvalTable {
+/// One table: a project's, numbered, or the body's own (部门整体, `None`).
+fn project_table(ev: &Evaluation, number_: Option<usize>, p: &EvalProject) -> EvalTable {
     let monitoring = ev.kind == EvaluationKind::Monitoring;
+    let whole = number_.is_none();
     let mut rows: Vec<Row> = Vec::new();
     let name = match &p.code {
         Some(c) => format!("{c} {}", p.name),
         None => p.name.clone(),
     };
+    let name_label = if whole {
+        "部门（单位）名称"
+    } else {
+        "项目名称"
+    };
     rows.push(Row {
-        cells: vec![label("项目名称", 0, 2), value(name.clone(), 2, 6)],
+        cells: vec![label(name_label, 0, 2), value(name.clone(), 2, 6)],
     });
-    rows.push(Row {
-        cells: vec![
-            label("主管部门", 0, 2),
-            value(
-                p.supervisor.as_ref().map(|s| s.text()).unwrap_or_default(),
-                2,
-                2,
-            ),
-            label("实施单位", 4, 1),
-            value(
-                p.agency.as_ref().map(|s| s.text()).unwrap_or_default(),
-                5,
-                3,
-            ),
-        ],
-    });
+    if !whole || p.supervisor.is_some() || p.agency.is_some() {
+        rows.push(Row {
+            cells: vec![
+                label("主管部门", 0, 2),
+                value(
+                    p.supervisor.as_ref().map(|s| s.text()).unwrap_or_default(),
+                    2,
+                    2,
+                ),
+                label("实施单位", 4, 1),
+                value(
+                    p.agency.as_ref().map(|s| s.text()).unwrap_or_default(),
+                    5,
+                    3,
+                ),
+            ],
+        });
+    }
     // 项目资金.
     if let Some(x) = &p.execution {
         let month = ev.as_of.map(|m| format!("1-{m}月")).unwrap_or_default();
@@ -184,7 +204,15 @@ fn project_table(ev: &Evaluation, number_: usize, p: &EvalProject) -> EvalTable 
         let span = 2 + x.sources.len() + usize::from(x.reason.is_some());
         let mut first = vec![Cell {
             row_span: span,
-            ..label(&format!("项目资金（{}）", ev.unit), 0, 1)
+            ..label(
+                &if whole {
+                    format!("年度预算执行情况（{}）", ev.unit)
+                } else {
+                    format!("项目资金（{}）", ev.unit)
+                },
+                0,
+                1,
+            )
         }];
         first.push(header("", 1, 1));
         for (i, h) in heads.iter().enumerate() {
@@ -327,8 +355,12 @@ fn project_table(ev: &Evaluation, number_: usize, p: &EvalProject) -> EvalTable 
     } else {
         "绩效自评表"
     };
+    let heading = match number_ {
+        Some(n) => format!("{n}、{}{what}", p.name),
+        None => format!("部门整体支出{what}"),
+    };
     EvalTable {
-        heading: format!("{number_}、{}{what}", p.name),
+        heading,
         body_line: ev
             .department
             .as_ref()

@@ -152,6 +152,22 @@ pub const EXECUTION_SHEET: &str = "预算执行";
 
 const PROJECT_LEAD: [Column; 2] = [Column::code("项目编码"), Column::long("项目名称")];
 
+/// The body's own table (部门整体): its indicator rows and budget rows, in
+/// the projects' column orders after the body's code and name.
+pub const OVERALL_SELF_SHEET: &str = "部门整体自评指标";
+pub const OVERALL_TRACE_SHEET: &str = "部门整体监控指标";
+pub const OVERALL_EXECUTION_SHEET: &str = "部门整体预算执行";
+
+const BODY_LEAD: [Column; 2] = [Column::code("单位编码"), Column::long("单位名称")];
+
+/// The indicator sheet of the body's table and its columns.
+fn overall_sheet(kind: crate::model::EvaluationKind) -> (&'static str, &'static [Column]) {
+    match kind {
+        crate::model::EvaluationKind::Evaluation => (OVERALL_SELF_SHEET, &SELF_COLUMNS),
+        crate::model::EvaluationKind::Monitoring => (OVERALL_TRACE_SHEET, &TRACE_COLUMNS),
+    }
+}
+
 const SELF_COLUMNS: [Column; 12] = [
     Column::short("一级指标"),
     Column::short("二级指标"),
@@ -263,7 +279,7 @@ pub fn write_evaluation<W: Write + Send>(
 }
 
 fn evaluation_workbook(ev: &crate::model::Evaluation) -> Result<Workbook, XlsxError> {
-    use crate::model::{Actual, EvaluationKind, Likelihood};
+    use crate::model::EvaluationKind;
     let mut book = Workbook::new();
     let (y, m, d) = CREATED;
     let department = ev.department.as_ref().map(|p| p.text()).unwrap_or_default();
@@ -280,110 +296,47 @@ fn evaluation_workbook(ev: &crate::model::Evaluation) -> Result<Workbook, XlsxEr
         (SELF_INDICATOR_SHEET, &SELF_COLUMNS)
     };
     let lead: Vec<Column> = [&PROJECT_LEAD[..], cols].concat();
-    let rows = ev.projects.iter().flat_map(|p| {
-        p.indicators
+    table(
+        &mut book,
+        &styles,
+        name,
+        &lead,
+        ev.projects
             .iter()
-            .filter(|i| !i.name.is_empty())
-            .map(move |i| {
-                let level = |canonical: &'static str, written: &str| {
-                    if canonical.is_empty() {
-                        Cell::text(written)
-                    } else {
-                        Cell::text(canonical)
-                    }
-                };
-                let t = i.target.as_ref();
-                let actual = match &i.actual {
-                    Some(Actual::Quantity { value, .. }) => Cell::Number(*value),
-                    Some(Actual::Completion { completion, .. }) => Cell::text(completion.word()),
-                    Some(Actual::Text { text }) => Cell::text(text),
-                    None => Cell::Empty,
-                };
-                let mut row = vec![
-                    text_opt(p.code.as_deref()),
-                    Cell::text(&p.name),
-                    level(i.level1, &i.level1_written),
-                    level(i.level2, &i.level2_written),
-                    Cell::text(&i.name),
-                    t.and_then(Target::sign)
-                        .map_or(Cell::Empty, |s: Sign| Cell::text(s.symbol())),
-                    t.map_or(Cell::Empty, value_cell),
-                ];
-                let unit = text_opt(t.and_then(|t| t.unit_parts().0));
-                if monitoring {
-                    let reason = match (&i.causes[..], &i.reason) {
-                        ([], r) => text_opt(r.as_deref()),
-                        (cs, r) => {
-                            let words: Vec<&str> = cs.iter().map(|c| c.word()).collect();
-                            let mut text = words.join("、");
-                            if let Some(r) = r {
-                                text.push('：');
-                                text.push_str(r);
-                            }
-                            Cell::Text(text)
-                        }
-                    };
-                    row.extend([
-                        unit,
-                        actual,
-                        text_opt(i.likelihood.map(|l: Likelihood| l.word())),
-                        reason,
-                    ]);
-                } else {
-                    row.extend([
-                        actual,
-                        unit,
-                        i.weight.map_or(Cell::Empty, Cell::Number),
-                        i.points.map_or(Cell::Empty, Cell::Number),
-                        i.deduction.map_or(Cell::Empty, Cell::Number),
-                        text_opt(i.note.as_deref()),
-                        text_opt(i.reason.as_deref()),
-                    ]);
-                }
-                row
-            })
-    });
-    table(&mut book, &styles, name, &lead, rows, ROWS)?;
-
-    let num = |d: Option<Decimal>| d.map_or(Cell::Empty, Cell::Number);
-    let rows = ev.projects.iter().flat_map(|p| {
-        let x = p.execution.as_ref();
-        let total = x.map(|x| {
-            vec![
-                text_opt(p.code.as_deref()),
-                Cell::text(&p.name),
-                Cell::text("年度资金总额"),
-                num(x.amounts.initial),
-                num(x.amounts.adjusted),
-                num(x.amounts.spent),
-                Cell::Number(x.weight),
-                num(x.amounts.rate.or(x.computed_rate)),
-                num(x.points),
-            ]
-        });
-        let sources = x.into_iter().flat_map(|x| x.sources.iter()).map(|s| {
-            vec![
-                text_opt(p.code.as_deref()),
-                Cell::text(&p.name),
-                Cell::text(&s.name),
-                num(s.amounts.initial),
-                num(s.amounts.adjusted),
-                num(s.amounts.spent),
-                Cell::Empty,
-                num(s.amounts.rate),
-                Cell::Empty,
-            ]
-        });
-        total.into_iter().chain(sources)
-    });
+            .flat_map(|p| indicator_rows(p, monitoring)),
+        ROWS,
+    )?;
     table(
         &mut book,
         &styles,
         EXECUTION_SHEET,
         &EXECUTION_COLUMNS,
-        rows,
+        ev.projects.iter().flat_map(execution_rows),
         ROWS,
     )?;
+    // The body's own table (部门整体) in sheets of its own: the system
+    // imports it apart from the projects.
+    if let Some(whole) = &ev.overall {
+        let (name, cols) = overall_sheet(ev.kind);
+        let lead: Vec<Column> = [&BODY_LEAD[..], cols].concat();
+        table(
+            &mut book,
+            &styles,
+            name,
+            &lead,
+            indicator_rows(whole, monitoring),
+            ROWS,
+        )?;
+        let cols: Vec<Column> = [&BODY_LEAD[..], &EXECUTION_COLUMNS[2..]].concat();
+        table(
+            &mut book,
+            &styles,
+            OVERALL_EXECUTION_SHEET,
+            &cols,
+            execution_rows(whole),
+            ROWS,
+        )?;
+    }
     if monitoring {
         table(
             &mut book,
@@ -395,6 +348,109 @@ fn evaluation_workbook(ev: &crate::model::Evaluation) -> Result<Workbook, XlsxEr
         )?;
     }
     Ok(book)
+}
+
+/// The indicator rows of one table (a project's or the body's) in the
+/// template's column order, after its code and name.
+fn indicator_rows(
+    p: &crate::model::EvalProject,
+    monitoring: bool,
+) -> impl Iterator<Item = Vec<Cell>> + '_ {
+    use crate::model::{Actual, Likelihood};
+    p.indicators
+        .iter()
+        .filter(|i| !i.name.is_empty())
+        .map(move |i| {
+            let level = |canonical: &'static str, written: &str| {
+                if canonical.is_empty() {
+                    Cell::text(written)
+                } else {
+                    Cell::text(canonical)
+                }
+            };
+            let t = i.target.as_ref();
+            let actual = match &i.actual {
+                Some(Actual::Quantity { value, .. }) => Cell::Number(*value),
+                Some(Actual::Completion { completion, .. }) => Cell::text(completion.word()),
+                Some(Actual::Text { text }) => Cell::text(text),
+                None => Cell::Empty,
+            };
+            let mut row = vec![
+                text_opt(p.code.as_deref()),
+                Cell::text(&p.name),
+                level(i.level1, &i.level1_written),
+                level(i.level2, &i.level2_written),
+                Cell::text(&i.name),
+                t.and_then(Target::sign)
+                    .map_or(Cell::Empty, |s: Sign| Cell::text(s.symbol())),
+                t.map_or(Cell::Empty, value_cell),
+            ];
+            let unit = text_opt(t.and_then(|t| t.unit_parts().0));
+            if monitoring {
+                let reason = match (&i.causes[..], &i.reason) {
+                    ([], r) => text_opt(r.as_deref()),
+                    (cs, r) => {
+                        let words: Vec<&str> = cs.iter().map(|c| c.word()).collect();
+                        let mut text = words.join("、");
+                        if let Some(r) = r {
+                            text.push('：');
+                            text.push_str(r);
+                        }
+                        Cell::Text(text)
+                    }
+                };
+                row.extend([
+                    unit,
+                    actual,
+                    text_opt(i.likelihood.map(|l: Likelihood| l.word())),
+                    reason,
+                ]);
+            } else {
+                row.extend([
+                    actual,
+                    unit,
+                    i.weight.map_or(Cell::Empty, Cell::Number),
+                    i.points.map_or(Cell::Empty, Cell::Number),
+                    i.deduction.map_or(Cell::Empty, Cell::Number),
+                    text_opt(i.note.as_deref()),
+                    text_opt(i.reason.as_deref()),
+                ]);
+            }
+            row
+        })
+}
+
+/// The budget rows of one table: the total row, then each fund source.
+fn execution_rows(p: &crate::model::EvalProject) -> impl Iterator<Item = Vec<Cell>> + '_ {
+    let num = |d: Option<Decimal>| d.map_or(Cell::Empty, Cell::Number);
+    let x = p.execution.as_ref();
+    let total = x.map(|x| {
+        vec![
+            text_opt(p.code.as_deref()),
+            Cell::text(&p.name),
+            Cell::text("年度资金总额"),
+            num(x.amounts.initial),
+            num(x.amounts.adjusted),
+            num(x.amounts.spent),
+            Cell::Number(x.weight),
+            num(x.amounts.rate.or(x.computed_rate)),
+            num(x.points),
+        ]
+    });
+    let sources = x.into_iter().flat_map(|x| x.sources.iter()).map(move |s| {
+        vec![
+            text_opt(p.code.as_deref()),
+            Cell::text(&p.name),
+            Cell::text(&s.name),
+            num(s.amounts.initial),
+            num(s.amounts.adjusted),
+            num(s.amounts.spent),
+            Cell::Empty,
+            num(s.amounts.rate),
+            Cell::Empty,
+        ]
+    });
+    total.into_iter().chain(sources)
 }
 
 /// One row of `一般监控导入模板` per project: the budget with its additions

@@ -298,7 +298,13 @@ impl Place {
                 Kw::Nature,
                 Kw::Field,
             ],
-            Place::EvalTop => &[Kw::Evaluation, Kw::Monitoring, Kw::DefineUnit, Kw::Project],
+            Place::EvalTop => &[
+                Kw::Evaluation,
+                Kw::Monitoring,
+                Kw::DefineUnit,
+                Kw::Overall,
+                Kw::Project,
+            ],
             Place::EvalHeader => &[
                 Kw::Sheet,
                 Kw::Department,
@@ -367,7 +373,10 @@ impl Place {
             Place::Indicator => ("indicator 块内", "inside an indicator"),
             Place::EvalTop => ("自评表或监控表的顶层", "at the top level of an evaluation"),
             Place::EvalHeader => ("evaluation 块内", "inside evaluation"),
-            Place::EvalProject => ("自评表的 project 块内", "inside a project of an evaluation"),
+            Place::EvalProject => (
+                "自评表的 project 或 overall 块内",
+                "inside a project or overall of an evaluation",
+            ),
             Place::Execution => ("execution 块内", "inside execution"),
             Place::ExecutionSource => ("source 块内", "inside a source"),
             Place::EvalGoal => ("自评表的 goal 块内", "inside a goal of an evaluation"),

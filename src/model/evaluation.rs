@@ -48,6 +48,10 @@ pub struct Evaluation {
     pub date: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
+    /// The body's own table (部门整体自评 / 部门整体监控), when the form has
+    /// one: the body's code and name, its budget, goals and the indicators
+    /// of the sheet's `overall`.
+    pub overall: Option<EvalProject>,
     pub projects: Vec<EvalProject>,
 }
 

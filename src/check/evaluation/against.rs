@@ -23,6 +23,7 @@ fn same_target(a: &Target, b: &Target) -> bool {
 }
 
 impl Checker<'_> {
+    /// A project's table against its project of the sheet.
     pub fn against_sheet(&mut self, p: &EvalProject, spans: &ProjectSpans, sheet: &Sheet) {
         let found = sheet.projects.iter().find(|s| match (&p.code, &s.code) {
             (Some(a), Some(b)) => a == b,
@@ -33,11 +34,28 @@ impl Checker<'_> {
                 .push(cat::project_not_in_sheet(spans.name, &p.name));
             return;
         };
+        self.against_indicators(p, spans, &sp.indicators, false);
+    }
+
+    /// The body's table (部门整体) against the sheet's `overall` indicators.
+    pub fn against_overall(&mut self, p: &EvalProject, spans: &ProjectSpans, sheet: &Sheet) {
+        self.against_indicators(p, spans, &sheet.overall.indicators, true);
+    }
+
+    /// Every evaluated indicator is one of `set`, quoted as set; every one of
+    /// `set` is evaluated (unless the copy is incomplete).
+    fn against_indicators(
+        &mut self,
+        p: &EvalProject,
+        spans: &ProjectSpans,
+        set: &[Indicator],
+        whole: bool,
+    ) {
         for (e, at) in p.indicators.iter().zip(&spans.indicators) {
-            match sp.indicators.iter().find(|s| same_indicator(e, s)) {
+            match set.iter().find(|s| same_indicator(e, s)) {
                 None => self
                     .diags
-                    .push(cat::indicator_not_in_sheet(at.name, &e.name)),
+                    .push(cat::indicator_not_in_sheet(at.name, &e.name, whole)),
                 Some(s) => {
                     if let (Some(quoted), Some(set)) = (&e.target, &s.target) {
                         if !same_target(quoted, set) {
@@ -54,7 +72,7 @@ impl Checker<'_> {
         if p.truncated.is_some() {
             return;
         }
-        for s in sp.indicators.iter().filter(|s| !s.is_listed_only()) {
+        for s in set.iter().filter(|s| !s.is_listed_only()) {
             if !p.indicators.iter().any(|e| same_indicator(e, s)) {
                 let target = s.target.as_ref().map_or("", |t| t.text.as_str());
                 self.diags

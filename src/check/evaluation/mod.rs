@@ -132,6 +132,7 @@ pub fn check_evaluation_tree(
     let mut header: Option<Header> = None;
     let mut units: Vec<&Stmt<'_>> = Vec::new();
     let mut projects: Vec<&Stmt<'_>> = Vec::new();
+    let mut overall: Option<&Stmt<'_>> = None;
     for stmt in tree.stmts() {
         match cx.keyword(stmt, Place::EvalTop) {
             Some(kw @ (Kw::Evaluation | Kw::Monitoring)) => match &header {
@@ -143,6 +144,14 @@ pub fn check_evaluation_tree(
             },
             Some(Kw::DefineUnit) => units.push(stmt),
             Some(Kw::Project) => projects.push(stmt),
+            Some(Kw::Overall) => match overall {
+                Some(first) => cx.diags.push(cat::duplicate_stmt(
+                    stmt.head.span,
+                    first.head.span,
+                    stmt.head.raw,
+                )),
+                None => overall = Some(stmt),
+            },
             _ => {}
         }
     }
@@ -195,11 +204,33 @@ pub fn check_evaluation_tree(
     }
     diagnostics.append(&mut cx.diags);
 
+    let department = header.department.clone().or_else(|| {
+        sheet.as_ref().map(|s| Party {
+            code: s.department.code.clone(),
+            name: s.department.name.clone(),
+        })
+    });
+    // The body's own table (部门整体), named after the body.
+    let overall = overall.and_then(|stmt| {
+        let mut cx = Checker::new(src, &ctx);
+        let evaluated = cx.eval_project(stmt, &header, true);
+        if let (Some((whole, spans)), Some(sheet)) = (&evaluated, &sheet) {
+            cx.against_overall(whole, spans, sheet);
+        }
+        diagnostics.append(&mut cx.diags);
+        evaluated.map(|(mut whole, _)| {
+            if let Some(d) = &department {
+                whole.code = d.code.clone();
+                whole.name = d.name.clone();
+            }
+            whole
+        })
+    });
     let mut out = Vec::new();
     let mut seen: Vec<((bool, String), Span)> = Vec::new();
     for stmt in projects {
         let mut cx = Checker::new(src, &ctx);
-        if let Some((project, spans)) = cx.eval_project(stmt, &header) {
+        if let Some((project, spans)) = cx.eval_project(stmt, &header, false) {
             let key = match &project.code {
                 Some(c) => (true, c.clone()),
                 None => (false, project.name.clone()),
@@ -219,12 +250,6 @@ pub fn check_evaluation_tree(
         }
         diagnostics.append(&mut cx.diags);
     }
-    let department = header.department.clone().or_else(|| {
-        sheet.as_ref().map(|s| Party {
-            code: s.department.code.clone(),
-            name: s.department.name.clone(),
-        })
-    });
     let evaluation = header.year.map(|year| Evaluation {
         format: EVALUATION_FORMAT,
         kind: header.kind,
@@ -240,6 +265,7 @@ pub fn check_evaluation_tree(
         filer: header.filer.clone(),
         date: header.date.clone(),
         fields: header.fields.clone(),
+        overall,
         projects: out,
     });
     EvalOutcome {

@@ -171,13 +171,21 @@ impl Checker<'_> {
         }
     }
 
-    /// One project's table, scored and checked on its own.
+    /// One project's table, scored and checked on its own; with `whole`,
+    /// the body's own table (`overall`, 部门整体), which names nothing: its
+    /// name is the body's, filled in by the caller.
     pub fn eval_project(
         &mut self,
         stmt: &Stmt<'_>,
         header: &Header,
+        whole: bool,
     ) -> Option<(EvalProject, ProjectSpans)> {
-        let (code, name) = self.code_and_name(stmt, Kw::Project);
+        let (code, name) = if whole {
+            self.no_more_args(&Args::of(stmt), 0);
+            (Ok(None), Some((String::new(), stmt.head.span)))
+        } else {
+            self.code_and_name(stmt, Kw::Project)
+        };
         let name_span = name.as_ref().map(|n| n.1).unwrap_or(stmt.head.span);
         let mut p = EvalProject::default();
         let mut seen = Seen::default();
@@ -185,6 +193,7 @@ impl Checker<'_> {
         let mut spans = Vec::new();
         let mut total: Option<(StatedTotal, Span, Span)> = None;
         let mut exec_head = None;
+        let mut exec_stmt: Option<&Stmt<'_>> = None;
         let mut texts: Vec<Span> = Vec::new();
         for child in stmt.children() {
             let Some(kw) = self.keyword(child, Place::EvalProject) else {
@@ -218,10 +227,8 @@ impl Checker<'_> {
                         p.goals.push(g);
                     }
                 }
-                Kw::Execution => {
-                    p.execution = Some(self.execution(child, header));
-                    exec_head = Some(child.head.span);
-                }
+                // Read after the loop: `score 预算执行率 20` may follow it.
+                Kw::Execution => exec_stmt = Some(child),
                 Kw::Indicator => {
                     if let Some((i, s)) = self.eval_indicator(child, header, &mut texts) {
                         if let Some(k) = p.indicators.iter().position(|o| {
@@ -239,6 +246,27 @@ impl Checker<'_> {
                 Kw::Total => total = self.stated_total(child),
                 _ => {}
             }
+        }
+        if let Some(child) = exec_stmt {
+            // The form's 预算执行率 points weigh the execution unless it
+            // states its own weight, which must then be the same.
+            let part = scores
+                .iter()
+                .find(|(s, _)| s.item == Score::EXECUTION && s.min == s.max);
+            let e = self.execution(child, header, part.map(|(s, _)| s.max));
+            if let Some((s, at)) = part {
+                if !scoring::agrees(s.max, e.weight) {
+                    self.diags.push(cat::total_mismatch(
+                        *at,
+                        &format!("（{}）分值", s.item),
+                        &format!("weight of {}", s.item),
+                        &s.max.to_string(),
+                        &e.weight.to_string(),
+                    ));
+                }
+            }
+            p.execution = Some(e);
+            exec_head = Some(child.head.span);
         }
         for at in texts {
             self.diags.push(cat::template_text(at));
@@ -357,10 +385,15 @@ impl Checker<'_> {
 
     /// `execution { initial …; adjusted …; spent …; rate …; points …;
     /// source "财政资金" { … } }`.
-    fn execution(&mut self, stmt: &Stmt<'_>, header: &Header) -> Execution {
+    fn execution(
+        &mut self,
+        stmt: &Stmt<'_>,
+        header: &Header,
+        weight: Option<Decimal>,
+    ) -> Execution {
         self.no_more_args(&Args::of(stmt), 0);
         let mut e = Execution {
-            weight: Decimal::TEN,
+            weight: weight.unwrap_or(Decimal::TEN),
             ..Execution::default()
         };
         let mut at = RowSpans::default();
@@ -434,17 +467,43 @@ impl Checker<'_> {
             (|a| a.adjusted, at.adjusted, "全年预算数", "adjusted budget"),
             (|a| a.spent, at.spent, "执行数", "spending"),
         ];
-        for (get, span, zh, en) in columns {
-            let (Some(total), Some(span)) = (get(&e.amounts), span) else {
+        // A body's table (部门整体) splits the total twice, by where the
+        // money comes from and by what it pays (基本支出 / 项目支出): each
+        // split is summed on its own.
+        let by_spending: Vec<bool> = e
+            .sources
+            .iter()
+            .map(|s| is_spending_split(&s.name))
+            .collect();
+        let split_names: Vec<&str> = e
+            .sources
+            .iter()
+            .filter(|s| !is_spending_split(&s.name))
+            .map(|s| s.name.as_str())
+            .collect();
+        for ((get, span, zh, en), spending) in columns.iter().flat_map(|c| [(c, false), (c, true)])
+        {
+            let (Some(total), Some(span)) = (get(&e.amounts), *span) else {
                 continue;
             };
-            let stated: Vec<Decimal> = source_rows.iter().filter_map(|(r, _)| get(r)).collect();
+            let rows: Vec<&Amounts> = source_rows
+                .iter()
+                .zip(&by_spending)
+                .filter(|(_, s)| **s == spending)
+                .map(|((r, _), _)| r)
+                .collect();
+            let stated: Vec<Decimal> = rows.iter().filter_map(|r| get(r)).collect();
             if stated.is_empty() {
                 continue;
             }
             let sum: Decimal = stated.iter().sum();
-            let all = stated.len() == source_rows.len();
-            if sum > total || (all && sum != total) {
+            // Rows may list only part of the total (其中：财政资金); they
+            // claim all of it when every row states the column and one of
+            // them is the catch-all 其他资金, or they split by what it pays.
+            let whole = stated.len() == rows.len()
+                && rows.len() >= 2
+                && (spending || split_names.iter().any(|n| is_catch_all(n)));
+            if sum > total || (whole && sum != total) {
                 self.diags.push(cat::execution_sources_mismatch(
                     span,
                     zh,
@@ -457,16 +516,29 @@ impl Checker<'_> {
         let rate = exact.or(e.amounts.rate);
         match header.kind {
             EvaluationKind::Evaluation => {
-                if let Some(rate) = rate {
-                    let rule = scoring::execution(rate, e.weight);
-                    e.computed_points = Some(rule);
+                // By the amounts; a form may also work from the rate it
+                // prints (得分 = 分值 × 执行率), and may cap at the weight.
+                let budget = e.amounts.adjusted.or(e.amounts.initial);
+                let by_amounts = e
+                    .amounts
+                    .spent
+                    .zip(budget)
+                    .and_then(|(s, b)| scoring::execution(s, b, e.weight));
+                let by_rate = e
+                    .amounts
+                    .rate
+                    .map(|r| scoring::execution_of_rate(r, e.weight));
+                if let (Some(rule), Some(rate)) = (by_amounts.or(by_rate), rate) {
+                    e.computed_points = Some(scoring::round2(rule));
                     if let (Some(stated), Some(span)) = (e.points, points_at) {
-                        let capped = rule.min(e.weight);
-                        if !scoring::agrees(stated, rule) && !scoring::agrees(stated, capped) {
+                        let agrees = [Some(rule), by_rate].into_iter().flatten().any(|x| {
+                            scoring::agrees(stated, x) || scoring::agrees(stated, x.min(e.weight))
+                        });
+                        if !agrees {
                             self.diags.push(cat::points_differ(
                                 span,
                                 &stated.to_string(),
-                                &capped.to_string(),
+                                &scoring::round2(rule.min(e.weight)).to_string(),
                                 &format!(
                                     "预算执行得分 = 分值 {} × 执行率 {}%",
                                     e.weight,
@@ -486,8 +558,16 @@ impl Checker<'_> {
                 if let (Some(month), Some(rate)) = (header.as_of, rate) {
                     let due = Decimal::from(month) * Decimal::ONE_HUNDRED / Decimal::from(12);
                     if rate < due && e.reason.is_none() {
-                        let due = scoring::percent2(due);
-                        let rate = scoring::percent2(rate);
+                        // Enough decimals to show the two apart (58.325 against 58.333…).
+                        let dp = (2..8)
+                            .find(|&dp| scoring::round_to(rate, dp) != scoring::round_to(due, dp))
+                            .unwrap_or(8);
+                        let shown = |x: Decimal| {
+                            let mut r = scoring::round_to(x, dp);
+                            r.rescale(dp);
+                            r
+                        };
+                        let (due, rate) = (shown(due), shown(rate));
                         self.diags.push(cat::behind_schedule(
                             at.rate.or(at.spent).unwrap_or(stmt.head.span),
                             &format!("截至{month}月执行率 {rate}% 低于序时进度 {due}%"),
@@ -869,14 +949,15 @@ impl Checker<'_> {
                         Rule::ReverseRatio => scoring::reverse_ratio(a, t, w),
                         Rule::Qualitative => return,
                     };
-                    ind.computed_points = Some(computed);
+                    let rounded = scoring::round2(computed);
+                    ind.computed_points = Some(rounded);
                     if let (Some(p), Some(span), true) = (ind.points, points_at, evaluating) {
                         if !scoring::agrees(p, computed) {
                             let (zh, en) = rule_words(r, met);
                             self.diags.push(cat::points_differ(
                                 span,
                                 &p.to_string(),
-                                &computed.to_string(),
+                                &rounded.to_string(),
                                 &format!("{zh}：实际 {a}，指标值 {}，分值 {w}", target.text),
                                 &format!("{en}: actual {a}, target {}, weight {w}", target.text),
                             ));
@@ -948,18 +1029,38 @@ fn rule_words(r: Rule, met: bool) -> (&'static str, &'static str) {
     }
 }
 
+/// A row of the split by what the money pays (按支出性质分: 基本支出,
+/// 项目支出), as a body's table prints it beside the split by source.
+fn is_spending_split(name: &str) -> bool {
+    let last = name.rsplit(['：', ':']).next().unwrap_or(name).trim();
+    matches!(last, "基本支出" | "项目支出")
+}
+
+/// The row that takes whatever the others do not: 其他资金.
+fn is_catch_all(name: &str) -> bool {
+    let last = name.rsplit(['：', ':']).next().unwrap_or(name).trim();
+    matches!(last, "其他资金" | "其它资金" | "其他" | "其它")
+}
+
 /// The project's score by the rules, when every part can be scored: the
 /// execution's points by its rule, each quantitative indicator's by its
-/// rule, each qualitative one's as stated (when inside its band), less
-/// deductions.
+/// rule, each qualitative one's as stated (when inside its band), one
+/// whose target no rule scores (a date) as stated, less deductions.
 fn computed_total(p: &EvalProject) -> Option<Decimal> {
     let mut sum = match &p.execution {
         Some(e) => e.computed_points?,
         None => Decimal::ZERO,
     };
     for i in p.indicators.iter().filter(|i| !is_listed_only(i)) {
+        // A target no rule scores (a date, a range, a marker): its points
+        // are held as stated.
+        let ruleless = i.target.as_ref().is_some_and(|t| {
+            !matches!(t.value, TargetValue::Quantity { .. })
+                && t.nature() != Some(Nature::Qualitative)
+        });
         let points = match (i.rule, &i.band) {
             (Some(Rule::Qualitative), Some(b)) => i.points.filter(|x| scoring::in_band(*x, b))?,
+            (None, _) if ruleless => i.points?,
             _ => i.computed_points?,
         };
         sum += scoring::after_deduction(points, i.deduction);

@@ -1,16 +1,24 @@
 //! The scoring rules of a self-evaluation, as pure functions. Each cites its
 //! source; docs/evaluation.md lists them with the same references.
 //!
-//! *A* is the actual value, *T* the target, *W* the weight (分值). Every
-//! rule rounds to 2 decimals as the 一体化 system's SQL `round(x, 2)` does
-//! (half away from zero): FASP.md §3.1, table `PERF_T_WARNSET`.
+//! *A* is the actual value, *T* the target, *W* the weight (分值). The
+//! rules return the exact value, multiplying before dividing so that a
+//! tie (5.945) stays a tie; the 一体化 system rounds it to 2 decimals with
+//! SQL `round(x, 2)`, half away from zero (FASP.md §3.1, table
+//! `PERF_T_WARNSET`): that is [`round2`], applied by the caller. A stated
+//! figure is compared with the exact value ([`agrees`]).
 
 use crate::model::{Band, Completion};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// `round(x, 2)`, half away from zero.
 pub fn round2(x: Decimal) -> Decimal {
-    x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    round_to(x, 2)
+}
+
+/// `round(x, dp)`, half away from zero.
+pub fn round_to(x: Decimal, dp: u32) -> Decimal {
+    x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// A percentage as forms print it: rounded to 2 decimals, always written
@@ -26,7 +34,7 @@ fn floor0(a: Decimal) -> Decimal {
     a.max(Decimal::ZERO)
 }
 
-/// 正向 (≥ ＞), and ＝ with T > 0: A ≥ T → W, otherwise round(A/T × W, 2)
+/// 正向 (≥ ＞), and ＝ with T > 0: A ≥ T → W, otherwise A × W ÷ T
 /// (FASP.md §3.1, rows 正向 and 等于; 财预〔2020〕10号 "未完成的按比例计分").
 /// A target of 0 is met by any A ≥ 0.
 pub fn positive(a: Decimal, t: Decimal, w: Decimal) -> Decimal {
@@ -34,7 +42,7 @@ pub fn positive(a: Decimal, t: Decimal, w: Decimal) -> Decimal {
     if a >= t || t <= Decimal::ZERO {
         return w;
     }
-    round2(a / t * w)
+    a * w / t
 }
 
 /// ＝ 0 (`selfindexequalzero`): A ≤ 0 → W, else 0 (FASP.md §3.1, row 等于).
@@ -47,7 +55,7 @@ pub fn equal_zero(a: Decimal, w: Decimal) -> Decimal {
 }
 
 /// 反向 (≤ ＜) by the 一体化 rule: A ≤ T → W; T < A < 2T →
-/// round((1 − (A−T)/T) × W, 2); A ≥ 2T → 0 (FASP.md §3.1, row 反向). With
+/// (1 − (A−T)/T) × W = (2T − A) × W ÷ T; A ≥ 2T → 0 (FASP.md §3.1, row 反向). With
 /// T ≤ 0 only A ≤ T scores.
 pub fn reverse_fasp(a: Decimal, t: Decimal, w: Decimal) -> Decimal {
     let a = floor0(a);
@@ -57,10 +65,10 @@ pub fn reverse_fasp(a: Decimal, t: Decimal, w: Decimal) -> Decimal {
     if t <= Decimal::ZERO || a >= t + t {
         return Decimal::ZERO;
     }
-    round2((Decimal::ONE - (a - t) / t) * w)
+    (t + t - a) * w / t
 }
 
-/// 反向 by the ratio of a 自评表 填报说明: A ≤ T → W, else round(T/A × W, 2)
+/// 反向 by the ratio of a 自评表 填报说明: A ≤ T → W, else T × W ÷ A
 /// (FASP.md §3.1, "a different 反向 formula", biz.doczj.com/doc/174893555).
 pub fn reverse_ratio(a: Decimal, t: Decimal, w: Decimal) -> Decimal {
     let a = floor0(a);
@@ -70,7 +78,7 @@ pub fn reverse_ratio(a: Decimal, t: Decimal, w: Decimal) -> Decimal {
     if t <= Decimal::ZERO {
         return Decimal::ZERO;
     }
-    round2(t / a * w)
+    t * w / a
 }
 
 /// 定性: the band the hand-entered points must fall in
@@ -103,10 +111,20 @@ pub fn rate(spent: Decimal, budget: Decimal) -> Option<Decimal> {
     spent.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(budget)
 }
 
-/// 预算执行率得分: W × rate, to 2 decimals, proportional and not capped
-/// (`SelfIndexBO.getData`, FASP.md §3.1; with W = 10 this is round(rate%/10, 2)).
-pub fn execution(rate_percent: Decimal, w: Decimal) -> Decimal {
-    round2(rate_percent * w / Decimal::ONE_HUNDRED)
+/// 预算执行率得分: W × rate, exact and not capped (`SelfIndexBO.getData`,
+/// FASP.md §3.1; with W = 10 this is rate% ÷ 10): W × spent ÷ budget, or
+/// W × the stated rate when the amounts are not given. None for a zero
+/// budget.
+pub fn execution(spent: Decimal, budget: Decimal, w: Decimal) -> Option<Decimal> {
+    if budget <= Decimal::ZERO {
+        return None;
+    }
+    spent.checked_mul(w)?.checked_div(budget)
+}
+
+/// W × a rate in percent, exact.
+pub fn execution_of_rate(rate_percent: Decimal, w: Decimal) -> Decimal {
+    rate_percent * w / Decimal::ONE_HUNDRED
 }
 
 /// Points after 扣减分数, never below 0 (FASP.md §3.1, row Other; the import
@@ -143,7 +161,11 @@ mod tests {
         assert_eq!(positive(d("95"), d("90"), d("20")), d("20"));
         assert_eq!(positive(d("90"), d("90"), d("20")), d("20"));
         assert_eq!(positive(d("45"), d("90"), d("20")), d("10"));
-        assert_eq!(positive(d("2"), d("3"), d("10")), d("6.67"));
+        assert_eq!(round2(positive(d("2"), d("3"), d("10"))), d("6.67"));
+        // A tie stays a tie: 59.45 ÷ 60 × 6 = 5.945 rounds up.
+        assert_eq!(positive(d("59.45"), d("60"), d("6")), d("5.945"));
+        assert_eq!(round2(positive(d("59.45"), d("60"), d("6"))), d("5.95"));
+        assert_eq!(round2(positive(d("10.45"), d("30"), d("3"))), d("1.05"));
         assert_eq!(positive(d("-5"), d("90"), d("20")), d("0"));
         assert_eq!(positive(d("0"), d("0"), d("8")), d("8"));
     }
@@ -159,7 +181,7 @@ mod tests {
         assert_eq!(reverse_fasp(d("30"), d("30"), d("90")), d("90"));
         assert_eq!(reverse_fasp(d("45"), d("30"), d("90")), d("45"));
         assert_eq!(reverse_fasp(d("60"), d("30"), d("90")), d("0"));
-        assert_eq!(reverse_fasp(d("100"), d("90"), d("10")), d("8.89"));
+        assert_eq!(round2(reverse_fasp(d("100"), d("90"), d("10"))), d("8.89"));
         assert_eq!(reverse_fasp(d("1"), d("0"), d("10")), d("0"));
     }
 
@@ -185,9 +207,19 @@ mod tests {
     fn execution_rate_and_points() {
         assert_eq!(rate(d("89.974"), d("90")).map(round2), Some(d("99.97")));
         assert_eq!(rate(d("1"), d("0")), None);
-        assert_eq!(execution(d("99.97111"), d("10")), d("10.00"));
-        assert_eq!(execution(d("85"), d("10")), d("8.50"));
-        assert_eq!(execution(d("105"), d("10")), d("10.50"));
+        assert_eq!(
+            execution(d("89.974"), d("90"), d("10")).map(round2),
+            Some(d("10.00"))
+        );
+        assert_eq!(execution(d("85"), d("100"), d("10")), Some(d("8.5")));
+        assert_eq!(execution(d("105"), d("100"), d("10")), Some(d("10.5")));
+        assert_eq!(execution(d("1"), d("0"), d("10")), None);
+        // 59.45 of 60 with 6 points: 5.945, a tie that rounds up.
+        assert_eq!(
+            execution(d("59.45"), d("60"), d("6")).map(round2),
+            Some(d("5.95"))
+        );
+        assert_eq!(execution_of_rate(d("35.55"), d("10")), d("3.555"));
     }
 
     #[test]
@@ -209,5 +241,10 @@ mod tests {
         assert!(!agrees(d("8.7"), d("8.876")));
         assert!(agrees(d("99.97"), d("99.9711")));
         assert!(!agrees(d("100.00"), d("99.97")));
+        // Against the exact value, not a rounded one (docs/evaluation.md).
+        assert!(agrees(d("9.16"), d("9.1666")));
+        assert!(agrees(d("8.49"), d("8.4996")));
+        assert!(!agrees(d("8.9"), d("8.8496")));
+        assert!(!agrees(d("9"), d("8.4996")));
     }
 }

@@ -137,13 +137,20 @@ pub fn sheet_indicator_missing(span: Span, name: &str, target: &str) -> Diagnost
     ))
 }
 
-pub fn indicator_not_in_sheet(span: Span, name: &str) -> Diagnostic {
+/// `whole`: the body's own table (部门整体), compared with the sheet's
+/// `overall`.
+pub fn indicator_not_in_sheet(span: Span, name: &str, whole: bool) -> Diagnostic {
+    let (zh, en) = if whole {
+        ("部门整体", "the body as a whole")
+    } else {
+        ("该项目", "this project")
+    };
     diag(
         Code::E704,
         span,
         t(
-            format!("目标表中该项目没有指标 {name}"),
-            format!("the sheet sets no indicator {name} for this project"),
+            format!("目标表中{zh}没有指标 {name}"),
+            format!("the sheet sets no indicator {name} for {en}"),
         ),
     )
     .label(t("目标表中没有", "not in the sheet"))

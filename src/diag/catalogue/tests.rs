@@ -161,7 +161,7 @@ fn every_constructor() -> Vec<Diagnostic> {
         points_out_of_band(at, "5", "达成", "8", "10", true),
         shortfall_without_reason(at, first, "到位率"),
         sheet_indicator_missing(at, "到位率", "≥90%"),
-        indicator_not_in_sheet(at, "到位率"),
+        indicator_not_in_sheet(at, "到位率", false),
         target_differs(at, "≥95%", "≥90%"),
         rate_mismatch(at, "100.00%", "99.97%"),
         total_mismatch(at, "得分", "points", "100", "95"),
