@@ -62,6 +62,9 @@ pub struct ProjectAttainment {
     /// The sheet's budget.
     #[serde(serialize_with = "dec")]
     pub budget: Option<Decimal>,
+    /// The form's 全年预算数 (调整后, else 年初), which the rate divides.
+    #[serde(serialize_with = "dec")]
+    pub adjusted: Option<Decimal>,
     /// Spent, as the form says.
     #[serde(serialize_with = "dec")]
     pub spent: Option<Decimal>,
@@ -95,13 +98,6 @@ pub struct IndicatorAttainment {
     pub weight: Option<Decimal>,
     #[serde(serialize_with = "dec")]
     pub points: Option<Decimal>,
-}
-
-fn same(e: &EvalIndicator, s: &Indicator) -> bool {
-    match (&e.id, &s.id) {
-        (Some(a), Some(b)) => a == b,
-        _ => e.level1 == s.level1 && e.level2 == s.level2 && e.name == s.name,
-    }
 }
 
 /// The sheet's targets in the projects the form evaluates, each with what it
@@ -157,7 +153,7 @@ fn table(
     let x = ep.execution.as_ref();
     let mut indicators = Vec::new();
     for si in set.iter().filter(|i| !i.is_listed_only()) {
-        let found = ep.indicators.iter().find(|e| same(e, si));
+        let found = ep.indicators.iter().find(|e| e.evaluates(si));
         let row = indicator(si, found);
         match row.status {
             Status::Met => counts.met += 1,
@@ -171,10 +167,39 @@ fn table(
         code,
         name,
         budget,
+        adjusted: x.and_then(|x| x.amounts.adjusted.or(x.amounts.initial)),
         spent: x.and_then(|x| x.amounts.spent),
         rate: x.and_then(|x| x.computed_rate.or(x.amounts.rate)),
         indicators,
     }
+}
+
+/// The budget, what the form spent and its rate: `budget 125.00, adjusted
+/// 120, spent 110 (91.67%)`. The rate divides the form's budget, which is
+/// said when it is not the sheet's.
+fn budget_line(p: &ProjectAttainment, zh: bool) -> Option<String> {
+    let s = p.spent?;
+    let rate = p.rate.map(|r| format!(" ({r}%)")).unwrap_or_default();
+    let adjusted = p.adjusted.filter(|a| Some(*a) != p.budget);
+    let (budget, adjusted_word, spent_word, sep) = if zh {
+        ("预算", "调整后", "执行", "，")
+    } else {
+        ("budget", "adjusted", "spent", ", ")
+    };
+    let mut parts = Vec::new();
+    if let Some(b) = p.budget {
+        parts.push(format!("{budget} {b}"));
+    }
+    if let Some(a) = adjusted {
+        let word = if p.budget.is_some() {
+            adjusted_word
+        } else {
+            budget
+        };
+        parts.push(format!("{word} {a}"));
+    }
+    parts.push(format!("{spent_word} {s}{rate}"));
+    Some(parts.join(sep))
 }
 
 fn indicator(s: &Indicator, e: Option<&EvalIndicator>) -> IndicatorAttainment {
@@ -207,7 +232,10 @@ fn indicator(s: &Indicator, e: Option<&EvalIndicator>) -> IndicatorAttainment {
                 Status::Short
             };
         }
-        Actual::Quantity { value, .. } => {
+        Actual::Quantity { .. } => {
+            let Some(value) = actual.scored_value() else {
+                return row;
+            };
             let Some(t) = &s.target else { return row };
             let TargetValue::Quantity { value: goal, .. } = t.value else {
                 return row;
@@ -267,13 +295,8 @@ pub fn render_attainment_text(a: &Attainment, zh: bool) -> String {
             None => p.name.clone(),
         };
         let _ = writeln!(out, "\n{name}");
-        if let (Some(b), Some(s)) = (p.budget, p.spent) {
-            let rate = p.rate.map(|r| format!(" ({r}%)")).unwrap_or_default();
-            let _ = if zh {
-                writeln!(out, "  预算 {b}，执行 {s}{rate}")
-            } else {
-                writeln!(out, "  budget {b}, spent {s}{rate}")
-            };
+        if let Some(line) = budget_line(p, zh) {
+            let _ = writeln!(out, "  {line}");
         }
         for i in &p.indicators {
             let mark = match i.status {
@@ -333,9 +356,8 @@ pub fn render_attainment_html(a: &Attainment) -> String {
             None => p.name.clone(),
         };
         let _ = writeln!(o, "<section>\n<h2>{}</h2>", esc(&name));
-        if let (Some(b), Some(s)) = (p.budget, p.spent) {
-            let rate = p.rate.map(|r| format!("（{r}%）")).unwrap_or_default();
-            let _ = writeln!(o, "<p>预算 {b}，执行 {s}{}</p>", esc(&rate));
+        if let Some(line) = budget_line(p, true) {
+            let _ = writeln!(o, "<p>{}</p>", esc(&line));
         }
         o.push_str("<table>\n<tr><th>状态</th><th>三级指标</th><th>指标值</th><th>完成值</th><th>差额</th><th>完成比例</th></tr>\n");
         for i in &p.indicators {

@@ -3,7 +3,7 @@
 //! as strings. What `jixiao-evaluation/1` JSON prints, field for field
 //! (docs/evaluation.md).
 
-use super::sheet::{dec, opt_dec, Field, Party, Score, Target};
+use super::sheet::{dec, opt_dec, Field, Indicator, Party, Score, Target};
 pub use crate::lang::choices::{Cause, Completion, Likelihood, ReverseRule};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -165,6 +165,10 @@ pub enum Actual {
         value: Decimal,
         unit: Option<String>,
         text: String,
+        /// The value in the target's unit when it is written in another
+        /// money unit (`300000元` for `≤30万元`: 30): what the rules score.
+        #[serde(serialize_with = "opt_dec", skip_serializing_if = "Option::is_none")]
+        in_target_unit: Option<Decimal>,
     },
     /// 达成 / 部分达成 / 未达成.
     Completion {
@@ -185,7 +189,30 @@ impl Evaluation {
     }
 }
 
+impl EvalIndicator {
+    /// Whether this row evaluates the sheet's indicator `s`: by id when
+    /// both give one, else by category and name.
+    pub fn evaluates(&self, s: &Indicator) -> bool {
+        match (&self.id, &s.id) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.level1 == s.level1 && self.level2 == s.level2 && self.name == s.name,
+        }
+    }
+}
+
 impl Actual {
+    /// The number the rules score, in the target's unit.
+    pub fn scored_value(&self) -> Option<Decimal> {
+        match self {
+            Actual::Quantity {
+                value,
+                in_target_unit,
+                ..
+            } => Some(in_target_unit.unwrap_or(*value)),
+            _ => None,
+        }
+    }
+
     /// The value as written.
     pub fn text(&self) -> &str {
         match self {

@@ -787,3 +787,30 @@ fn monitoring_projects_on_the_ordinary_template() {
     assert_eq!(rows[2][col("原因类型")], "其他原因");
     assert!(rows[2][col("情况分析")].contains("雨季"));
 }
+
+/// A form that leaves out 分值 is scored with the weights the sheet set.
+#[test]
+fn weights_left_out_are_the_sheets() {
+    let path = eval_dir().join("county-school-2021.自评.jx");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let stripped: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("weight "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(stripped.len() < text.len());
+    let full = compile_at(&path, &text).evaluation.unwrap();
+    let c = compile_at(&path, &stripped);
+    // The sheet's overall sets no weight: there the form must state it.
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["W712"], "{:?}", c.diagnostics);
+    let bare = c.evaluation.unwrap();
+    let project = |e: &jixiao::model::Evaluation| e.projects[0].clone();
+    let (a, b) = (project(&full), project(&bare));
+    assert_eq!(a.indicators.len(), b.indicators.len());
+    for (x, y) in a.indicators.iter().zip(&b.indicators) {
+        assert_eq!(x.weight, y.weight, "{}", x.name);
+        assert_eq!(x.computed_points, y.computed_points, "{}", x.name);
+    }
+    assert_eq!(bare.overall.unwrap().indicators[0].weight, None);
+}

@@ -5,16 +5,7 @@
 use super::super::checker::Checker;
 use super::read::ProjectSpans;
 use crate::diag::catalogue as cat;
-use crate::model::{EvalIndicator, EvalProject, Indicator, Sheet, Target};
-
-/// Whether an evaluated indicator is this indicator of the sheet: by id when
-/// both give one, else by category and name.
-fn same_indicator(e: &EvalIndicator, s: &Indicator) -> bool {
-    match (&e.id, &s.id) {
-        (Some(a), Some(b)) => a == b,
-        _ => e.level1 == s.level1 && e.level2 == s.level2 && e.name == s.name,
-    }
-}
+use crate::model::{EvalProject, Indicator, Sheet, Target};
 
 /// Two targets say the same: the same comparison and value, whatever the
 /// spelling (`≥90%` and `>= 90%`).
@@ -52,7 +43,7 @@ impl Checker<'_> {
         whole: bool,
     ) {
         for (e, at) in p.indicators.iter().zip(&spans.indicators) {
-            match set.iter().find(|s| same_indicator(e, s)) {
+            match set.iter().find(|s| e.evaluates(s)) {
                 None => self
                     .diags
                     .push(cat::indicator_not_in_sheet(at.name, &e.name, whole)),
@@ -73,7 +64,7 @@ impl Checker<'_> {
             return;
         }
         for s in set.iter().filter(|s| !s.is_listed_only()) {
-            if !p.indicators.iter().any(|e| same_indicator(e, s)) {
+            if !p.indicators.iter().any(|e| e.evaluates(s)) {
                 let target = s.target.as_ref().map_or("", |t| t.text.as_str());
                 self.diags
                     .push(cat::sheet_indicator_missing(spans.name, &s.name, target));

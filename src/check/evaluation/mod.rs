@@ -13,7 +13,7 @@ use super::checker::Checker;
 use super::context::SheetContext;
 use crate::diag::{catalogue as cat, Diagnostic};
 use crate::lang::keywords::{schema, Kw, Place};
-use crate::model::{Evaluation, EvaluationKind, Party, Sheet, EVALUATION_FORMAT};
+use crate::model::{Evaluation, EvaluationKind, Party, Project, Sheet, EVALUATION_FORMAT};
 use crate::source::Span;
 use crate::syntax::{self, Stmt};
 use read::Header;
@@ -213,7 +213,10 @@ pub fn check_evaluation_tree(
     // The body's own table (部门整体), named after the body.
     let overall = overall.and_then(|stmt| {
         let mut cx = Checker::new(src, &ctx);
-        let evaluated = cx.eval_project(stmt, &header, true);
+        let set = sheet
+            .as_ref()
+            .map_or(&[][..], |s| &s.overall.indicators[..]);
+        let evaluated = cx.eval_project(stmt, &header, true, set);
         if let (Some((whole, spans)), Some(sheet)) = (&evaluated, &sheet) {
             cx.against_overall(whole, spans, sheet);
         }
@@ -230,7 +233,11 @@ pub fn check_evaluation_tree(
     let mut seen: Vec<((bool, String), Span)> = Vec::new();
     for stmt in projects {
         let mut cx = Checker::new(src, &ctx);
-        if let Some((project, spans)) = cx.eval_project(stmt, &header, false) {
+        let set = sheet
+            .as_ref()
+            .and_then(|s| sheet_project(stmt, s))
+            .map_or(&[][..], |p| &p.indicators[..]);
+        if let Some((project, spans)) = cx.eval_project(stmt, &header, false, set) {
             let key = match &project.code {
                 Some(c) => (true, c.clone()),
                 None => (false, project.name.clone()),
@@ -272,6 +279,26 @@ pub fn check_evaluation_tree(
         evaluation,
         diagnostics,
     }
+}
+
+/// The sheet's project a project statement evaluates, by the code and name
+/// it writes (as `against_sheet` matches them), read before it is checked.
+fn sheet_project<'s>(stmt: &Stmt<'_>, sheet: &'s Sheet) -> Option<&'s Project> {
+    let strings: Vec<String> = stmt
+        .args
+        .iter()
+        .filter(|t| t.is_string())
+        .filter_map(|t| syntax::text::value(t).ok())
+        .collect();
+    let (code, name) = match &strings[..] {
+        [name] => (None, name),
+        [code, name, ..] => (Some(code), name),
+        [] => return None,
+    };
+    sheet.projects.iter().find(|s| match (code, &s.code) {
+        (Some(a), Some(b)) => a == b,
+        _ => &s.name == name,
+    })
 }
 
 /// The sheet at `path` with its context; `Err` says why it cannot serve.

@@ -13,7 +13,7 @@ use crate::lang::keywords::{at_most_once, Kw, Place};
 use crate::lang::units::money_factor;
 use crate::model::{
     Actual, Amounts, Completion, EvalIndicator, EvalProject, EvaluationKind, Execution,
-    ExecutionSource, Field, GoalResult, Nature, Party, Rule, Score, StatedTotal, Target,
+    ExecutionSource, Field, GoalResult, Indicator, Nature, Party, Rule, Score, StatedTotal, Target,
     TargetValue,
 };
 use crate::source::Span;
@@ -71,7 +71,22 @@ fn figure(cx: &mut Checker<'_>, stmt: &Stmt<'_>, kw: Kw, suffixes: &[char]) -> O
     }
     let raw = tok.raw.trim_end_matches(suffixes);
     let span = tok.span.part(0..raw.len());
-    cx.number(raw, span).map(|n| n.0)
+    let n = cx.number(raw, span).map(|n| n.0)?;
+    if n.is_sign_negative() && !n.is_zero() {
+        let (zh, en) = match kw {
+            Kw::Weight => ("分值", "weight"),
+            Kw::Deduction => ("扣减分数", "deduction"),
+            Kw::Rate => ("执行率", "rate"),
+            Kw::Points => ("得分", "points"),
+            _ => {
+                cx.diags.push(cat::negative_amount(span));
+                return None;
+            }
+        };
+        cx.diags.push(cat::negative_figure(span, zh, en));
+        return None;
+    }
+    Some(n)
 }
 
 /// The span of a statement's first argument (its head when it has none).
@@ -179,6 +194,7 @@ impl Checker<'_> {
         stmt: &Stmt<'_>,
         header: &Header,
         whole: bool,
+        sheet_set: &[Indicator],
     ) -> Option<(EvalProject, ProjectSpans)> {
         let (code, name) = if whole {
             self.no_more_args(&Args::of(stmt), 0);
@@ -230,7 +246,8 @@ impl Checker<'_> {
                 // Read after the loop: `score 预算执行率 20` may follow it.
                 Kw::Execution => exec_stmt = Some(child),
                 Kw::Indicator => {
-                    if let Some((i, s)) = self.eval_indicator(child, header, &mut texts) {
+                    if let Some((i, s)) = self.eval_indicator(child, header, sheet_set, &mut texts)
+                    {
                         if let Some(k) = p.indicators.iter().position(|o| {
                             o.level1 == i.level1 && o.level2 == i.level2 && o.name == i.name
                         }) {
@@ -284,6 +301,9 @@ impl Checker<'_> {
                     (true, true) => ("实际完成值和得分", "actual value and points"),
                     (true, false) => ("实际完成值", "actual value"),
                     (false, true) => ("得分", "points"),
+                    // Neither the form nor the sheet weighs it: its points
+                    // cannot be checked.
+                    (false, false) if i.weight.is_none() => ("分值", "weight"),
                     (false, false) => continue,
                 };
                 self.diags.push(cat::not_evaluated(s.name, zh, en));
@@ -700,6 +720,7 @@ impl Checker<'_> {
         &mut self,
         stmt: &Stmt<'_>,
         header: &Header,
+        sheet_set: &[Indicator],
         texts: &mut Vec<Span>,
     ) -> Option<(EvalIndicator, IndicatorSpans)> {
         // The evaluation's own statements, and `weight`, which a form
@@ -814,6 +835,13 @@ impl Checker<'_> {
                 _ => {}
             }
         }
+        // 分值 left out: the weight the sheet set (权重设定值).
+        if ind.weight.is_none() {
+            ind.weight = sheet_set
+                .iter()
+                .find(|s| ind.evaluates(s))
+                .and_then(|s| s.weight);
+        }
         let spans = IndicatorSpans {
             name: checked.spans.name,
             target: checked.spans.target,
@@ -860,7 +888,12 @@ impl Checker<'_> {
         Some(match quantity {
             Some((value, unit)) => {
                 let unit = unit.or_else(|| target.and_then(|t| t.unit_parts().0.map(String::from)));
-                Actual::Quantity { value, unit, text }
+                Actual::Quantity {
+                    value,
+                    unit,
+                    text,
+                    in_target_unit: None,
+                }
             }
             None => Actual::Text { text },
         })
@@ -882,6 +915,7 @@ impl Checker<'_> {
         };
         let qualitative = target.nature() == Some(Nature::Qualitative);
         let at = actual_at.unwrap_or(name_at);
+        let mut converted = None;
         match (&ind.actual, qualitative) {
             (None, _) => {}
             (Some(Actual::Completion { completion, .. }), true) => {
@@ -907,7 +941,12 @@ impl Checker<'_> {
             (Some(a), true) => {
                 self.diags.push(cat::completion_not_graded(at, a.text()));
             }
-            (Some(Actual::Quantity { value, unit, text }), false) => {
+            (
+                Some(Actual::Quantity {
+                    value, unit, text, ..
+                }),
+                false,
+            ) => {
                 let TargetValue::Quantity { value: t, .. } = target.value else {
                     return;
                 };
@@ -917,7 +956,10 @@ impl Checker<'_> {
                     if u != tu {
                         // Money in another money unit is converted (元 to 万元).
                         match (money_factor(u), money_factor(tu)) {
-                            (Some(f), Some(g)) => a = a * f / g,
+                            (Some(f), Some(g)) => {
+                                a = a * f / g;
+                                converted = Some(a);
+                            }
                             _ => {
                                 self.diags.push(cat::actual_unit_differs(at, text, tu));
                                 return;
@@ -971,6 +1013,9 @@ impl Checker<'_> {
                         .push(cat::actual_not_number(at, a.text(), &target.text));
                 }
             }
+        }
+        if let Some(Actual::Quantity { in_target_unit, .. }) = &mut ind.actual {
+            *in_target_unit = converted;
         }
         if evaluating {
             // A qualitative indicator may score below its weight and still

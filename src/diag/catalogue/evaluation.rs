@@ -35,8 +35,8 @@ entries! {
     "sheet 指向的目标表必须存在、是一张目标表且没有错误（先用 jixiao check 检查它）。路径相对于自评文件所在目录。不引用目标表时删去 sheet，自评表可以单独成立，只是不与目标表核对。",
     "The sheet named by `sheet` must exist, be a target sheet and have no errors (check it with jixiao check first). The path is relative to the evaluation's folder. Without `sheet`, an evaluation stands alone and is not compared with a sheet.";
     E710, "资金来源之和与总额不符", "fund sources do not add up to the total row",
-    "预算执行情况中，各资金来源行（其中：财政资金、其他资金……）的金额之和不能超过总额行；全部来源都列出金额时必须等于总额。",
-    "In the execution table the fund-source rows (其中：财政资金, 其他资金 …) cannot add up to more than the total row, and must equal it when every row states its amount.";
+    "预算执行情况中，各资金来源行（其中：财政资金、其他资金……）的金额之和不能超过总额行；列出了兜底的“其他资金”行且每行都有金额时，来源已列全，必须等于总额。部门整体表按支出性质（基本支出、项目支出）的分列单独合计，也须等于总额。",
+    "In the execution table the fund-source rows (其中：财政资金, 其他资金 …) cannot add up to more than the total row. When the catch-all 其他资金 row is listed and every row states its amount, the sources are complete and must equal it. A body's table that also splits by what the money pays (基本支出, 项目支出) sums that split on its own, which must equal the total too.";
     E711, "定量指标的实际完成值不是数值", "a quantitative indicator's actual value is no number",
     "定量指标（≥ ≤ = 数值）的实际完成值须填数字（一体化自评导入模板：定量填数字，定性填达成、部分达成、未达成），单位与指标值一致，否则无法计分。",
     "A quantitative indicator's actual value must be a number (the 一体化 import template: numbers for quantitative indicators, 达成/部分达成/未达成 for qualitative ones), in the target's unit; otherwise it cannot be scored.";
@@ -55,6 +55,9 @@ entries! {
     E716, "自评年度与目标表年度不同", "the evaluation's year differs from the sheet's",
     "自评评价的是目标表那一年的执行情况，两者年度必须相同。",
     "An evaluation assesses the year its target sheet sets targets for: both years must be the same.";
+    E717, "分值、得分或扣分为负数", "a weight, points or deduction is negative",
+    "分值、得分和扣减分数都不小于 0：扣分写正数（deduction 2 表示扣 2 分），负的扣分会把得分加高。",
+    "Weights, points and deductions are never below 0: a deduction is written positive (deduction 2 takes 2 points off); a negative one would add points.";
 }
 
 pub fn points_differ(
@@ -352,5 +355,21 @@ pub fn year_differs(span: Span, year: i32, sheet_year: i32) -> Diagnostic {
     .label(t(
         format!("目标表为 {sheet_year} 年"),
         format!("the sheet is of {sheet_year}"),
+    ))
+}
+
+pub fn negative_figure(span: Span, what_zh: &str, what_en: &str) -> Diagnostic {
+    diag(
+        Code::E717,
+        span,
+        t(
+            format!("{what_zh}不能为负数"),
+            format!("the {what_en} cannot be negative"),
+        ),
+    )
+    .label(t("负数", "negative"))
+    .help(t(
+        "扣分写正数：deduction 2 表示扣 2 分",
+        "write a deduction as a positive number: deduction 2 takes 2 points off",
     ))
 }

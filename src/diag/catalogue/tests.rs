@@ -179,6 +179,7 @@ fn every_constructor() -> Vec<Diagnostic> {
         project_not_in_sheet(at, "租赁费"),
         completion_not_graded(at, "完成"),
         year_differs(at, 2021, 2020),
+        negative_figure(at, "扣减分数", "deduction"),
     ]
 }
 
