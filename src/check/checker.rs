@@ -64,7 +64,7 @@ impl<'a> Checker<'a> {
     ) -> Option<Kw> {
         let head = &stmt.head;
         if head.is_word() {
-            if let Some(kw) = Kw::lookup(head.raw) {
+            if let Some(kw) = Kw::lookup(head.raw).map(|k| k.resolve_in(allowed)) {
                 if allowed.contains(&kw) {
                     return Some(kw);
                 }

@@ -47,6 +47,7 @@ pub fn format(src: &str, opts: &Options) -> Result<String, Vec<Diagnostic>> {
         return Err(diags);
     }
     let mut p = Printer {
+        parents: Vec::new(),
         out: String::with_capacity(body.len() + body.len() / 8),
         opts: *opts,
         comments: 0,
@@ -79,6 +80,9 @@ struct Printer {
     opts: Options,
     /// Comments printed, checked against the tree in debug builds.
     comments: usize,
+    /// The keyword of each block the printer is inside, innermost last: a
+    /// keyword may mean another inside some blocks (`分值` in an indicator).
+    parents: Vec<Option<Kw>>,
 }
 
 /// A statement with the own-line comments before it.
@@ -209,14 +213,18 @@ impl Printer {
             Kw::lookup(s.head.raw)
         };
         let holds_sources = in_budget || matches!(kw, Some(Kw::Budget | Kw::TotalBudget));
+        self.parents.push(kw);
         self.block(block, level, holds_sources);
+        self.parents.pop();
     }
 
     fn head(&mut self, tok: &Token<'_>, in_budget: bool) {
         // Fund source names inside a budget are not keywords.
+        let parent = self.parents.last().copied().flatten();
         let kw = (!in_budget && tok.is_word())
             .then(|| Kw::lookup(tok.raw))
-            .flatten();
+            .flatten()
+            .map(|k| k.in_block_of(parent));
         match (kw, self.opts.keywords) {
             (Some(k), Keywords::English) => self.out.push_str(k.english()),
             (Some(k), Keywords::Chinese) => self.out.push_str(k.chinese()),

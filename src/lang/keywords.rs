@@ -89,7 +89,11 @@ pub const TABLE: &[(Kw, &str, &[&str])] = &[
     (Kw::Budget, "budget", &["预算", "预算数"]),
     (Kw::Purpose, "purpose", &["资金用途", "用途"]),
     (Kw::Plan, "plan", &["支出计划", "资金支出计划"]),
-    (Kw::Goal, "goal", &["绩效目标", "目标"]),
+    (
+        Kw::Goal,
+        "goal",
+        &["绩效目标", "目标", "年度总体目标", "预期目标"],
+    ),
     (Kw::Period, "period", &["实施期"]),
     (Kw::Indicator, "indicator", &["指标"]),
     (Kw::Desc, "desc", &["指标描述", "描述"]),
@@ -144,7 +148,15 @@ pub const TABLE: &[(Kw, &str, &[&str])] = &[
     (
         Kw::Reason,
         "reason",
-        &["偏差原因及改进措施", "偏差原因", "未完成原因分析", "原因"],
+        &[
+            "偏差原因及改进措施",
+            "偏差原因",
+            "未完成原因分析",
+            "原因",
+            "偏差原因分析及改进措施",
+            "偏差原因分析",
+            "偏差原因说明",
+        ],
     ),
     (Kw::Cause, "cause", &["偏差原因类型", "原因类型"]),
     (Kw::Likelihood, "likelihood", &["完成可能性"]),
@@ -156,11 +168,34 @@ pub const TABLE: &[(Kw, &str, &[&str])] = &[
     (Kw::Conclusion, "conclusion", &["评价结论"]),
     (Kw::Problem, "problem", &["存在问题"]),
     (Kw::Improvement, "improvement", &["改进措施"]),
-    (Kw::Total, "total", &["合计"]),
+    (Kw::Total, "total", &["合计", "总分"]),
     (Kw::Truncated, "truncated", &["原文不全"]),
 ];
 
 impl Kw {
+    /// The keyword a statement means where `allowed` may stand: `分值`
+    /// (`score`) is a part's points in a project, but an item's weight where
+    /// only a weight is allowed (inside an indicator, `execution` or `total`):
+    /// forms head an item's weight 分值.
+    pub fn resolve_in(self, allowed: &[Kw]) -> Kw {
+        if self == Kw::Score && !allowed.contains(&Kw::Score) && allowed.contains(&Kw::Weight) {
+            Kw::Weight
+        } else {
+            self
+        }
+    }
+
+    /// The keyword of a statement heading a block of `parent`'s, as
+    /// [`Kw::resolve_in`] reads it there.
+    pub fn in_block_of(self, parent: Option<Kw>) -> Kw {
+        match parent {
+            Some(Kw::Indicator) => self.resolve_in(Place::Indicator.allowed()),
+            Some(Kw::Execution) => self.resolve_in(Place::Execution.allowed()),
+            Some(Kw::Total) => self.resolve_in(Place::EvalTotal.allowed()),
+            _ => self,
+        }
+    }
+
     pub fn lookup(word: &str) -> Option<Kw> {
         TABLE
             .iter()

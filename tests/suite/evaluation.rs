@@ -432,6 +432,14 @@ fn evaluation_examples_are_canonical_and_translate() {
             serde_json::to_string(&c.evaluation).unwrap()
         };
         assert_eq!(model(&zh), model(&text), "{}", path.display());
+        // Forms head an item's weight 分值 and the total row 总分: the same
+        // model, and back in English the same text.
+        let form_words = zh.replace("权重 ", "分值 ").replace("合计 {", "总分 {");
+        assert_eq!(model(&form_words), model(&text), "{}", path.display());
+        let english = Options {
+            keywords: jixiao::fmt::Keywords::English,
+        };
+        assert_eq!(format(&form_words, &english).unwrap(), text, "{}", path.display());
     }
 }
 

@@ -60,7 +60,11 @@ fn is_template_text(text: &str) -> bool {
 
 /// `10`, `10分`, `100.00%`: a number as forms print it, with its span.
 fn figure(cx: &mut Checker<'_>, stmt: &Stmt<'_>, kw: Kw, suffixes: &[char]) -> Option<Decimal> {
-    cx.no_more_args(&Args::of(stmt), 1);
+    // `100.00 %`, `18 分`: the sign or unit apart from the number.
+    let apart = stmt.args.len() == 2
+        && stmt.args[1].raw.chars().all(|c| suffixes.contains(&c))
+        && !stmt.args[1].raw.is_empty();
+    cx.no_more_args(&Args::of(stmt), if apart { 2 } else { 1 });
     let Some(tok) = stmt.args.first() else {
         cx.missing_arg(stmt, kw, 0);
         return None;
@@ -176,9 +180,8 @@ impl Checker<'_> {
             self.missing_arg(stmt, Kw::AsOf, 0);
             return None;
         };
-        let raw = tok.raw.trim_end_matches("月底").trim_end_matches('月');
-        match raw.parse::<u32>() {
-            Ok(m) if tok.is_word() && (1..=12).contains(&m) => Some(m),
+        match month_of(tok.raw) {
+            Some(m) if tok.is_word() && (1..=12).contains(&m) => Some(m),
             _ => {
                 self.diags.push(cat::month_out_of_range(tok.span, tok.raw));
                 None
@@ -727,6 +730,7 @@ impl Checker<'_> {
         // writes as 分值 with its unit (`weight 20分`).
         let own = |s: &Stmt<'_>| {
             Kw::lookup(s.head.raw)
+                .map(|k| k.in_block_of(Some(Kw::Indicator)))
                 .is_some_and(|k| k == Kw::Weight || Place::EvalIndicator.allowed().contains(&k))
         };
         let mut quoted = stmt.clone();
@@ -765,7 +769,9 @@ impl Checker<'_> {
         let mut rule = header.reverse_rule;
         let mut seen = Seen::default();
         for child in stmt.children().filter(|s| own(s)) {
-            let kw = if Kw::lookup(child.head.raw) == Some(Kw::Weight) {
+            let kw = if Kw::lookup(child.head.raw).map(|k| k.in_block_of(Some(Kw::Indicator)))
+                == Some(Kw::Weight)
+            {
                 Kw::Weight
             } else {
                 let Some(kw) = self.keyword(child, Place::EvalIndicator) else {
@@ -805,19 +811,23 @@ impl Checker<'_> {
                 Kw::Cause => {
                     for tok in child.args.iter().filter(|t| t.kind != TokenKind::Comma) {
                         let word = text::value(tok).unwrap_or_else(|_| tok.raw.to_string());
-                        match choose(CAUSES, word.trim()) {
-                            Some(c) => {
-                                if !ind.causes.contains(&c) {
-                                    ind.causes.push(c);
+                        // `人员原因、经费原因`: a list as forms (and our
+                        // Excel) write it, in one word.
+                        for part in word.split(['、', '，', '；', '/']).map(str::trim) {
+                            match choose(CAUSES, part) {
+                                Some(c) => {
+                                    if !ind.causes.contains(&c) {
+                                        ind.causes.push(c);
+                                    }
                                 }
+                                None => self.diags.push(cat::not_a_choice(
+                                    tok.span,
+                                    child.head.raw,
+                                    part,
+                                    &["人员", "制度", "经费", "硬件", "其他"],
+                                    None,
+                                )),
                             }
-                            None => self.diags.push(cat::not_a_choice(
-                                tok.span,
-                                child.head.raw,
-                                &word,
-                                &["人员", "制度", "经费", "硬件", "其他"],
-                                None,
-                            )),
                         }
                     }
                     if child.args.is_empty() {
@@ -1074,6 +1084,26 @@ fn rule_words(r: Rule, met: bool) -> (&'static str, &'static str) {
     }
 }
 
+/// The month of `7月`, `7月底`, `1-7月` (the months covered), `2020-07-31`,
+/// `2020-07` or `2020年7月31日` (the date the figures run to).
+fn month_of(raw: &str) -> Option<u32> {
+    let raw = raw.trim_end_matches('日');
+    // A date: the year, then the month.
+    if let Some((year, rest)) = raw.split_once(['-', '年', '/', '.']) {
+        if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+            let month = rest.split(['-', '月', '/', '.']).next()?;
+            return month.parse().ok();
+        }
+    }
+    // A span of months: the last one.
+    let raw = raw
+        .trim_end_matches("月底")
+        .trim_end_matches("月末")
+        .trim_end_matches('月');
+    let last = raw.rsplit(['-', '—', '－', '~', '～', '至']).next()?;
+    last.trim_end_matches('月').parse().ok()
+}
+
 /// A row of the split by what the money pays (按支出性质分: 基本支出,
 /// 项目支出), as a body's table prints it beside the split by source.
 fn is_spending_split(name: &str) -> bool {
@@ -1127,4 +1157,29 @@ struct RowSpans {
     spent: Option<Span>,
     expected: Option<Span>,
     rate: Option<Span>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::month_of;
+
+    #[test]
+    fn months_as_forms_write_them() {
+        for (raw, month) in [
+            ("7月", 7),
+            ("7月底", 7),
+            ("7", 7),
+            ("1-7月", 7),
+            ("1—7月", 7),
+            ("1至7月", 7),
+            ("2020-07-31", 7),
+            ("2020-7", 7),
+            ("2020年7月31日", 7),
+            ("2020年12月", 12),
+        ] {
+            assert_eq!(month_of(raw), Some(month), "{raw}");
+        }
+        assert_eq!(month_of("七月"), None);
+        assert_eq!(month_of("2020"), Some(2020));
+    }
 }
