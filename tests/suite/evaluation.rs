@@ -439,7 +439,12 @@ fn evaluation_examples_are_canonical_and_translate() {
         let english = Options {
             keywords: jixiao::fmt::Keywords::English,
         };
-        assert_eq!(format(&form_words, &english).unwrap(), text, "{}", path.display());
+        assert_eq!(
+            format(&form_words, &english).unwrap(),
+            text,
+            "{}",
+            path.display()
+        );
     }
 }
 
@@ -821,4 +826,60 @@ fn weights_left_out_are_the_sheets() {
         assert_eq!(x.computed_points, y.computed_points, "{}", x.name);
     }
     assert_eq!(bare.overall.unwrap().indicators[0].weight, None);
+}
+
+/// Practice found by writing forms from the docs alone: each a legitimate
+/// form that once drew an alarm.
+#[test]
+fn forms_written_from_the_docs_draw_no_alarm() {
+    let codes = |text: &str| -> Vec<String> {
+        let path = root().join("tests/fixtures/evaluation/form.jx");
+        compile_at(&path, text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect()
+    };
+    let form = |execution: &str, indicators: &str, total: &str| {
+        format!(
+            "evaluation 2023 {{\n  sheet \"sheets/mini.jx\"\n}}\nproject \"P1\" \"办公设备购置\" {{\n  \
+             execution {{ {execution} }}\n{indicators}  total {{ {total} }}\n}}\n"
+        )
+    };
+    let rows = "  indicator 产出.数量 \"购置台数\" ≥10台 { weight 20; actual 10台; points 20 }\n  \
+        indicator 产出.成本 \"采购成本\" ≤30万元 { weight 20; actual 27万元; points 20 }\n  \
+        indicator 效益.社会效益 \"办公效率\" 明显提高 { weight 30; actual 达成; points 28 }\n";
+    let satisfied = "  indicator 满意度.服务对象满意度 \"职工满意度\" ≥90% { weight 20; actual 95%; points 20 }\n";
+    // The sheet's targets left out: taken from the sheet.
+    let bare = rows.replace(" ≥10台", "").replace(" ≤30万元", "");
+    let t = form("adjusted 30; spent 27; rate 90%; points 9", &format!("{bare}{satisfied}"), "weight 100; points 97");
+    assert_eq!(codes(&t), Vec::<String>::new());
+    // 其中：财政资金 alone lists part of the total.
+    let t = form(
+        "adjusted 30; spent 27; rate 90%; points 9; source \"财政资金\" { adjusted 25; spent 22 }",
+        &format!("{rows}{satisfied}"),
+        "weight 100; points 97",
+    );
+    assert_eq!(codes(&t), Vec::<String>::new());
+    // With the catch-all 其他资金 row the split claims the whole total.
+    let t = form(
+        "adjusted 30; spent 27; rate 90%; points 9; source \"财政资金\" { adjusted 25 }; source \"其他资金\" { adjusted 4 }",
+        &format!("{rows}{satisfied}"),
+        "weight 100; points 97",
+    );
+    assert_eq!(codes(&t), ["E710"]);
+    // 得分 = 分值 × the printed 执行率 (35.55% of 10 is 3.555, written 3.56),
+    // though the amounts give 35.548…% (3.55).
+    let t = form(
+        "adjusted 30.1; spent 10.7; rate 35.55%; points 3.56; reason \"采购延期\"",
+        &format!("{rows}{satisfied}"),
+        "weight 100; points 91.56",
+    );
+    assert_eq!(codes(&t), Vec::<String>::new());
+    // A tie rounds up: 59.45% against ≥60% with 6 points is 5.945, written
+    // 5.95 (and 59.45 of 60 budget with 6 points, the same).
+    let t = "evaluation 2023 {}\nproject \"P\" {\n  \
+        execution { adjusted 60; spent 59.45; weight 6; points 5.95; reason \"结余\" }\n  \
+        indicator 满意度.服务对象满意度 \"满意度\" ≥60% { weight 6; actual 59.45%; points 5.95; reason \"样本偏少\" }\n}\n";
+    assert_eq!(codes(t), Vec::<String>::new());
 }

@@ -7,10 +7,10 @@ use super::read::ProjectSpans;
 use crate::diag::catalogue as cat;
 use crate::model::{EvalProject, Indicator, Sheet, Target};
 
-/// Two targets say the same: the same comparison and value, whatever the
-/// spelling (`≥90%` and `>= 90%`).
+/// Two targets say the same: the same comparison, value and nature,
+/// whatever the spelling (`≥90%` and `>= 90%`; `定性 巩固提高` and `巩固提高`).
 fn same_target(a: &Target, b: &Target) -> bool {
-    a.op == b.op && a.value == b.value && a.qualitative == b.qualitative
+    a.op == b.op && a.value == b.value && a.nature() == b.nature()
 }
 
 impl Checker<'_> {
@@ -64,7 +64,9 @@ impl Checker<'_> {
             return;
         }
         for s in set.iter().filter(|s| !s.is_listed_only()) {
-            if !p.indicators.iter().any(|e| e.evaluates(s)) {
+            // A row the form writes but that could not be read is reported
+            // as such, not as missing.
+            if !p.indicators.iter().any(|e| e.evaluates(s)) && !spans.unread.contains(&s.name) {
                 let target = s.target.as_ref().map_or("", |t| t.text.as_str());
                 self.diags
                     .push(cat::sheet_indicator_missing(spans.name, &s.name, target));

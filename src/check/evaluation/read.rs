@@ -44,6 +44,10 @@ pub struct Header {
 pub struct ProjectSpans {
     pub name: Span,
     pub indicators: Vec<IndicatorSpans>,
+    /// Names of indicators the form writes but that could not be read
+    /// (reported): not reported missing from the sheet, and sums over the
+    /// table are not checked without them.
+    pub unread: Vec<String>,
 }
 
 /// Where an evaluated indicator's facts stand.
@@ -213,6 +217,7 @@ impl Checker<'_> {
         let mut total: Option<(StatedTotal, Span, Span)> = None;
         let mut exec_head = None;
         let mut exec_stmt: Option<&Stmt<'_>> = None;
+        let mut unread: Vec<String> = Vec::new();
         let mut texts: Vec<Span> = Vec::new();
         for child in stmt.children() {
             let Some(kw) = self.keyword(child, Place::EvalProject) else {
@@ -248,9 +253,8 @@ impl Checker<'_> {
                 }
                 // Read after the loop: `score 预算执行率 20` may follow it.
                 Kw::Execution => exec_stmt = Some(child),
-                Kw::Indicator => {
-                    if let Some((i, s)) = self.eval_indicator(child, header, sheet_set, &mut texts)
-                    {
+                Kw::Indicator => match self.eval_indicator(child, header, sheet_set, &mut texts) {
+                    Ok((i, s)) => {
                         if let Some(k) = p.indicators.iter().position(|o| {
                             o.level1 == i.level1 && o.level2 == i.level2 && o.name == i.name
                         }) {
@@ -262,7 +266,8 @@ impl Checker<'_> {
                         p.indicators.push(i);
                         spans.push(s);
                     }
-                }
+                    Err(name) => unread.push(name.unwrap_or_default()),
+                },
                 Kw::Total => total = self.stated_total(child),
                 _ => {}
             }
@@ -313,8 +318,9 @@ impl Checker<'_> {
             }
         }
         // The 合计 row against its items, and the points of each part
-        // (产出指标 50分) against its indicators' weights.
-        if !truncated {
+        // (产出指标 50分) against its indicators' weights; not when a row
+        // could not be read (reported), which would make every sum wrong.
+        if !truncated && unread.is_empty() {
             if let Some((t, weight_at, points_at)) = &total {
                 self.total_sums(&p, t, *weight_at, *points_at);
             }
@@ -343,6 +349,7 @@ impl Checker<'_> {
             ProjectSpans {
                 name: name_span,
                 indicators: spans,
+                unread,
             },
         ))
     }
@@ -725,7 +732,7 @@ impl Checker<'_> {
         header: &Header,
         sheet_set: &[Indicator],
         texts: &mut Vec<Span>,
-    ) -> Option<(EvalIndicator, IndicatorSpans)> {
+    ) -> Result<(EvalIndicator, IndicatorSpans), Option<String>> {
         // The evaluation's own statements, and `weight`, which a form
         // writes as 分值 with its unit (`weight 20分`).
         let own = |s: &Stmt<'_>| {
@@ -739,8 +746,15 @@ impl Checker<'_> {
                 .items
                 .retain(|i| !matches!(i, Item::Stmt(s) if own(s)));
         }
-        let checked = self.indicator(&quoted).ok()?;
-        let base = checked.indicator;
+        let (base, name_span, target_span) = match self.indicator(&quoted) {
+            Ok(c) => (c.indicator, c.spans.name, c.spans.target),
+            Err(_) => self.target_from_sheet(stmt, sheet_set).ok_or_else(|| {
+                stmt.args
+                    .get(1)
+                    .filter(|t| t.is_string())
+                    .and_then(|t| text::value(t).ok())
+            })?,
+        };
         let mut ind = EvalIndicator {
             level1: base.level1,
             level2: base.level2,
@@ -853,11 +867,41 @@ impl Checker<'_> {
                 .and_then(|s| s.weight);
         }
         let spans = IndicatorSpans {
-            name: checked.spans.name,
-            target: checked.spans.target,
+            name: name_span,
+            target: target_span,
         };
         self.score_indicator(&mut ind, rule, header, actual_at, points_at, spans.name);
-        Some((ind, spans))
+        Ok((ind, spans))
+    }
+
+    /// `indicator 产出.时效 "到位率" { … }` without its target, which the
+    /// sheet sets: the sheet's indicator, and the missing-target report
+    /// taken back. None unless exactly one indicator of the sheet's table
+    /// has that name.
+    fn target_from_sheet(
+        &mut self,
+        stmt: &Stmt<'_>,
+        sheet_set: &[Indicator],
+    ) -> Option<(Indicator, Span, Span)> {
+        let [_, name] = &stmt.args[..] else {
+            return None;
+        };
+        let written = text::value(name).ok().filter(|_| name.is_string())?;
+        let mut found = sheet_set.iter().filter(|s| s.name == written);
+        let (sheet, None) = (found.next()?, found.next()) else {
+            return None;
+        };
+        let missing = self.diags.iter().rposition(|d| {
+            d.code == crate::diag::Code::E607
+                && stmt.span.start <= d.span.start
+                && d.span.end <= stmt.span.end
+        })?;
+        self.diags.remove(missing);
+        Some((
+            sheet.clone(),
+            name.span,
+            Span::new(name.span.end, name.span.end),
+        ))
     }
 
     /// `actual 100%`, `actual 达成`, `actual "完成"`: what the indicator
