@@ -376,11 +376,7 @@ fn project_table(ev: &Evaluation, number_: Option<usize>, p: &EvalProject) -> Ev
 
 /// The cells of an indicator from its name on.
 fn indicator_cells(ind: &EvalIndicator, monitoring: bool) -> Vec<Cell> {
-    let target = ind
-        .target
-        .as_ref()
-        .map(|t| t.text.clone())
-        .unwrap_or_default();
+    let target = ind.target.as_ref().map(|t| t.shown()).unwrap_or_default();
     let actual = ind
         .actual
         .as_ref()

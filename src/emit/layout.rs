@@ -775,10 +775,7 @@ fn indicator_rows(
                 Column::Target => centred(
                     from,
                     to,
-                    ind.target
-                        .as_ref()
-                        .map(|t| t.text.clone())
-                        .unwrap_or_default(),
+                    ind.target.as_ref().map(|t| t.shown()).unwrap_or_default(),
                 ),
                 Column::Basis => value(from, to, ind.basis.as_deref().unwrap_or("")),
                 Column::Weight => centred(
@@ -791,7 +788,7 @@ fn indicator_rows(
                     to,
                     ind.last_year
                         .as_ref()
-                        .map(|t| t.text.clone())
+                        .map(|t| t.shown())
                         .unwrap_or_default(),
                 ),
             };

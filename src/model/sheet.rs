@@ -587,6 +587,31 @@ impl Sign {
 }
 
 impl Target {
+    /// The target as a table prints it: as written, but a quoted part
+    /// without the quotes of the source (`定性 "建立长效机制"` prints
+    /// 定性 建立长效机制).
+    pub fn shown(&self) -> String {
+        if !self.text.contains('"') {
+            return self.text.clone();
+        }
+        let mut out = String::with_capacity(self.text.len());
+        let mut quoted = false;
+        let mut chars = self.text.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => quoted = !quoted,
+                '\\' if quoted => match chars.next() {
+                    Some('n') => out.push('\n'),
+                    Some('t') => out.push('\t'),
+                    Some(other) => out.push(other),
+                    None => {}
+                },
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
     /// A target as read, with nothing stated about it beyond its text.
     pub fn new(op: Option<Op>, value: TargetValue, text: String) -> Target {
         Target {

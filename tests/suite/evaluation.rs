@@ -852,7 +852,11 @@ fn forms_written_from_the_docs_draw_no_alarm() {
     let satisfied = "  indicator 满意度.服务对象满意度 \"职工满意度\" ≥90% { weight 20; actual 95%; points 20 }\n";
     // The sheet's targets left out: taken from the sheet.
     let bare = rows.replace(" ≥10台", "").replace(" ≤30万元", "");
-    let t = form("adjusted 30; spent 27; rate 90%; points 9", &format!("{bare}{satisfied}"), "weight 100; points 97");
+    let t = form(
+        "adjusted 30; spent 27; rate 90%; points 9",
+        &format!("{bare}{satisfied}"),
+        "weight 100; points 97",
+    );
     assert_eq!(codes(&t), Vec::<String>::new());
     // 其中：财政资金 alone lists part of the total.
     let t = form(
@@ -882,4 +886,26 @@ fn forms_written_from_the_docs_draw_no_alarm() {
         execution { adjusted 60; spent 59.45; weight 6; points 5.95; reason \"结余\" }\n  \
         indicator 满意度.服务对象满意度 \"满意度\" ≥60% { weight 6; actual 59.45%; points 5.95; reason \"样本偏少\" }\n}\n";
     assert_eq!(codes(t), Vec::<String>::new());
+}
+
+/// A table prints a quoted target without the source's quotes, in a sheet
+/// and in an evaluation that quotes it.
+#[test]
+fn quoted_targets_print_without_source_quotes() {
+    let sheet = "department \"1\" \"某局\" {\n  year 2023\n  unit 万元\n}\n\
+        project \"P\" {\n  budget 1 { 财政资金 1 }\n  \
+        indicator 效益.社会效益 \"机制\" 定性 \"建立\\\"长效\\\"机制\"\n  \
+        indicator 满意度.服务对象满意度 \"满意度\" ≥90%\n}\n";
+    let c = jixiao::compile(&SourceFile::new("s.jx", sheet));
+    let s = c.sheet.expect("a sheet");
+    let page = jixiao::emit::html::to_string(&s);
+    assert!(page.contains("定性 建立&quot;长效&quot;机制"), "{page}");
+    assert!(!page.contains("定性 &quot;建立"), "{page}");
+    let form = "evaluation 2023 {}\nproject \"P\" {\n  \
+        indicator 效益.社会效益 \"机制\" 定性 \"建立\\\"长效\\\"机制\" { weight 10; actual 达成; points 10 }\n}\n";
+    let e = compile_document(&SourceFile::new("f.jx", form), &jixiao::NoSheets)
+        .evaluation
+        .unwrap();
+    let page = jixiao::emit::html::evaluation_to_string(&e);
+    assert!(page.contains("定性 建立&quot;长效&quot;机制"), "{page}");
 }

@@ -59,7 +59,32 @@ pub struct IndicatorSpans {
 /// A text that is the form's own instruction left in place: forms end each
 /// instruction with its length limit, `(100字以内)`.
 fn is_template_text(text: &str) -> bool {
-    text.contains("字以内)") || text.contains("字以内）")
+    if text.contains("字以内)") || text.contains("字以内）") {
+        return true;
+    }
+    // `（限200字）`, `(不超过200字)`, `（请填写）`: an instruction in
+    // brackets.
+    text.split(['(', '（']).skip(1).any(|after| {
+        let Some(inner) = after
+            .split([')', '）'])
+            .next()
+            .filter(|_| after.contains([')', '）']))
+        else {
+            return false;
+        };
+        let inner = inner.trim();
+        let limit = |prefix: &str| {
+            inner
+                .strip_prefix(prefix)
+                .and_then(|r| r.strip_suffix('字'))
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        };
+        limit("限")
+            || limit("不超过")
+            || limit("不超")
+            || inner.starts_with("请填写")
+            || inner.starts_with("请简要")
+    })
 }
 
 /// `10`, `10分`, `100.00%`: a number as forms print it, with its span.
@@ -359,6 +384,11 @@ impl Checker<'_> {
         let mut args = Args::of(stmt);
         let goal = self.string_arg(&mut args, Kw::Goal, 0);
         self.no_more_args(&args, 1);
+        if let Some((g, at)) = &goal {
+            if is_template_text(g) {
+                texts.push(*at);
+            }
+        }
         let mut actual = None;
         let mut seen = Seen::default();
         for child in stmt.children() {
@@ -815,7 +845,12 @@ impl Checker<'_> {
                 }
                 Kw::Deduction => ind.deduction = figure(self, child, kw, &['分']),
                 Kw::Weight => ind.weight = figure(self, child, kw, &['分']),
-                Kw::Note => ind.note = self.text_stmt(child, kw),
+                Kw::Note => {
+                    ind.note = self.text_stmt(child, kw);
+                    if ind.note.as_deref().is_some_and(is_template_text) {
+                        texts.push(arg_span(child));
+                    }
+                }
                 Kw::Reason => {
                     ind.reason = self.text_stmt(child, kw);
                     if ind.reason.as_deref().is_some_and(is_template_text) {
@@ -1206,6 +1241,26 @@ struct RowSpans {
 #[cfg(test)]
 mod tests {
     use super::month_of;
+
+    #[test]
+    fn instructions_left_in() {
+        for text in [
+            "预算执行率未达到90%的需说明原因(100字以内)",
+            "（限200字）",
+            "项目完成情况(不超过300字)",
+            "（请填写实际完成情况）",
+        ] {
+            assert!(super::is_template_text(text), "{text}");
+        }
+        for text in [
+            "完成（含追加项目）",
+            "限额以下(3台)",
+            "按期完成(第4季度)",
+            "（不超过预算）",
+        ] {
+            assert!(!super::is_template_text(text), "{text}");
+        }
+    }
 
     #[test]
     fn months_as_forms_write_them() {
