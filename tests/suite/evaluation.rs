@@ -886,6 +886,20 @@ fn forms_written_from_the_docs_draw_no_alarm() {
         execution { adjusted 60; spent 59.45; weight 6; points 5.95; reason \"结余\" }\n  \
         indicator 满意度.服务对象满意度 \"满意度\" ≥60% { weight 6; actual 59.45%; points 5.95; reason \"样本偏少\" }\n}\n";
     assert_eq!(codes(t), Vec::<String>::new());
+    // A yes/no target answered yes or no, and a row that does not apply.
+    let t = "evaluation 2023 {}\nproject \"P\" {\n  \
+        indicator 产出.质量 \"安全事故\" 无 { weight 10; actual 无; points 10 }\n  \
+        indicator 产出.质量 \"通过验收\" 是 { weight 10; actual 否; points 5; reason \"延期验收\" }\n  \
+        indicator 效益.生态效益 \"生态\" 不适用 { actual 不适用 }\n}\n";
+    assert_eq!(codes(t), Vec::<String>::new());
+    let e = compile_document(&SourceFile::new("f.jx", t), &jixiao::NoSheets)
+        .evaluation
+        .unwrap();
+    let met: Vec<Option<bool>> = e.projects[0].indicators.iter().map(|i| i.met).collect();
+    assert_eq!(met, [Some(true), Some(false), None]);
+    // 是 answered 否 is 未达成: 8 of 10 lies outside its band [0, 6).
+    let t = t.replace("points 5;", "points 8;");
+    assert_eq!(codes(&t), ["E701"]);
 }
 
 /// A table prints a quoted target without the source's quotes, in a sheet

@@ -327,7 +327,13 @@ impl Checker<'_> {
         let evaluating = header.kind == EvaluationKind::Evaluation;
         if evaluating && !truncated {
             for (i, s) in p.indicators.iter().zip(&spans) {
-                if is_listed_only(i) {
+                // A row that does not apply (不适用) or is still to be set
+                // (待定) has nothing to score.
+                let marker = i
+                    .target
+                    .as_ref()
+                    .is_some_and(|t| matches!(t.value, TargetValue::Marker { .. }));
+                if is_listed_only(i) || marker {
                     continue;
                 }
                 let (zh, en) = match (i.actual.is_none(), i.points.is_none()) {
@@ -1005,9 +1011,31 @@ impl Checker<'_> {
         let qualitative = target.nature() == Some(Nature::Qualitative);
         let at = actual_at.unwrap_or(name_at);
         let mut converted = None;
+        // A yes/no target (是, 无) is answered yes or no: the same answer
+        // is 达成, the other 未达成.
+        let answered = match (&target.value, &ind.actual) {
+            (TargetValue::YesNo { yes }, Some(a)) => yes_no(a.text()).map(|said| {
+                if said == *yes {
+                    Completion::Achieved
+                } else {
+                    Completion::NotAchieved
+                }
+            }),
+            _ => None,
+        };
         match (&ind.actual, qualitative) {
             (None, _) => {}
-            (Some(Actual::Completion { completion, .. }), true) => {
+            // 不适用 / 待定: nothing to reach.
+            (Some(_), _) if matches!(target.value, TargetValue::Marker { .. }) => {}
+            (Some(_), true)
+                if answered.is_some() || matches!(ind.actual, Some(Actual::Completion { .. })) =>
+            {
+                let completion = match (&ind.actual, answered) {
+                    (_, Some(c)) => c,
+                    (Some(Actual::Completion { completion, .. }), None) => *completion,
+                    _ => return,
+                };
+                let completion = &completion;
                 ind.rule = Some(Rule::Qualitative);
                 ind.met = Some(*completion == Completion::Achieved);
                 if let Some(w) = ind.weight {
@@ -1163,6 +1191,15 @@ fn rule_words(r: Rule, met: bool) -> (&'static str, &'static str) {
     }
 }
 
+/// 是/有 (yes) or 否/无 (no), as a yes/no target is answered.
+fn yes_no(text: &str) -> Option<bool> {
+    match text.trim() {
+        "是" | "有" | "yes" => Some(true),
+        "否" | "无" | "no" => Some(false),
+        _ => None,
+    }
+}
+
 /// The month of `7月`, `7月底`, `1-7月` (the months covered), `2020-07-31`,
 /// `2020-07` or `2020年7月31日` (the date the figures run to).
 fn month_of(raw: &str) -> Option<u32> {
@@ -1212,8 +1249,14 @@ fn computed_total(p: &EvalProject) -> Option<Decimal> {
             !matches!(t.value, TargetValue::Quantity { .. })
                 && t.nature() != Some(Nature::Qualitative)
         });
+        let marker = i
+            .target
+            .as_ref()
+            .is_some_and(|t| matches!(t.value, TargetValue::Marker { .. }));
         let points = match (i.rule, &i.band) {
             (Some(Rule::Qualitative), Some(b)) => i.points.filter(|x| scoring::in_band(*x, b))?,
+            // 不适用: nothing unless the form scores it.
+            (None, _) if marker => i.points.unwrap_or_default(),
             (None, _) if ruleless => i.points?,
             _ => i.computed_points?,
         };
