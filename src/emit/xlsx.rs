@@ -453,6 +453,20 @@ fn execution_rows(p: &crate::model::EvalProject) -> impl Iterator<Item = Vec<Cel
     total.into_iter().chain(sources)
 }
 
+/// A project's `field "NAME" "VALUE"` (the template columns no statement
+/// holds: 处室名称, 项目类别, 绩效目标调整情况), else the form header's.
+fn field<'a>(
+    ev: &'a crate::model::Evaluation,
+    p: &'a crate::model::EvalProject,
+    name: &str,
+) -> Option<&'a str> {
+    p.fields
+        .iter()
+        .chain(&ev.fields)
+        .find(|f| f.name == name)
+        .map(|f| f.value.as_str())
+}
+
 /// One row of `一般监控导入模板` per project: the budget with its additions
 /// and cuts, spending to the month, the indicators' state, and whether the
 /// spending keeps pace with the months (序时进度: month ÷ 12 of the year).
@@ -505,14 +519,14 @@ fn trace_project_rows(ev: &crate::model::Evaluation) -> Vec<Vec<Cell>> {
             }
             vec![
                 Cell::Number(Decimal::from(n + 1)),
-                Cell::Empty,
+                text_opt(field(ev, p, "处室名称")),
                 text_opt(
                     p.agency
                         .as_ref()
                         .map(|a| a.name.as_str())
                         .or(body.as_deref()),
                 ),
-                Cell::Empty,
+                text_opt(field(ev, p, "项目类别")),
                 text_opt(p.code.as_deref()),
                 Cell::text(&p.name),
                 num(initial),
@@ -527,7 +541,7 @@ fn trace_project_rows(ev: &crate::model::Evaluation) -> Vec<Vec<Cell>> {
                 stage.map_or(Cell::Empty, yes_no),
                 joined(causes.into_iter().map(String::from), "、"),
                 text_opt(x.and_then(|x| x.reason.as_deref())),
-                Cell::Empty,
+                text_opt(field(ev, p, "绩效目标调整情况")),
             ]
         })
         .collect()

@@ -799,6 +799,13 @@ fn monitoring_projects_on_the_ordinary_template() {
     assert_eq!(rows[2][col("是否达到阶段性绩效目标")], "否");
     assert_eq!(rows[2][col("原因类型")], "其他原因");
     assert!(rows[2][col("情况分析")].contains("雨季"));
+    // Columns no statement holds come from fields of the project, else of
+    // the form.
+    assert_eq!(rows[1][col("处室名称")], "办公室");
+    assert_eq!(rows[2][col("处室名称")], "办公室");
+    assert_eq!(rows[1][col("项目类别")], "");
+    assert_eq!(rows[2][col("项目类别")], "运转类项目");
+    assert_eq!(rows[2][col("绩效目标调整情况")], "未调整");
 }
 
 /// A form that leaves out 分值 is scored with the weights the sheet set.
