@@ -57,6 +57,9 @@ pub(super) fn diff_cmd(
     };
     // A sheet against its self-evaluation or monitoring form: which
     // targets were met (docs/evaluation.md).
+    if !git && is_evaluation(old.path) {
+        return usage_error(messages::diff_form_first(out.lang, old.path));
+    }
     if !git && is_evaluation(new.path) {
         return attainment_cmd(&old, &new, format, output, encoding, out);
     }
@@ -231,6 +234,13 @@ fn attainment_cmd(
     let (Some(sheet), Some(form)) = (sheet, form) else {
         return usage_error(messages::diff_arity(out.lang));
     };
+    // A form compared with another year's sheet: said, then compared.
+    if sheet.department.year != form.year {
+        errln!(
+            "{}",
+            messages::diff_years_differ(out.lang, form.year, sheet.department.year)
+        );
+    }
     let a = jixiao::diff::attainment(&sheet, &form);
     let text = match format {
         DiffFormat::Json => jixiao::diff::render_attainment_json(&a),

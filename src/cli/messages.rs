@@ -179,6 +179,24 @@ pub(super) fn diff_arity(lang: Lang) -> String {
     )
 }
 
+/// `diff FORM …`: a form compares with nothing but its sheet, given first.
+pub(super) fn diff_form_first(lang: Lang, path: &str) -> String {
+    error(
+        lang,
+        &format!("{path} 是自评表或监控表：目标表在前，jixiao diff 目标表 自评表"),
+        &format!("{path} is an evaluation or monitoring form: give the sheet first, jixiao diff SHEET FORM"),
+    )
+}
+
+/// `diff SHEET FORM` of two years.
+pub(super) fn diff_years_differ(lang: Lang, form: i32, sheet: i32) -> String {
+    tr!(
+        lang,
+        "警告：自评表是 {form} 年的，目标表是 {sheet} 年的",
+        "warning: the form is of {form}, the sheet of {sheet}"
+    )
+}
+
 /// git's unmerged path (one argument). Fixed for git, in every language
 /// (docs/diff.md).
 pub(super) fn unmerged(path: &str) -> String {

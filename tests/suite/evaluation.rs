@@ -699,6 +699,22 @@ fn a_sheet_against_its_evaluation() {
         sheet_path.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The form first is a usage error, not an empty sheet.
+    let o = jixiao(&["diff", path.to_str().unwrap(), sheet_path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("give the sheet first"),
+        "{}",
+        stderr(&o)
+    );
+    // Another year's sheet is said, then compared.
+    let other = root().join("examples/beidaihe-2021.jx");
+    let o = jixiao(&["diff", other.to_str().unwrap(), path.to_str().unwrap()]);
+    assert!(
+        stderr(&o).contains("the form is of 2020, the sheet of 2021"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// What forms legitimately write draws nothing: points and weights with 分,
