@@ -183,8 +183,8 @@ pub(super) fn diff_arity(lang: Lang) -> String {
 pub(super) fn diff_form_first(lang: Lang, path: &str) -> String {
     error(
         lang,
-        &format!("{path} 是自评表或监控表：目标表在前，jixiao diff 目标表 自评表"),
-        &format!("{path} is an evaluation or monitoring form: give the sheet first, jixiao diff SHEET FORM"),
+        format!("{path} 是自评表或监控表：目标表在前，jixiao diff 目标表 自评表"),
+        format!("{path} is an evaluation or monitoring form: give the sheet first, jixiao diff SHEET FORM"),
     )
 }
 
