@@ -946,3 +946,23 @@ fn quoted_targets_print_without_source_quotes() {
     let page = jixiao::emit::html::evaluation_to_string(&e);
     assert!(page.contains("定性 建立&quot;长效&quot;机制"), "{page}");
 }
+
+/// The form the reference opens with (docs/evaluation.md §1) checks clean
+/// beside the examples, and every score in it follows the rules.
+#[test]
+fn the_documented_form_checks_clean() {
+    let doc = std::fs::read_to_string(root().join("docs/evaluation.md")).unwrap();
+    let start = doc.find("```\n// 2020年度项目支出绩效自评表").expect("the §1 form") + 4;
+    let end = start + doc[start..].find("```").unwrap();
+    let text = &doc[start..end];
+    let path = eval_dir().join("documented.自评.jx");
+    let c = compile_at(&path, text);
+    let codes: Vec<String> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    assert!(codes.is_empty(), "{codes:?}");
+    let e = c.evaluation.unwrap();
+    assert!(e.sheet_checked);
+    assert_eq!(
+        e.projects[0].computed_total,
+        Some(Decimal::from_str("97.73").unwrap())
+    );
+}
