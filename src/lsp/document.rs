@@ -74,11 +74,21 @@ pub struct Document {
     pub analysed: Analysed,
     /// Changed by the incremental path since the last whole analysis.
     pub stale: bool,
+    /// The file the document is, when its URI names one: a self-evaluation
+    /// reads the sheet it names beside it.
+    pub path: Option<std::path::PathBuf>,
 }
 
 impl Document {
+    /// A document that is no file (tests).
+    #[cfg(test)]
     pub fn new(text: String, version: i32) -> Document {
-        let (skip, analysed) = analyse(&text);
+        Document::at(text, version, None)
+    }
+
+    /// A document that is the file at `path`.
+    pub fn at(text: String, version: i32, path: Option<std::path::PathBuf>) -> Document {
+        let (skip, analysed) = analyse(&text, path.as_deref());
         Document {
             index: LineIndex::new(&text),
             text,
@@ -86,6 +96,7 @@ impl Document {
             skip,
             analysed,
             stale: false,
+            path,
         }
     }
 
@@ -96,7 +107,7 @@ impl Document {
 
     /// Analyse the whole text again.
     pub fn reanalyse(&mut self) {
-        let (skip, analysed) = analyse(&self.text);
+        let (skip, analysed) = analyse(&self.text, self.path.as_deref());
         self.skip = skip;
         self.analysed = analysed;
         self.stale = false;
@@ -375,11 +386,18 @@ fn line_before(bytes: &[u8], start: usize) -> Option<usize> {
 }
 
 /// Analyse a whole text; returns how many bytes of byte-order mark precede
-/// what the library read.
-fn analyse(text: &str) -> (usize, Analysed) {
+/// what the library read. A self-evaluation or monitoring form that is a
+/// file is checked against the sheet it names, as `jixiao check` does.
+fn analyse(text: &str, path: Option<&std::path::Path>) -> (usize, Analysed) {
     let file = SourceFile::new("", text);
     let skip = text.len() - file.text.len();
-    let a = jixiao::analyze(&file);
+    let mut a = jixiao::analyze(&file);
+    if let Some(path) =
+        path.filter(|_| jixiao::document_kind(&file.text) != jixiao::DocumentKind::Sheet)
+    {
+        let loader = jixiao::FsLoader::beside(path);
+        a.diagnostics = jixiao::compile_document(&file, &loader).diagnostics;
+    }
     let mut tops: Vec<Top> = a
         .tree
         .items

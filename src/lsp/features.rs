@@ -51,7 +51,36 @@ pub enum Where {
     Budget,
 }
 
+/// Whether a place is one of a self-evaluation or monitoring form.
+fn in_form(place: Where) -> bool {
+    matches!(
+        place,
+        Where::Place(
+            Place::EvalTop
+                | Place::EvalHeader
+                | Place::EvalProject
+                | Place::Execution
+                | Place::ExecutionSource
+                | Place::EvalGoal
+                | Place::EvalIndicator
+                | Place::EvalTotal
+        )
+    )
+}
+
 fn block_where(head: &str, outer: Where) -> Where {
+    if in_form(outer) {
+        return match keyword(head) {
+            Some(Kw::Evaluation | Kw::Monitoring) => Where::Place(Place::EvalHeader),
+            Some(Kw::Project | Kw::Overall) => Where::Place(Place::EvalProject),
+            Some(Kw::Execution) => Where::Place(Place::Execution),
+            Some(Kw::Source) => Where::Place(Place::ExecutionSource),
+            Some(Kw::Goal) => Where::Place(Place::EvalGoal),
+            Some(Kw::Indicator) => Where::Place(Place::EvalIndicator),
+            Some(Kw::Total) => Where::Place(Place::EvalTotal),
+            _ => outer,
+        };
+    }
     match keyword(head) {
         Some(Kw::Department) => Where::Place(Place::Department),
         Some(Kw::Overall) => Where::Place(Place::Overall),
@@ -88,11 +117,16 @@ pub fn site(tree: &SyntaxTree<'_>, src: &str, off: usize) -> Site {
     let blank_before = src
         .get(line_start..off)
         .is_some_and(|s| s.trim().is_empty());
-    let found = site_in(&tree.items, src, Where::Place(Place::Top), off);
+    // A form's statements are those of its own places.
+    let root = match jixiao::document_kind(src) {
+        jixiao::DocumentKind::Sheet => Where::Place(Place::Top),
+        _ => Where::Place(Place::EvalTop),
+    };
+    let found = site_in(&tree.items, src, root, off);
     match found {
         Some(s) => s,
         None if blank_before => Site::Head {
-            place: innermost(&tree.items, Where::Place(Place::Top), off),
+            place: innermost(&tree.items, root, off),
             word: Span::new(off, off),
         },
         None => Site::Nothing,
@@ -219,7 +253,14 @@ pub fn complete(
             place: Where::Place(p),
             word,
         } => {
-            for kw in p.allowed() {
+            // An indicator of a form quotes the sheet's statements beside
+            // its own.
+            let quoted = if p == Place::EvalIndicator {
+                Place::Indicator.allowed()
+            } else {
+                &[]
+            };
+            for kw in p.allowed().iter().chain(quoted) {
                 let (en, zh) = (kw.english(), kw.chinese());
                 let example = vocab::schema(*kw).example;
                 let detail = |other: &str| match lang {
@@ -835,6 +876,44 @@ project \"P-001\" \"办公楼维修\" {
         assert!(found
             .iter()
             .any(|c| c.label == "产出.时效" && c.replace == Span::new(off, off)));
+    }
+
+    #[test]
+    fn a_forms_own_statements() {
+        let text = "evaluation 2023 {\n  \n}\nproject \"P\" {\n  execution {\n    \n  }\n  \
+            indicator 产出.数量 \"台数\" ≥10台 {\n    \n  }\n  \n}\n\n";
+        let (tree, _) = jixiao::syntax::parse(text);
+        let words = |nth: usize| -> Vec<String> {
+            let off = text
+                .match_indices("\n    \n")
+                .map(|(i, _)| i + 5)
+                .chain(text.match_indices("{\n  \n").map(|(i, _)| i + 4));
+            let off = off.collect::<Vec<_>>()[nth];
+            complete(&tree, text, off, &SheetContext::default(), Lang::En)
+                .into_iter()
+                .map(|c| c.label)
+                .collect()
+        };
+        // Inside execution, inside the indicator, inside the header.
+        let execution = words(0);
+        assert!(execution.contains(&"spent".to_string()), "{execution:?}");
+        assert!(!execution.contains(&"indicator".to_string()));
+        let indicator = words(1);
+        for w in ["actual", "points", "weight", "desc"] {
+            assert!(indicator.contains(&w.to_string()), "{w}: {indicator:?}");
+        }
+        let header = words(2);
+        assert!(header.contains(&"sheet".to_string()), "{header:?}");
+        // At the top level: a form's blocks.
+        let end = text.len();
+        let top: Vec<String> = complete(&tree, text, end, &SheetContext::default(), Lang::En)
+            .into_iter()
+            .map(|c| c.label)
+            .collect();
+        assert!(
+            top.contains(&"overall".to_string()) && !top.contains(&"department".to_string()),
+            "{top:?}"
+        );
     }
 
     #[test]

@@ -199,6 +199,31 @@ fn params<P: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<P, Res
     })
 }
 
+/// The file a `file:` URI names (percent-escapes decoded); None for any
+/// other scheme.
+fn file_path(uri: &Uri) -> Option<std::path::PathBuf> {
+    let rest = uri.as_str().strip_prefix("file://")?;
+    // `file:///C:/x` on Windows, `file:///x` elsewhere; a host is not read.
+    let rest = rest.strip_prefix("localhost").unwrap_or(rest);
+    let mut bytes = Vec::with_capacity(rest.len());
+    let mut it = rest.bytes();
+    while let Some(b) = it.next() {
+        if b == b'%' {
+            let hex = [it.next()?, it.next()?];
+            let text = std::str::from_utf8(&hex).ok()?;
+            bytes.push(u8::from_str_radix(text, 16).ok()?);
+        } else {
+            bytes.push(b);
+        }
+    }
+    let text = String::from_utf8(bytes).ok()?;
+    let text = match text.as_bytes() {
+        [b'/', _, b':', ..] if cfg!(windows) => text[1..].to_string(),
+        _ => text,
+    };
+    Some(std::path::PathBuf::from(text))
+}
+
 impl Server<'_> {
     fn send(&self, msg: Message) {
         let _ = self.conn.sender.send(msg);
@@ -211,8 +236,12 @@ impl Server<'_> {
                 let Ok(p) = params::<lt::DidOpenTextDocumentParams>(n.params) else {
                     return;
                 };
-                let doc = Document::new(p.text_document.text, p.text_document.version);
                 let uri = p.text_document.uri;
+                let doc = Document::at(
+                    p.text_document.text,
+                    p.text_document.version,
+                    file_path(&uri),
+                );
                 self.docs.insert(uri.clone(), doc);
                 self.publish(&uri);
             }

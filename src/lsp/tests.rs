@@ -799,3 +799,38 @@ fn edits_of_forms_give_what_the_whole_form_gives() {
         one_character_edits(&base, base.len() / 2, base.len(), true);
     }
 }
+
+/// A form that is a file is checked against the sheet it names, as
+/// `jixiao check` does; without a file only its own checks run.
+#[test]
+fn a_form_on_disk_is_checked_against_its_sheet() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/evaluation/beidaihe-2020.自评.jx");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("≥90% {", "≥95% {", 1);
+    let codes = |d: &Document| -> Vec<String> {
+        d.analysed
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect()
+    };
+    let on_disk = Document::at(text.clone(), 1, Some(path));
+    assert_eq!(codes(&on_disk), ["E705"]);
+    assert!(codes(&Document::new(text, 1)).is_empty());
+}
+
+#[test]
+fn file_uris_name_paths() {
+    let uri = |s: &str| s.parse::<lsp_types::Uri>().unwrap();
+    assert_eq!(
+        super::file_path(&uri(URI)),
+        Some(std::path::PathBuf::from("/tmp/测试.jx"))
+    );
+    assert_eq!(
+        super::file_path(&uri("file:///a%20b/c.jx")),
+        Some(std::path::PathBuf::from("/a b/c.jx"))
+    );
+    assert_eq!(super::file_path(&uri("untitled:Untitled-1")), None);
+}

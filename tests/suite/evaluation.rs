@@ -952,7 +952,10 @@ fn quoted_targets_print_without_source_quotes() {
 #[test]
 fn the_documented_form_checks_clean() {
     let doc = std::fs::read_to_string(root().join("docs/evaluation.md")).unwrap();
-    let start = doc.find("```\n// 2020年度项目支出绩效自评表").expect("the §1 form") + 4;
+    let start = doc
+        .find("```\n// 2020年度项目支出绩效自评表")
+        .expect("the §1 form")
+        + 4;
     let end = start + doc[start..].find("```").unwrap();
     let text = &doc[start..end];
     let path = eval_dir().join("documented.自评.jx");
