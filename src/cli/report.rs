@@ -63,7 +63,8 @@ pub(super) fn report(
                 );
             }
         };
-        let compiled = jixiao::compile(&file);
+        // A form is checked against the sheet it names, and filed under its body.
+        let compiled = jixiao::compile_document(&file, &jixiao::FsLoader::beside(path));
         let previous = compiled
             .sheet
             .as_ref()
@@ -76,6 +77,10 @@ pub(super) fn report(
             &compiled.diagnostics,
             previous,
         );
+        let mut entry = entry;
+        if entry.body.is_none() {
+            entry.body = compiled.evaluation.as_ref().and_then(report::Body::of_form);
+        }
         (entry, false)
     });
     let io_trouble = entries.iter().any(|e| e.1);

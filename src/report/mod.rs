@@ -67,6 +67,18 @@ impl Body {
         }
     }
 
+    /// The body of a self-evaluation or monitoring form (its header's, else
+    /// its sheet's).
+    pub fn of_form(e: &crate::model::Evaluation) -> Option<Body> {
+        let d = e.department.as_ref()?;
+        Some(Body {
+            code: d.code.clone(),
+            name: d.name.clone(),
+            year: e.year,
+            unit: e.unit.clone(),
+        })
+    }
+
     pub fn of(sheet: &Sheet) -> Body {
         let d = &sheet.department;
         Body {

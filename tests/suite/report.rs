@@ -320,3 +320,54 @@ fn report_usage_problems_exit_2() {
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("missing.jx") && html.contains("无法读取 unreadable"));
 }
+
+/// A self-evaluation in the folder is checked against the sheet it names and
+/// filed under its body, not among files of no known body.
+#[test]
+fn report_files_forms_under_their_body() {
+    let dir = std::env::temp_dir().join(format!("jixiao-report-forms-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("evaluation")).unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("examples/beidaihe-2020.jx"),
+        dir.join("beidaihe-2020.jx"),
+    )
+    .unwrap();
+    // A target quoted wrongly: only the comparison with the sheet finds it.
+    let form = std::fs::read_to_string(root.join("examples/evaluation/beidaihe-2020.自评.jx"))
+        .unwrap()
+        .replacen("≥90% {", "≥95% {", 1);
+    std::fs::write(dir.join("evaluation/f.自评.jx"), form).unwrap();
+    let out = dir.join("report.xlsx");
+    let o = jixiao(&["report", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    let findings = book.worksheet_range("问题 Findings").unwrap();
+    let rows: Vec<Vec<String>> = findings
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r[0].ends_with("f.自评.jx") && r[4] == "E705"),
+        "{rows:?}"
+    );
+    let html = dir.join("report.html");
+    jixiao(&[
+        "report",
+        dir.to_str().unwrap(),
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    // The body's section lists both files.
+    let section = page
+        .lines()
+        .find(|l| l.contains("beidaihe-2020.jx</a>、"))
+        .expect("the body's files");
+    assert!(section.contains("f.自评.jx</a>"), "{section}");
+    assert!(!page.contains("no known body"), "{page}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
