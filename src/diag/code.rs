@@ -44,7 +44,8 @@ codes! {
     // targets and units 指标值与单位
     E601, E602, E603, E604, W605, W606, E607, E608, E609, E610, W611, W612, W613, W614, W615, W616, W617, W618,
     // self-evaluation and monitoring 自评与监控
-    E701, E702, E703, E704, E705, E706, E707, W708, E709, E710, E711, W712, W713, E714, W715, E716, E717,
+    E701, E702, E703, E704, E705, E706, E707, W708, E709, E710, E711, W712, W713, E714, W715, E716,
+    E717, W718,
 }
 
 impl Code {

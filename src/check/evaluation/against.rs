@@ -5,7 +5,10 @@
 use super::super::checker::Checker;
 use super::read::ProjectSpans;
 use crate::diag::catalogue as cat;
+use crate::lang::choices::FormKind;
+use crate::lang::units::money_factor;
 use crate::model::{EvalProject, Indicator, Sheet, Target};
+use rust_decimal::Decimal;
 
 /// Two targets say the same: the same comparison, value and nature,
 /// whatever the spelling (`≥90%` and `>= 90%`; `定性 巩固提高` and `巩固提高`).
@@ -26,11 +29,53 @@ impl Checker<'_> {
             return;
         };
         self.against_indicators(p, spans, &sp.indicators, false);
+        self.against_budget(p, spans, sheet, Some(sp.budget.total));
+    }
+
+    /// 年初预算数 is the budget approved at the start of the year: the
+    /// sheet's, unless the sheet is the request (申报表, 审批表).
+    fn against_budget(
+        &mut self,
+        p: &EvalProject,
+        spans: &ProjectSpans,
+        sheet: &Sheet,
+        budget: Option<Decimal>,
+    ) {
+        if matches!(
+            sheet.department.form,
+            Some(FormKind::Application | FormKind::Approval)
+        ) {
+            return;
+        }
+        let (Some(initial), Some(at), Some(budget)) = (
+            p.execution.as_ref().and_then(|x| x.amounts.initial),
+            spans.initial,
+            budget,
+        ) else {
+            return;
+        };
+        // The form may keep its amounts in another money unit.
+        let (Some(f), Some(g)) = (
+            money_factor(self.ctx.money_unit()),
+            money_factor(&sheet.department.unit),
+        ) else {
+            return;
+        };
+        if initial * f != budget * g {
+            self.diags.push(cat::initial_differs(
+                at,
+                &initial.to_string(),
+                &budget.to_string(),
+                &sheet.department.unit,
+            ));
+        }
     }
 
     /// The body's table (部门整体) against the sheet's `overall` indicators.
     pub fn against_overall(&mut self, p: &EvalProject, spans: &ProjectSpans, sheet: &Sheet) {
         self.against_indicators(p, spans, &sheet.overall.indicators, true);
+        let total = sheet.department.budget.as_ref().map(|b| b.total);
+        self.against_budget(p, spans, sheet, total);
     }
 
     /// Every evaluated indicator is one of `set`, quoted as set; every one of

@@ -48,6 +48,8 @@ pub struct ProjectSpans {
     /// (reported): not reported missing from the sheet, and sums over the
     /// table are not checked without them.
     pub unread: Vec<String>,
+    /// The execution's 年初预算数.
+    pub initial: Option<Span>,
 }
 
 /// Where an evaluated indicator's facts stand.
@@ -243,6 +245,7 @@ impl Checker<'_> {
         let mut exec_head = None;
         let mut exec_stmt: Option<&Stmt<'_>> = None;
         let mut unread: Vec<String> = Vec::new();
+        let mut initial_at = None;
         let mut texts: Vec<Span> = Vec::new();
         for child in stmt.children() {
             let Some(kw) = self.keyword(child, Place::EvalProject) else {
@@ -303,7 +306,8 @@ impl Checker<'_> {
             let part = scores
                 .iter()
                 .find(|(s, _)| s.item == Score::EXECUTION && s.min == s.max);
-            let e = self.execution(child, header, part.map(|(s, _)| s.max));
+            let (e, at) = self.execution(child, header, part.map(|(s, _)| s.max));
+            initial_at = at;
             if let Some((s, at)) = part {
                 if !scoring::agrees(s.max, e.weight) {
                     self.diags.push(cat::total_mismatch(
@@ -381,6 +385,7 @@ impl Checker<'_> {
                 name: name_span,
                 indicators: spans,
                 unread,
+                initial: initial_at,
             },
         ))
     }
@@ -456,7 +461,7 @@ impl Checker<'_> {
         stmt: &Stmt<'_>,
         header: &Header,
         weight: Option<Decimal>,
-    ) -> Execution {
+    ) -> (Execution, Option<Span>) {
         self.no_more_args(&Args::of(stmt), 0);
         let mut e = Execution {
             weight: weight.unwrap_or(Decimal::TEN),
@@ -643,7 +648,7 @@ impl Checker<'_> {
                 }
             }
         }
-        e
+        (e, at.initial)
     }
 
     /// `total { weight 100; points 95 }`: the stated total, with where its

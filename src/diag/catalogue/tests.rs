@@ -180,6 +180,7 @@ fn every_constructor() -> Vec<Diagnostic> {
         completion_not_graded(at, "完成"),
         year_differs(at, 2021, 2020),
         negative_figure(at, "扣减分数", "deduction"),
+        initial_differs(at, "100.00", "104.50", "万元"),
     ]
 }
 
