@@ -18,6 +18,7 @@ mod columns;
 mod docx;
 mod draft;
 mod error;
+mod eval;
 mod form;
 pub mod grid;
 mod html;
@@ -88,6 +89,9 @@ pub fn import(name: &str, bytes: &[u8], lang: Lang) -> Result<Imported, ImportEr
 
 /// Import a grid already read.
 pub fn import_grid(grid: &Grid, name: &str, lang: Lang) -> Imported {
+    if eval::is_form(grid) {
+        return import_form(grid, name, lang);
+    }
     let draft = columns::recognise(grid).unwrap_or_else(|| form::recognise(grid));
     let raw = write::write(&draft, lang, name);
     // The writer's text always parses; were it not to, it is kept as is.
@@ -103,6 +107,19 @@ pub fn import_grid(grid: &Grid, name: &str, lang: Lang) -> Imported {
         notes: draft.notes().into_iter().cloned().collect(),
         projects: draft.projects.len(),
         indicators,
+    }
+}
+
+/// Import a self-evaluation or monitoring form.
+fn import_form(grid: &Grid, name: &str, lang: Lang) -> Imported {
+    let draft = eval::recognise(grid);
+    let raw = eval::write::write(&draft, lang, name);
+    let text = crate::fmt::format(&raw, &crate::fmt::Options::default()).unwrap_or(raw);
+    Imported {
+        text,
+        notes: draft.notes().into_iter().cloned().collect(),
+        projects: draft.projects.len(),
+        indicators: draft.indicators().count(),
     }
 }
 
