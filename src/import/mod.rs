@@ -89,8 +89,11 @@ pub fn import(name: &str, bytes: &[u8], lang: Lang) -> Result<Imported, ImportEr
 
 /// Import a grid already read.
 pub fn import_grid(grid: &Grid, name: &str, lang: Lang) -> Imported {
+    if let Some(draft) = columns::recognise_form(grid) {
+        return import_form(draft, name, lang);
+    }
     if eval::is_form(grid) {
-        return import_form(grid, name, lang);
+        return import_form(eval::recognise(grid), name, lang);
     }
     let draft = columns::recognise(grid).unwrap_or_else(|| form::recognise(grid));
     let raw = write::write(&draft, lang, name);
@@ -111,8 +114,7 @@ pub fn import_grid(grid: &Grid, name: &str, lang: Lang) -> Imported {
 }
 
 /// Import a self-evaluation or monitoring form.
-fn import_form(grid: &Grid, name: &str, lang: Lang) -> Imported {
-    let draft = eval::recognise(grid);
+fn import_form(draft: eval::draft::EvalDraft, name: &str, lang: Lang) -> Imported {
     let raw = eval::write::write(&draft, lang, name);
     let text = crate::fmt::format(&raw, &crate::fmt::Options::default()).unwrap_or(raw);
     Imported {

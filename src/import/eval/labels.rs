@@ -77,11 +77,13 @@ pub enum IndCol {
 /// The column a header names (after the sheet's columns took theirs).
 pub fn ind_col(text: &str) -> Option<IndCol> {
     use IndCol::*;
+    let text = text.strip_prefix('*').unwrap_or(text);
     let base = months_head(text).map_or(text, |(_, rest)| rest);
     let c = match base {
-        "实际完成值" | "完成值" | "当前完成值" | "实际值" | "实际完成情况" | "完成情况"
-        | "*实际完成值" | "*当前完成值" => Actual,
-        "得分" | "指标得分" | "*指标得分" | "自评得分" => Points,
+        "实际完成值" | "完成值" | "当前完成值" | "实际值" | "实际完成情况" | "完成情况" => {
+            Actual
+        }
+        "得分" | "指标得分" | "自评得分" => Points,
         "扣减分数" | "扣分" => Deduction,
         "完成情况简要描述" | "简要描述" => Note,
         "偏差原因分析及改进措施"
@@ -95,7 +97,7 @@ pub fn ind_col(text: &str) -> Option<IndCol> {
         "全年预计完成" | "全年预计完成值" | "全年预计完成情况" | "预计全年完成值" => {
             Expected
         }
-        "完成可能性" | "完成可能性分析" | "*完成可能性分析" | "全年完成可能性" => {
+        "完成可能性" | "完成可能性分析" | "全年完成可能性" => {
             Likelihood
         }
         "偏差原因类型" | "原因类型" => Causes,

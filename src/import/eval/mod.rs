@@ -10,13 +10,13 @@
 //! module places.
 
 pub mod draft;
-mod labels;
+pub(super) mod labels;
 mod read;
 pub mod write;
 
 use super::grid::{Block, Grid};
 use super::labels::normalise;
-pub use read::recognise;
+pub use read::{evaluated, recognise};
 
 /// Whether the grid holds a self-evaluation or monitoring form: a title
 /// naming one, or a label only these forms print (实际完成值, 得分, 全年执行数,

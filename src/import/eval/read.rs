@@ -735,7 +735,7 @@ fn section_score(n: &str) -> Option<(String, String)> {
 }
 
 /// An indicator read by the sheet's block, its evaluation columns placed.
-fn evaluated(mut base: Indicator, kind: Option<Kind>) -> EvalIndicator {
+pub fn evaluated(mut base: Indicator, kind: Option<Kind>) -> EvalIndicator {
     let mut e = EvalIndicator::default();
     // `= | 100 | %` as one target, as a form prints it in one cell.
     if let Some(t) = &base.target {
