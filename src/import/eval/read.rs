@@ -205,6 +205,16 @@ impl Reader {
                 return;
             }
         }
+        // `报表编号:510000_0013zp` above the form: a field of the form.
+        if self.project.is_none() {
+            if let Some((k, v)) = text.trim().split_once([':', '：']) {
+                let (k, v) = (k.trim(), v.trim());
+                if !k.is_empty() && !v.is_empty() && k.chars().count() <= 12 {
+                    self.d.fields.push((k.to_string(), v.to_string()));
+                    return;
+                }
+            }
+        }
         let why = if self.d.title.is_none() && self.project.is_none() {
             Why::BeforeForm
         } else {
@@ -285,7 +295,7 @@ impl Reader {
         if self.indicator_header(t, r, &starting) {
             return;
         }
-        if self.exec_header(t, r, &starting) {
+        if self.exec_header(&starting) {
             return;
         }
         if self.exec.is_some() {
@@ -309,9 +319,10 @@ impl Reader {
     // --- indicators
 
     fn indicator_header(&mut self, t: &Table, r: usize, starting: &[Placed<'_>]) -> bool {
-        let Some(block) = indicators::header(t, r) else {
+        let Some(mut block) = indicators::header(t, r) else {
             return false;
         };
+        block.keep_listed = true;
         let mut weight = None;
         let mut points = None;
         for p in starting {
@@ -333,6 +344,8 @@ impl Reader {
         }
         self.total_cols = (weight, points);
         self.block = Some(IndBlock { block });
+        self.exec = None;
+        self.goals = None;
         true
     }
 
@@ -364,7 +377,7 @@ impl Reader {
 
     // --- budget execution
 
-    fn exec_header(&mut self, t: &Table, r: usize, starting: &[Placed<'_>]) -> bool {
+    fn exec_header(&mut self, starting: &[Placed<'_>]) -> bool {
         let mut cols = Vec::new();
         for p in starting {
             let n = normalise(&p.cell.text).text;
@@ -396,10 +409,9 @@ impl Reader {
                 self.add_score(item, score);
             }
         }
-        let _ = t;
-        let _ = r;
         self.project().execution.get_or_insert_with(Execution::default);
         self.exec = Some(ExecBlock { cols, first });
+        self.goals = None;
         true
     }
 
@@ -515,6 +527,7 @@ impl Reader {
         match (find(RowLabel::GoalHead), find(RowLabel::ActualHead)) {
             (Some(g), Some(a)) => {
                 self.goals = Some((g, a));
+                self.exec = None;
                 true
             }
             _ => false,
@@ -522,6 +535,13 @@ impl Reader {
     }
 
     fn goal_row(&mut self, starting: &[Placed<'_>], g: usize, a: usize) -> bool {
+        // A row with a label of its own (`2.项目实施内容及过程概述`) is no goal.
+        if starting
+            .iter()
+            .any(|p| is_label(&bare_label(&p.cell.text)) || is_group(&bare_label(&p.cell.text)))
+        {
+            return false;
+        }
         let goal = starting.iter().find(|p| p.cell.col == g);
         let actual = starting.iter().find(|p| p.cell.col == a);
         let Some(goal) = goal else {
@@ -679,10 +699,25 @@ impl Reader {
             }
             (wc, pc) => (at(wc), at(pc)),
         };
-        self.project().total = Some((w, p));
+        // Our tables print the row when the form states no total.
+        if w.is_some() || p.is_some() {
+            self.project().total = Some((w, p));
+        }
     }
 
     fn finish(mut self) -> EvalDraft {
+        for p in &mut self.d.projects {
+            if p.name.is_none() {
+                p.notes.insert(
+                    0,
+                    Note {
+                        origin: None,
+                        text: String::new(),
+                        why: Why::NoProjectName,
+                    },
+                );
+            }
+        }
         self.d.kind = self.kind_seen.unwrap_or_default();
         if self.d.year.is_none() {
             self.d.head_notes.push(Note {
