@@ -137,7 +137,10 @@ pub fn party(text: &str) -> Party {
         let code_like = code.len() >= 3
             && code.bytes().all(|b| b.is_ascii_alphanumeric())
             && code.bytes().any(|b| b.is_ascii_digit());
-        if code_like && name.chars().next().is_some_and(|c| !c.is_ascii()) {
+        // A long system code may run into a name that starts with a year
+        // (`…263357-2023年全县…`); a short one only into Chinese.
+        let long_code = code.len() >= 12 && code.bytes().any(|b| b.is_ascii_alphabetic());
+        if code_like && (long_code || name.chars().next().is_some_and(|c| !c.is_ascii())) {
             return Party {
                 code: Some(code.to_string()),
                 name: name.trim().to_string(),
@@ -523,6 +526,10 @@ mod tests {
         );
         assert_eq!(party("51000021R000000019951-工资性支出").name, "工资性支出");
         assert_eq!(party("G20-峰会").code, None);
+        assert_eq!(
+            party("51092324T000010263357-2023年全县安可替代补助资金项目").name,
+            "2023年全县安可替代补助资金项目"
+        );
         assert_eq!(party("2023-2025年规划").code, None);
         assert_eq!(
             leader("张三（13800000000）"),

@@ -33,6 +33,10 @@ pub(super) struct Writer {
     units: UnitTable,
     /// Units declared with `define-unit`: (name, dimension).
     declared: Vec<(String, String)>,
+    /// Write a number with a unit the table does not know as printed
+    /// (`≥100百分比`, the checker then names the unit) rather than quote it
+    /// as free text.
+    pub(super) bare_unknown_units: bool,
 }
 
 impl Writer {
@@ -42,6 +46,7 @@ impl Writer {
             lang,
             units: UnitTable::builtin(),
             declared: Vec::new(),
+            bare_unknown_units: false,
         }
     }
 
@@ -419,7 +424,7 @@ impl Writer {
         // Quoted: a number followed by words that are no unit (free text),
         // and free text of several words (one string reads better).
         let quote = match parse_target(v, &self.units) {
-            Err(TargetProblem::UnknownUnit { .. }) => true,
+            Err(TargetProblem::UnknownUnit { .. }) => !self.bare_unknown_units,
             Ok(ParsedTarget {
                 value: TargetValue::Text { .. },
                 ..
@@ -653,6 +658,7 @@ mod tests {
             lang: Lang::Zh,
             units: UnitTable::builtin(),
             declared: Vec::new(),
+            bare_unknown_units: false,
         };
         let t = |sign: Option<&str>, v: &str| {
             w.target(&Target {

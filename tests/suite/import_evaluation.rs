@@ -169,3 +169,4 @@ fn published_chizhou_table() {
         "chizhou-tangxi-2022.自评.jx"
     ));
 }
+

@@ -69,7 +69,18 @@ pub struct Project {
     pub problem: Option<String>,
     pub improvement: Option<String>,
     pub fields: Vec<(String, String)>,
+    /// The copy is incomplete (`truncated`): how it was seen.
+    pub truncated: Option<Cut>,
     pub notes: Vec<Note>,
+}
+
+/// How an incomplete copy shows itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cut {
+    /// The table starts without its head (no 项目名称).
+    Head,
+    /// The table's last row stops short (row `n`, 1-based).
+    Row(usize),
 }
 
 /// The whole form as read.

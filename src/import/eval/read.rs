@@ -4,11 +4,11 @@
 //! · 全年预算数 · 全年执行数 …, then the total and source rows), the goals
 //! (预期目标 over 实际完成情况) and the indicator table (the sheet's block).
 
-use super::draft::{Amounts, EvalDraft, EvalIndicator, Execution, Kind, Project};
+use super::draft::{Amounts, Cut, EvalDraft, EvalIndicator, Execution, Kind, Project};
 use super::labels::{exec_col, form_kind, ind_col, is_group, months_head, row_label};
 use super::labels::{ExecCol, IndCol, RowLabel};
 use crate::import::draft::{Indicator, Note, Target, Why};
-use crate::import::grid::{Block, Grid, Origin, Placed, Table};
+use crate::import::grid::{Block, Grid, Origin, Placed, Slot, Table};
 use crate::import::indicators;
 use crate::import::labels::{column, label, normalise, source_label, Column, Label};
 use crate::import::values;
@@ -54,6 +54,9 @@ struct Reader {
     /// the 合计 row after the block.
     total_cols: (Option<usize>, Option<usize>),
     kind_seen: Option<Kind>,
+    /// The row of the last indicator row read in this table, and how many
+    /// indicators its project had before it.
+    last_indicators: Option<(usize, usize)>,
 }
 
 /// A figure as printed: separators out, a trailing 分 or 万元 dropped.
@@ -256,9 +259,48 @@ impl Reader {
     // Tables
 
     fn table(&mut self, t: &Table) {
+        self.last_indicators = None;
         for r in 0..t.rows() {
             self.row(t, r);
         }
+        self.cut_off(t);
+    }
+
+    /// A last row that stops short (a ragged end) is where the copy was
+    /// cut: the project is `truncated`, and an indicator of that row
+    /// without its target is kept as a note, not as an indicator.
+    fn cut_off(&mut self, t: &Table) {
+        let Some(last) = t.rows().checked_sub(1) else {
+            return;
+        };
+        let ragged = t.slots[last].iter().any(|s| *s == Slot::Empty)
+            && t.slots[last].first().is_some_and(|s| *s != Slot::Empty);
+        let Some(i) = self.project.filter(|_| ragged) else {
+            return;
+        };
+        let from = self.last_indicators.filter(|(row, _)| *row == last);
+        let p = &mut self.d.projects[i];
+        p.truncated = Some(Cut::Row(last + 1));
+        let origin = t
+            .row(last)
+            .iter()
+            .find(|p| p.first)
+            .map(|p| t.origin(p.cell));
+        let mut text: Vec<String> = Vec::new();
+        if let Some((_, before)) = from {
+            while p.indicators.len() > before
+                && p.indicators.last().is_some_and(|x| x.base.target.is_none())
+            {
+                if let Some(x) = p.indicators.pop() {
+                    text.insert(0, x.base.name.clone());
+                }
+            }
+        }
+        p.notes.push(Note {
+            origin,
+            text: text.join(" | "),
+            why: Why::CutOff,
+        });
     }
 
     fn row(&mut self, t: &Table, r: usize) {
@@ -367,6 +409,8 @@ impl Reader {
             self.add_score(item, score);
         }
         let kind = self.kind_seen;
+        let before = self.project().indicators.len();
+        self.last_indicators = Some((r, before));
         let p = self.project();
         p.notes.extend(row.notes);
         for ind in row.annual.into_iter().chain(row.long) {
@@ -708,6 +752,7 @@ impl Reader {
     fn finish(mut self) -> EvalDraft {
         for p in &mut self.d.projects {
             if p.name.is_none() {
+                p.truncated.get_or_insert(Cut::Head);
                 p.notes.insert(
                     0,
                     Note {

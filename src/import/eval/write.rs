@@ -4,13 +4,16 @@
 //! evaluation's statements in their block), total and texts. Notes are
 //! `//` comments where they were found. The caller formats the result.
 
-use super::draft::{Amounts, EvalDraft, EvalIndicator, Execution, Kind, Project};
+use super::draft::{Amounts, Cut, EvalDraft, EvalIndicator, Execution, Kind, Project};
 use crate::diag::Lang;
 use crate::import::write::{party, string, uses_2021_in, word_or_string, Writer};
 
 /// Print the draft. `from` names the input in the first comment.
 pub fn write(d: &EvalDraft, lang: Lang, from: &str) -> String {
     let mut w = Writer::new(lang);
+    // A form quotes its sheet's targets: a unit the table does not know
+    // is the published defect, reported as such (E603), not hidden in text.
+    w.bare_unknown_units = true;
     w.declare_units(d.indicators());
     w.head(from, &d.head_notes);
     let kw = match d.kind {
@@ -38,7 +41,7 @@ pub fn write(d: &EvalDraft, lang: Lang, from: &str) -> String {
     w.line(0, "}");
     w.out.push('\n');
     for p in &d.projects {
-        project(&mut w, p);
+        project(&mut w, lang, p);
     }
     w.out
 }
@@ -48,7 +51,22 @@ fn party_pair(p: &crate::import::draft::Party) -> String {
     party(p)
 }
 
-fn project(w: &mut Writer, p: &Project) {
+/// The `truncated` text of an incomplete copy, in the comments' language.
+fn cut_text(cut: Cut, lang: Lang) -> String {
+    match (cut, lang) {
+        (Cut::Head, Lang::Zh) => "导入时发现原文不全：表头（项目名称等）未存。".to_string(),
+        (Cut::Head, Lang::En) => {
+            "incomplete copy found on import: the table's head (the project's name …) is missing."
+                .to_string()
+        }
+        (Cut::Row(n), Lang::Zh) => format!("导入时发现原文不全：表格在第{n}行中断。"),
+        (Cut::Row(n), Lang::En) => {
+            format!("incomplete copy found on import: the table is cut off in row {n}.")
+        }
+    }
+}
+
+fn project(w: &mut Writer, lang: Lang, p: &Project) {
     let mut head = String::from("project ");
     if let Some(c) = &p.code {
         head.push_str(&string(c));
@@ -62,6 +80,9 @@ fn project(w: &mut Writer, p: &Project) {
     }
     if let Some(a) = &p.agency {
         w.line(1, &format!("agency {}", party(a)));
+    }
+    if let Some(c) = p.truncated {
+        w.line(1, &format!("truncated {}", string(&cut_text(c, lang))));
     }
     for (goal, actual) in &p.goals {
         match actual {
