@@ -134,13 +134,16 @@ pub fn party(text: &str) -> Party {
     // `51000021R000000019951-工资性支出`, `219-池州市…`: the 一体化 system's
     // code joined to the name by a hyphen.
     if let Some((code, name)) = t.split_once('-') {
-        let code_like = code.len() >= 3
+        // A code of digits (`219`), or a long system code of digits and
+        // letters, which may run into a name that starts with a year
+        // (`…263357-2023年全县…`); a short code only into Chinese. `G20-峰会`
+        // is a name.
+        let digits = code.len() >= 3 && code.bytes().all(|b| b.is_ascii_digit());
+        let long_code = code.len() >= 12
             && code.bytes().all(|b| b.is_ascii_alphanumeric())
             && code.bytes().any(|b| b.is_ascii_digit());
-        // A long system code may run into a name that starts with a year
-        // (`…263357-2023年全县…`); a short one only into Chinese.
-        let long_code = code.len() >= 12 && code.bytes().any(|b| b.is_ascii_alphabetic());
-        if code_like && (long_code || name.chars().next().is_some_and(|c| !c.is_ascii())) {
+        let chinese_next = name.chars().next().is_some_and(|c| !c.is_ascii());
+        if long_code || (digits && chinese_next) {
             return Party {
                 code: Some(code.to_string()),
                 name: name.trim().to_string(),

@@ -567,7 +567,7 @@ fn an_unknown_row_is_a_comment_in_its_project_and_a_line_of_the_report() {
 
 /// An import that succeeded wrote text the parser reads without a syntax
 /// error (the formatter took it).
-fn assert_parses(imported: &import::Imported, what: &str) {
+pub(crate) fn assert_parses(imported: &import::Imported, what: &str) {
     let (_, diags) = jixiao::syntax::parse(&imported.text);
     let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
     assert!(errors.is_empty(), "{what}: {errors:?}\n{}", imported.text);

@@ -170,3 +170,76 @@ fn published_chizhou_table() {
     ));
 }
 
+
+/// Our forms and the published layouts cut, spliced and stuffed with the
+/// forms' own labels: the import never panics and always writes text that
+/// parses.
+#[test]
+fn mangled_forms_never_panic() {
+    use crate::common::{mutate, Rng};
+    use crate::import::assert_parses;
+    let mut rng = Rng(0x5EED_F0F0);
+    let mut pages = Vec::new();
+    let mut zips = Vec::new();
+    for (_, path, text) in examples() {
+        let ev = original(&path, &text);
+        pages.push(jixiao::emit::html::evaluation_to_string(&ev));
+        zips.push(("x.docx", jixiao::emit::docx::evaluation_to_bytes(&ev)));
+        zips.push(("x.xlsx", jixiao::emit::xlsx::evaluation_to_bytes(&ev).unwrap()));
+    }
+    for f in std::fs::read_dir(root().join("tests/fixtures/import")).unwrap() {
+        let p = f.unwrap().path();
+        if p.file_name().unwrap().to_string_lossy().contains("ziping") {
+            pages.push(std::fs::read_to_string(p).unwrap());
+        }
+    }
+    let inserts = [
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td rowspan=99999 colspan=99999>",
+        "<td rowspan=3>",
+        "</td>",
+        "<br>",
+        "\"",
+        "\\",
+        "{",
+        "}",
+        "//",
+        "<td>合计</td>",
+        "<td>总分</td><td>x</td><td>y</td>",
+        "<td>评价结论</td>",
+        "<td>年初预算数</td><td>全年预算数</td><td>1-13月执行数</td>",
+        "<td>其中：财政资金</td><td>abc</td>",
+        "<td>实际完成值</td><td>得分</td>",
+        "<td>预期目标</td><td>实际完成情况</td>",
+        "<td>项目名称</td><td>1-</td>",
+        "<td>30（扣</td>",
+        "<p>1、绩效自评表</p>",
+        "<p>截至</p>",
+    ];
+    for page in &pages {
+        for _ in 0..40 {
+            let page = mutate(page, &mut rng, 8, 300, &inserts);
+            let i = import::import("x.html", page.as_bytes(), Lang::En).unwrap();
+            assert_parses(&i, "x.html");
+        }
+    }
+    for (name, whole) in &zips {
+        for _ in 0..15 {
+            let mut changed = whole.clone();
+            for _ in 0..1 + rng.below(8) {
+                let at = rng.below(changed.len());
+                changed[at] = rng.next() as u8;
+            }
+            if let Ok(i) = import::import(name, &changed, Lang::En) {
+                assert_parses(&i, name);
+            }
+            let cut = rng.below(whole.len());
+            if let Ok(i) = import::import(name, &whole[..cut], Lang::En) {
+                assert_parses(&i, name);
+            }
+        }
+    }
+}

@@ -170,6 +170,35 @@ pub fn form_kind(text: &str) -> Option<super::draft::Kind> {
     }
 }
 
+/// A title line of the form (not a heading of a project).
+pub fn is_title(text: &str) -> bool {
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    flat.chars().count() <= 60
+        && (flat.contains("项目支出绩效自评表") || flat.contains("绩效运行监控表"))
+}
+
+/// A label only these forms print.
+pub fn unique(n: &str) -> bool {
+    let base = months_head(n).map_or(n, |(_, rest)| rest);
+    matches!(
+        base,
+        "实际完成值"
+            | "完成值"
+            | "当前完成值"
+            | "指标得分"
+            | "全年执行数"
+            | "预算执行数"
+            | "全年预计执行数"
+            | "评价结论"
+            | "自评结论"
+            | "完成可能性"
+            | "完成可能性分析"
+            | "偏差原因分析及改进措施"
+            | "未完成原因分析"
+            | "全年预计完成"
+    ) || months_head(n).is_some_and(|(_, r)| r == "执行数" || r == "执行率")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@
 //! (预期目标 over 实际完成情况) and the indicator table (the sheet's block).
 
 use super::draft::{Amounts, Cut, EvalDraft, EvalIndicator, Execution, Kind, Project};
-use super::labels::{exec_col, form_kind, ind_col, is_group, months_head, row_label};
+use super::labels::{exec_col, form_kind, ind_col, is_group, is_title, months_head, row_label};
 use super::labels::{ExecCol, IndCol, RowLabel};
 use crate::import::draft::{Indicator, Note, Target, Why};
 use crate::import::grid::{Block, Grid, Origin, Placed, Slot, Table};
@@ -176,7 +176,7 @@ impl Reader {
             self.name_from_heading = true;
             return;
         }
-        if let Some(kind) = form_kind(&flat).filter(|_| super::is_title(text)) {
+        if let Some(kind) = form_kind(&flat).filter(|_| is_title(text)) {
             self.set_kind(kind);
             if self.d.title.is_none() {
                 let t = text.trim();
