@@ -80,9 +80,8 @@ pub fn ind_col(text: &str) -> Option<IndCol> {
     let text = text.strip_prefix('*').unwrap_or(text);
     let base = months_head(text).map_or(text, |(_, rest)| rest);
     let c = match base {
-        "实际完成值" | "完成值" | "当前完成值" | "实际值" | "实际完成情况" | "完成情况" => {
-            Actual
-        }
+        "实际完成值" | "完成值" | "当前完成值" | "实际值" | "实际完成情况" | "完成情况"
+        | "全年实际值" | "实际完成指标值" | "执行情况" | "年度实际完成值" => Actual,
         "得分" | "指标得分" | "自评得分" => Points,
         "扣减分数" | "扣分" => Deduction,
         "完成情况简要描述" | "简要描述" => Note,
@@ -93,11 +92,12 @@ pub fn ind_col(text: &str) -> Option<IndCol> {
         | "未完成原因分析"
         | "偏差原因说明"
         | "原因分析"
-        | "未完成原因分析及改进措施" => Reason,
+        | "未完成原因分析及改进措施"
+        | "原因分析及改进措施" => Reason,
         "全年预计完成" | "全年预计完成值" | "全年预计完成情况" | "预计全年完成值" => {
             Expected
         }
-        "完成可能性" | "完成可能性分析" | "全年完成可能性" => {
+        "完成可能性" | "完成可能性分析" | "全年完成可能性" | "完成目标可能性" => {
             Likelihood
         }
         "偏差原因类型" | "原因类型" => Causes,
@@ -210,6 +210,9 @@ mod tests {
         assert_eq!(exec_col("全年执行数"), Some((ExecCol::Spent, None)));
         assert_eq!(ind_col("当前完成值"), Some(IndCol::Actual));
         assert_eq!(ind_col("未完成原因分析"), Some(IndCol::Reason));
+        assert_eq!(ind_col("1-7月执行情况"), Some(IndCol::Actual));
+        assert_eq!(ind_col("*当前完成值"), Some(IndCol::Actual));
+        assert_eq!(ind_col("完成目标可能性"), Some(IndCol::Likelihood));
         assert_eq!(row_label("2.项目实施内容及过程概述"), Some(RowLabel::Overview));
         assert!(is_group("预算执行情况(10分)"));
         assert!(is_group("1.项目年度目标完成情况"));
