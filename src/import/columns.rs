@@ -21,13 +21,13 @@
 
 use super::budget::Budgets;
 use super::draft::{Budget, Draft, Indicator, Note, Party, Period, Project, Target, Why};
+use super::eval::draft::{self as ev, EvalDraft};
+use super::eval::labels::{exec_col, ind_col, ExecCol, IndCol};
 use super::grid::{Block, Grid, Table};
 use super::indicators::{short, target};
 use super::labels::{column, normalise, BudgetKind, Column};
 use super::values::{self, core_mark, month, percent, points, source_detail};
 use crate::lang::choices::FORM_KINDS;
-use super::eval::draft::{self as ev, EvalDraft};
-use super::eval::labels::{exec_col, ind_col, ExecCol, IndCol};
 
 /// The kinds of table a column workbook holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

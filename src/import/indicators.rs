@@ -269,7 +269,8 @@ impl Block {
         // blank) is the category without an indicator, kept as such where
         // the reader asks for it (an evaluation's `indicator 效益.经济效益`).
         let listed = get(&Column::Level2).is_some() && value.is_none() && rest.is_empty();
-        if self.keep_listed && name.is_none() && listed && !level1.is_empty() && !self.level2_names {
+        if self.keep_listed && name.is_none() && listed && !level1.is_empty() && !self.level2_names
+        {
             return Some(Indicator {
                 level1: short(level1),
                 level2: sole_level2(level1, &level2).unwrap_or_else(|| short(&level2)),

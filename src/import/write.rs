@@ -67,7 +67,10 @@ impl Writer {
         self.out.push('\n');
         for (unit, dim) in self.declared.clone() {
             let _ = match self.lang {
-                Lang::Zh => writeln!(self.out, "// {unit}：不在内置单位表中，按“{dim}”声明，请核对"),
+                Lang::Zh => writeln!(
+                    self.out,
+                    "// {unit}：不在内置单位表中，按“{dim}”声明，请核对"
+                ),
                 Lang::En => writeln!(
                     self.out,
                     "// {unit}: not in the built-in unit table, declared as {dim}: please check"

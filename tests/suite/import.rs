@@ -203,7 +203,12 @@ fn json(sheet: &Sheet) -> serde_json::Value {
 }
 
 /// The keys of `a` and `b` that differ, as JSON paths.
-pub(crate) fn differences(a: &serde_json::Value, b: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+pub(crate) fn differences(
+    a: &serde_json::Value,
+    b: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
     use serde_json::Value;
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {

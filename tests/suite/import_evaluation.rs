@@ -12,7 +12,7 @@ use jixiao::import;
 use jixiao::model::Evaluation;
 use jixiao::source::SourceFile;
 use jixiao::{compile, compile_document, FsLoader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Every example form as (file name, path, text), sorted.
 fn examples() -> Vec<(String, PathBuf, String)> {
@@ -33,7 +33,7 @@ fn examples() -> Vec<(String, PathBuf, String)> {
 }
 
 /// The form as `jixiao build` sees it (reading the sheet it names).
-fn original(path: &PathBuf, text: &str) -> Evaluation {
+fn original(path: &Path, text: &str) -> Evaluation {
     let file = SourceFile::new(path.display().to_string(), text);
     compile_document(&file, &FsLoader::beside(path))
         .evaluation
@@ -131,9 +131,18 @@ fn published(fixture: &str, example: &str) -> String {
     let path = root().join("examples/evaluation").join(example);
     let text = std::fs::read_to_string(&path).unwrap();
     let hand = compile(&SourceFile::new(example, &text));
-    let hand_codes: Vec<String> = hand.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    let hand_codes: Vec<String> = hand
+        .diagnostics
+        .iter()
+        .map(|d| d.code.to_string())
+        .collect();
     let mut diff = Vec::new();
-    differences(&json(hand.evaluation.as_ref().unwrap()), &json(&back), "", &mut diff);
+    differences(
+        &json(hand.evaluation.as_ref().unwrap()),
+        &json(&back),
+        "",
+        &mut diff,
+    );
     let mut out = format!("codes (transcription): {hand_codes:?}\ncodes (imported): {codes:?}\n");
     for d in diff {
         out.push_str(&format!("{d}\n"));
@@ -170,7 +179,6 @@ fn published_chizhou_table() {
     ));
 }
 
-
 /// Our forms and the published layouts cut, spliced and stuffed with the
 /// forms' own labels: the import never panics and always writes text that
 /// parses.
@@ -185,11 +193,15 @@ fn mangled_forms_never_panic() {
         let ev = original(&path, &text);
         pages.push(jixiao::emit::html::evaluation_to_string(&ev));
         zips.push(("x.docx", jixiao::emit::docx::evaluation_to_bytes(&ev)));
-        zips.push(("x.xlsx", jixiao::emit::xlsx::evaluation_to_bytes(&ev).unwrap()));
+        zips.push((
+            "x.xlsx",
+            jixiao::emit::xlsx::evaluation_to_bytes(&ev).unwrap(),
+        ));
     }
     for f in std::fs::read_dir(root().join("tests/fixtures/import")).unwrap() {
         let p = f.unwrap().path();
-        if p.file_name().unwrap().to_string_lossy().contains("ziping") {
+        let page = p.extension().is_some_and(|e| e == "html");
+        if page && p.file_name().unwrap().to_string_lossy().contains("ziping") {
             pages.push(std::fs::read_to_string(p).unwrap());
         }
     }
@@ -241,5 +253,25 @@ fn mangled_forms_never_panic() {
                 assert_parses(&i, name);
             }
         }
+    }
+}
+
+/// The same layouts as Word stores them (`w:gridSpan`, `w:vMerge`; made
+/// from the pages by `tests/fixtures/import/html_to_docx.py`): the same
+/// `.jx` as from the pages.
+#[test]
+fn published_layouts_in_word_read_as_their_pages() {
+    for name in [
+        "real-01-qingshen-fagaiju-ziping-2023",
+        "real-03-chizhou-tangxi-weituo-ziping-2022",
+    ] {
+        let dir = root().join("tests/fixtures/import");
+        let read = |ext: &str| {
+            let bytes = std::fs::read(dir.join(format!("{name}.{ext}"))).unwrap();
+            let i = import::import(&format!("form.{ext}"), &bytes, Lang::Zh).unwrap();
+            let body: Vec<&str> = i.text.lines().skip(1).collect();
+            (body.join("\n"), i.notes.len())
+        };
+        assert_eq!(read("docx"), read("html"), "{name}");
     }
 }

@@ -80,8 +80,16 @@ pub fn ind_col(text: &str) -> Option<IndCol> {
     let text = text.strip_prefix('*').unwrap_or(text);
     let base = months_head(text).map_or(text, |(_, rest)| rest);
     let c = match base {
-        "实际完成值" | "完成值" | "当前完成值" | "实际值" | "实际完成情况" | "完成情况"
-        | "全年实际值" | "实际完成指标值" | "执行情况" | "年度实际完成值" => Actual,
+        "实际完成值"
+        | "完成值"
+        | "当前完成值"
+        | "实际值"
+        | "实际完成情况"
+        | "完成情况"
+        | "全年实际值"
+        | "实际完成指标值"
+        | "执行情况"
+        | "年度实际完成值" => Actual,
         "得分" | "指标得分" | "自评得分" => Points,
         "扣减分数" | "扣分" => Deduction,
         "完成情况简要描述" | "简要描述" => Note,
@@ -121,7 +129,8 @@ pub enum RowLabel {
 pub fn row_label(text: &str) -> Option<RowLabel> {
     use RowLabel::*;
     // `2.项目实施内容及过程概述`: the number is the form's, not the label's.
-    let bare = text.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、' | '．'));
+    let bare =
+        text.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、' | '．'));
     let l = match bare {
         "合计" | "总分" | "总计" | "合计得分" | "自评总分" => Total,
         "评价结论" | "自评结论" | "总体评价结论" => Conclusion,
@@ -140,7 +149,8 @@ pub fn row_label(text: &str) -> Option<RowLabel> {
 /// Labels over rows that only say what the rows are about (`项目基本情况`,
 /// `1.项目年度目标完成情况`, `年度总体目标`, `预算执行情况(10分)`).
 pub fn is_group(text: &str) -> bool {
-    let bare = text.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、' | '．'));
+    let bare =
+        text.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、' | '．'));
     let (bare, _) = crate::import::values::level_points(bare);
     matches!(
         bare.as_str(),
@@ -213,7 +223,10 @@ mod tests {
         assert_eq!(ind_col("1-7月执行情况"), Some(IndCol::Actual));
         assert_eq!(ind_col("*当前完成值"), Some(IndCol::Actual));
         assert_eq!(ind_col("完成目标可能性"), Some(IndCol::Likelihood));
-        assert_eq!(row_label("2.项目实施内容及过程概述"), Some(RowLabel::Overview));
+        assert_eq!(
+            row_label("2.项目实施内容及过程概述"),
+            Some(RowLabel::Overview)
+        );
         assert!(is_group("预算执行情况(10分)"));
         assert!(is_group("1.项目年度目标完成情况"));
     }

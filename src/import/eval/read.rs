@@ -37,11 +37,6 @@ struct ExecBlock {
     first: usize,
 }
 
-/// The open indicator block and where its evaluation columns are.
-struct IndBlock {
-    block: indicators::Block,
-}
-
 #[derive(Default)]
 struct Reader {
     d: EvalDraft,
@@ -49,7 +44,8 @@ struct Reader {
     name_from_heading: bool,
     exec: Option<ExecBlock>,
     goals: Option<(usize, usize)>,
-    block: Option<IndBlock>,
+    /// The open indicator block (the sheet's reader).
+    block: Option<indicators::Block>,
     /// The grid columns of 分值 and 得分 of the last indicator header, for
     /// the 合计 row after the block.
     total_cols: (Option<usize>, Option<usize>),
@@ -273,8 +269,11 @@ impl Reader {
         let Some(last) = t.rows().checked_sub(1) else {
             return;
         };
-        let ragged = t.slots[last].iter().any(|s| *s == Slot::Empty)
-            && t.slots[last].first().is_some_and(|s| *s != Slot::Empty);
+        let Some(slots) = t.slots.get(last) else {
+            return;
+        };
+        let ragged =
+            slots.contains(&Slot::Empty) && slots.first().is_some_and(|s| *s != Slot::Empty);
         let Some(i) = self.project.filter(|_| ragged) else {
             return;
         };
@@ -328,10 +327,8 @@ impl Reader {
                 label(&first_label),
                 Some(Label::ProjectName | Label::ProjectCode)
             );
-        if self.block.is_some() && !ends_block {
-            if self.indicator_row(t, r) {
-                return;
-            }
+        if self.block.is_some() && !ends_block && self.indicator_row(t, r) {
+            return;
         }
         self.block = None;
         if self.indicator_header(t, r, &starting) {
@@ -385,7 +382,7 @@ impl Reader {
             }
         }
         self.total_cols = (weight, points);
-        self.block = Some(IndBlock { block });
+        self.block = Some(block);
         self.exec = None;
         self.goals = None;
         true
@@ -402,7 +399,7 @@ impl Reader {
         let Some(b) = self.block.as_mut() else {
             return false;
         };
-        let Some(row) = b.block.row(t, r) else {
+        let Some(row) = b.row(t, r) else {
             return false;
         };
         for (item, score) in row.scores {
@@ -453,7 +450,9 @@ impl Reader {
                 self.add_score(item, score);
             }
         }
-        self.project().execution.get_or_insert_with(Execution::default);
+        self.project()
+            .execution
+            .get_or_insert_with(Execution::default);
         self.exec = Some(ExecBlock { cols, first });
         self.goals = None;
         true
@@ -478,8 +477,10 @@ impl Reader {
             Source(String),
             Reason,
         }
-        let what = if matches!(raw.as_str(), "总额" | "合计" | "总计" | "年度资金总额" | "资金总额")
-            || matches!(label(&raw), Some(Label::Total(_)))
+        let what = if matches!(
+            raw.as_str(),
+            "总额" | "合计" | "总计" | "年度资金总额" | "资金总额"
+        ) || matches!(label(&raw), Some(Label::Total(_)))
         {
             What::Total
         } else if matches!(raw.as_str(), "原因" | "偏差原因" | "原因分析") {
@@ -498,7 +499,10 @@ impl Reader {
                 .collect::<Vec<_>>()
                 .join("\n");
             if !text.is_empty() {
-                self.project().execution.get_or_insert_with(Execution::default).reason = Some(text);
+                self.project()
+                    .execution
+                    .get_or_insert_with(Execution::default)
+                    .reason = Some(text);
             }
             return true;
         }
@@ -705,7 +709,8 @@ impl Reader {
                 }
             }
             // A label of our own tables' fields: `name | value`.
-            if starting.len() == 2 && i == 0 && n.chars().count() <= 12 && !n.contains(['，', '。']) {
+            if starting.len() == 2 && i == 0 && n.chars().count() <= 12 && !n.contains(['，', '。'])
+            {
                 let v = next.map(|c| c.text.trim().to_string()).unwrap_or_default();
                 self.project().fields.push((text.to_string(), v));
                 return;
@@ -885,17 +890,26 @@ mod tests {
 
     #[test]
     fn cells_of_the_form() {
-        assert_eq!(points_and_deduction("30（扣1）"), ("30".into(), Some("1".into())));
+        assert_eq!(
+            points_and_deduction("30（扣1）"),
+            ("30".into(), Some("1".into()))
+        );
         assert_eq!(points_and_deduction("9.4"), ("9.4".into(), None));
         assert_eq!(
             causes_and_reason("其他原因：推迟。"),
             (vec!["其他".to_string()], Some("推迟。".to_string()))
         );
-        assert_eq!(causes_and_reason("年末：离岗"), (vec![], Some("年末：离岗".into())));
+        assert_eq!(
+            causes_and_reason("年末：离岗"),
+            (vec![], Some("年末：离岗".into()))
+        );
         assert_eq!(rate("0").unwrap().as_deref(), Some("0%"));
         assert_eq!(rate("100.00%").unwrap().as_deref(), Some("100.00%"));
         assert_eq!(figure("10分").unwrap().as_deref(), Some("10"));
-        assert_eq!(heading("1、后勤管理经费绩效自评表").as_deref(), Some("后勤管理经费"));
+        assert_eq!(
+            heading("1、后勤管理经费绩效自评表").as_deref(),
+            Some("后勤管理经费")
+        );
         assert_eq!(
             section_score("预算执行情况(10分)"),
             Some(("预算执行率".into(), "10".into()))

@@ -29,7 +29,7 @@ pub fn write(d: &EvalDraft, lang: Lang, from: &str) -> String {
         w.line(1, &format!("title {}", string(t)));
     }
     if let Some(p) = &d.department {
-        w.line(1, &format!("department {}", party_pair(p)));
+        w.line(1, &format!("department {}", party(p)));
     }
     w.line(1, &format!("unit {}", d.unit.unwrap_or("万元")));
     if uses_2021_in(d.indicators()) {
@@ -44,11 +44,6 @@ pub fn write(d: &EvalDraft, lang: Lang, from: &str) -> String {
         project(&mut w, lang, p);
     }
     w.out
-}
-
-/// `department` takes a code and a name, or a name.
-fn party_pair(p: &crate::import::draft::Party) -> String {
-    party(p)
 }
 
 /// The `truncated` text of an incomplete copy, in the comments' language.
