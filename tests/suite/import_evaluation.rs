@@ -275,3 +275,39 @@ fn published_layouts_in_word_read_as_their_pages() {
         assert_eq!(read("docx"), read("html"), "{name}");
     }
 }
+
+/// A monitoring table in another layout than ours (财预〔2019〕136号 style,
+/// constructed): the heads carry the months and the formulas (`全年预算数(A)`,
+/// `1-6月执行率(B/A)`), one row of figures without a label, the indicator
+/// columns 1-6月执行情况 · 全年预计完成情况 · 偏差原因分析 · 完成目标可能性 · 备注.
+#[test]
+fn a_monitoring_table_of_another_layout() {
+    let page = "<p>项目支出绩效目标执行监控表（2023年度）</p><p>单位：万元</p><table>\
+        <tr><td>项目名称</td><td colspan=2>乡村道路养护</td><td>主管部门</td><td colspan=2>某县交通运输局</td>\
+            <td>实施单位</td><td colspan=2>某县公路管理站</td></tr>\
+        <tr><td rowspan=2>预算执行情况</td><td>年初预算数</td><td>全年预算数(A)</td><td>1-6月执行数(B)</td>\
+            <td>1-6月执行率(B/A)</td><td colspan=4>全年预计执行数</td></tr>\
+        <tr><td>120.00</td><td>150.00</td><td>60.00</td><td>40.00%</td><td colspan=4>150.00</td></tr>\
+        <tr><td rowspan=4>绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td>\
+            <td>1-6月执行情况</td><td>全年预计完成情况</td><td>偏差原因分析</td><td>完成目标可能性</td></tr>\
+        <tr><td>产出指标</td><td>数量指标</td><td>养护里程</td><td>≥120公里</td><td>70公里</td><td>120公里</td>\
+            <td></td><td>确定能</td></tr>\
+        <tr><td>效益指标</td><td>社会效益指标</td><td>道路优良率</td><td>≥85%</td><td>80%</td><td>86%</td>\
+            <td>经费原因：雨季施工推迟</td><td>有可能</td></tr>\
+        <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥90%</td><td>92%</td><td>92%</td>\
+            <td></td><td>确定能</td></tr></table>";
+    let (imp, ev, codes) = imported("form.html", page.as_bytes(), None);
+    assert!(
+        imp.notes.is_empty(),
+        "{:?}\n{}",
+        imp.report(Lang::En),
+        imp.text
+    );
+    assert!(
+        codes.iter().all(|c| c.starts_with('W')),
+        "{codes:?}\n{}",
+        imp.text
+    );
+    insta::assert_snapshot!(imp.text);
+    assert_eq!((ev.year, ev.as_of), (2023, Some(6)));
+}

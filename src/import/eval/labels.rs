@@ -183,8 +183,14 @@ pub fn form_kind(text: &str) -> Option<super::draft::Kind> {
 /// A title line of the form (not a heading of a project).
 pub fn is_title(text: &str) -> bool {
     let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    // `…自评表（2020年度）`, `…监控表(截至6月底)`: the name before the bracket.
+    let head = match flat.rfind(['（', '(']) {
+        Some(at) if flat.ends_with(['）', ')']) => &flat[..at],
+        _ => flat.as_str(),
+    };
     flat.chars().count() <= 60
-        && (flat.contains("项目支出绩效自评表") || flat.contains("绩效运行监控表"))
+        && (head.ends_with("自评表") || head.ends_with("监控表"))
+        && !head.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A label only these forms print.

@@ -464,14 +464,27 @@ impl Reader {
         };
         let first = block.first;
         let cols = block.cols.clone();
-        let Some(lab) = starting
+        let lab = starting
             .iter()
-            .find(|p| p.cell.col < first && !is_group(&normalise(&p.cell.text).text))
-        else {
-            return false;
+            .find(|p| p.cell.col < first && !is_group(&normalise(&p.cell.text).text));
+        // A form with one row of figures under its heads and no label
+        // beside them (the group label merged down): the total.
+        let unlabelled = lab.is_none()
+            && starting.iter().any(|p| p.cell.col >= first)
+            && self
+                .d
+                .projects
+                .get(self.project.unwrap_or(usize::MAX))
+                .is_some_and(|p| {
+                    p.execution
+                        .as_ref()
+                        .is_some_and(|x| x.total == Amounts::default())
+                });
+        let (raw, lab_index) = match lab {
+            Some(l) => (normalise(&l.cell.text).text, l.index),
+            None if unlabelled => ("总额".to_string(), usize::MAX),
+            None => return false,
         };
-        let raw = normalise(&lab.cell.text).text;
-        let lab_index = lab.index;
         enum What {
             Total,
             Source(String),
