@@ -1,5 +1,7 @@
 //! Import: an existing sheet in Word (.docx), Excel (.xlsx) or HTML to
-//! `.jx` text.
+//! `.jx` text; a self-evaluation or monitoring form (`eval`, and the
+//! evaluation workbook in `columns`) to an `evaluation` / `monitoring`
+//! document.
 //!
 //! Three steps, one file each: the readers (`docx`, `xlsx`, `html`) turn
 //! the input into the common `grid` (tables with merged cells resolved, and

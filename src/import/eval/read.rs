@@ -64,11 +64,12 @@ fn figure(text: &str) -> Result<Option<String>, ()> {
 
 /// A rate as printed, with its `%` (`100.00%`; `0` is `0%`).
 fn rate(text: &str) -> Result<Option<String>, ()> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if matches!(t.as_str(), "" | "/" | "-" | "—" | "--" | "无" | "——") {
-        return Ok(None);
+    let bare = text.trim().trim_end_matches(['%', '％']);
+    match values::amount(bare)? {
+        None => Ok(None),
+        Some(a) if a.unit.is_none() => Ok(Some(format!("{}%", a.number))),
+        Some(_) => Err(()),
     }
-    values::percent(&t).map(|n| Some(format!("{n}%"))).ok_or(())
 }
 
 /// `30（扣1）`: the points and the deduction our tables print beside them.
