@@ -485,14 +485,19 @@ fn uses_2021(d: &Draft) -> bool {
 }
 
 /// Whether indicators use 成本 as a level-1 category (the 2021 framework).
-pub(super) fn uses_2021_in<'a>(indicators: impl Iterator<Item = &'a Indicator>) -> bool {
-    let mut seen = false;
-    for i in indicators {
-        if category::level1(&i.level1).is_some_and(|l| l.id == Level1::Cost) {
-            seen = true;
-        }
-    }
-    seen
+/// A level 2 only the 2021 framework has (经济成本 …) tells it too, under
+/// whatever level 1 a form misplaces it.
+pub(super) fn uses_2021_in<'a>(mut indicators: impl Iterator<Item = &'a Indicator>) -> bool {
+    indicators.any(|i| {
+        category::level1(&i.level1).is_some_and(|l| l.id == Level1::Cost)
+            || category::LEVEL2.iter().any(|d| {
+                d.in_2021
+                    && !d.in_2015
+                    && (d.canonical == i.level2
+                        || category::short(d.canonical) == i.level2
+                        || d.aliases.contains(&i.level2.as_str()))
+            })
+    })
 }
 
 /// The word `form` takes for a kind.
