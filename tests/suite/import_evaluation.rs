@@ -311,3 +311,43 @@ fn a_monitoring_table_of_another_layout() {
     insta::assert_snapshot!(imp.text);
     assert_eq!((ev.year, ev.as_of), (2023, Some(6)));
 }
+
+/// The command line: a form built to HTML imports cleanly (exit 0), and the
+/// `.jx` it writes checks and builds on its own.
+#[test]
+fn import_check_build_on_the_command_line() {
+    use crate::common::{jixiao, scratch, stderr};
+    let dir = scratch("import-evaluation");
+    let form = root().join("examples/evaluation/beidaihe-2020.自评.jx");
+    let html = dir.join("form.html");
+    let jx = dir.join("form.自评.jx");
+    let o = jixiao(&[
+        "build",
+        form.to_str().unwrap(),
+        "--format",
+        "html",
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = jixiao(&["import", html.to_str().unwrap(), "-o", jx.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("3"), "{}", stderr(&o));
+    let o = jixiao(&["check", "--deny-warnings", jx.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = dir.join("form.json");
+    let o = jixiao(&[
+        "build",
+        jx.to_str().unwrap(),
+        "--format",
+        "json",
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(json).unwrap();
+    assert!(
+        text.contains("\"format\": \"jixiao-evaluation/1\""),
+        "{text}"
+    );
+}
