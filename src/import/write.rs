@@ -201,14 +201,7 @@ impl Writer {
     }
 
     fn project(&mut self, p: &Project) {
-        let mut head = String::from("project ");
-        if let Some(c) = &p.code {
-            head.push_str(&string(c));
-            head.push(' ');
-        }
-        head.push_str(&string(p.name.as_deref().unwrap_or("")));
-        head.push_str(" {");
-        self.line(0, &head);
+        self.line(0, &project_head(p.code.as_deref(), p.name.as_deref()));
         if let Some(s) = &p.supervisor {
             self.line(1, &format!("supervisor {}", party(s)));
         }
@@ -524,6 +517,18 @@ fn countable(unit: &str, units: &UnitTable) -> Option<Dimension> {
         Some(Dimension::Count) => Some(Dimension::Count),
         _ => None,
     }
+}
+
+/// `project "CODE" "NAME" {`, or `project "NAME" {` without a code.
+pub(super) fn project_head(code: Option<&str>, name: Option<&str>) -> String {
+    let mut head = String::from("project ");
+    if let Some(c) = code {
+        head.push_str(&string(c));
+        head.push(' ');
+    }
+    head.push_str(&string(name.unwrap_or("")));
+    head.push_str(" {");
+    head
 }
 
 pub(super) fn party(p: &Party) -> String {

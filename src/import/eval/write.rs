@@ -6,7 +6,7 @@
 
 use super::draft::{Amounts, Cut, EvalDraft, EvalIndicator, Execution, Kind, Project};
 use crate::diag::Lang;
-use crate::import::write::{party, string, uses_2021_in, word_or_string, Writer};
+use crate::import::write::{party, project_head, string, uses_2021_in, word_or_string, Writer};
 
 /// Print the draft. `from` names the input in the first comment.
 pub fn write(d: &EvalDraft, lang: Lang, from: &str) -> String {
@@ -62,14 +62,7 @@ fn cut_text(cut: Cut, lang: Lang) -> String {
 }
 
 fn project(w: &mut Writer, lang: Lang, p: &Project) {
-    let mut head = String::from("project ");
-    if let Some(c) = &p.code {
-        head.push_str(&string(c));
-        head.push(' ');
-    }
-    head.push_str(&string(p.name.as_deref().unwrap_or("")));
-    head.push_str(" {");
-    w.line(0, &head);
+    w.line(0, &project_head(p.code.as_deref(), p.name.as_deref()));
     if let Some(s) = &p.supervisor {
         w.line(1, &format!("supervisor {}", party(s)));
     }
