@@ -351,3 +351,41 @@ fn import_check_build_on_the_command_line() {
         "{text}"
     );
 }
+
+/// The monitoring table of 财预〔2019〕136号 as its 附件 prints it
+/// (constructed): a header of two rows, 偏差原因分析 over 经费保障 · 制度保障 ·
+/// 人员保障 · 硬件条件保障 · 其他 and 完成目标可能性 over 确定能 · 有可能 · 完全不可能,
+/// each ticked with `√`.
+#[test]
+fn a_monitoring_table_with_check_marks() {
+    let page = "<p>2023年项目支出绩效目标执行监控表</p><table>\
+        <tr><td>项目名称</td><td colspan=14>乡村道路养护</td></tr>\
+        <tr><td rowspan=2>预算执行情况（万元）</td><td>年初预算数</td><td>全年预算数</td><td>1-7月执行数</td>\
+            <td>1-7月执行率</td><td colspan=10>全年预计执行数</td></tr>\
+        <tr><td>120.00</td><td>150.00</td><td>60.00</td><td>40.00%</td><td colspan=10>150.00</td></tr>\
+        <tr><td rowspan=4>绩效指标</td><td rowspan=2>一级指标</td><td rowspan=2>二级指标</td><td rowspan=2>三级指标</td>\
+            <td rowspan=2>年度指标值</td><td rowspan=2>1-7月执行情况</td><td rowspan=2>全年预计完成情况</td>\
+            <td colspan=5>偏差原因分析</td><td colspan=3>完成目标可能性</td><td rowspan=2>备注</td></tr>\
+        <tr><td>经费保障</td><td>制度保障</td><td>人员保障</td><td>硬件条件保障</td><td>其他</td>\
+            <td>确定能</td><td>有可能</td><td>完全不可能</td></tr>\
+        <tr><td>产出指标</td><td>数量指标</td><td>养护里程</td><td>≥120公里</td><td>70公里</td><td>120公里</td>\
+            <td></td><td></td><td></td><td></td><td></td><td>√</td><td></td><td></td><td></td></tr>\
+        <tr><td>效益指标</td><td>社会效益指标</td><td>道路优良率</td><td>≥85%</td><td>80%</td><td>84%</td>\
+            <td>√</td><td></td><td>√</td><td></td><td></td><td></td><td>√</td><td></td><td>雨季施工推迟</td></tr>\
+        </table>";
+    let (imp, ev, codes) = imported("form.html", page.as_bytes(), None);
+    assert!(
+        imp.notes.is_empty(),
+        "{:?}\n{}",
+        imp.report(Lang::En),
+        imp.text
+    );
+    assert!(
+        codes.iter().all(|c| c.starts_with('W')),
+        "{codes:?}\n{}",
+        imp.text
+    );
+    assert_eq!((ev.year, ev.as_of), (2023, Some(7)));
+    let body = imp.text.split("project").nth(1).unwrap();
+    insta::assert_snapshot!(body);
+}

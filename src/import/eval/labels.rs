@@ -114,6 +114,37 @@ pub fn ind_col(text: &str) -> Option<IndCol> {
     Some(c)
 }
 
+/// A check-mark column under 偏差原因分析 or 完成目标可能性 (the monitoring
+/// table of 财预〔2019〕136号): the cause or likelihood word it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MarkCol {
+    Cause(&'static str),
+    Likelihood(&'static str),
+}
+
+pub fn mark_col(text: &str) -> Option<MarkCol> {
+    use MarkCol::*;
+    Some(match text {
+        "经费保障" | "经费" | "经费原因" => Cause("经费"),
+        "制度保障" | "制度" | "制度原因" => Cause("制度"),
+        "人员保障" | "人员" | "人员原因" => Cause("人员"),
+        "硬件条件保障" | "硬件保障" | "硬件" | "硬件原因" => Cause("硬件"),
+        "其他" | "其他原因" => Cause("其他"),
+        "确定能" => Likelihood("确定能"),
+        "有可能" => Likelihood("有可能"),
+        "完全不可能" => Likelihood("完全不可能"),
+        _ => return None,
+    })
+}
+
+/// A cell ticked: `√`, `✓`, `是` ….
+pub fn is_mark(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "√" | "✓" | "✔" | "☑" | "●" | "○" | "是" | "v" | "V" | "Y" | "y"
+    )
+}
+
 /// A label of a row of the form outside the tables' blocks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowLabel {
@@ -190,7 +221,13 @@ pub fn is_title(text: &str) -> bool {
     };
     flat.chars().count() <= 60
         && (head.ends_with("自评表") || head.ends_with("监控表"))
-        && !head.starts_with(|c: char| c.is_ascii_digit())
+        && !numbered(head)
+}
+
+/// `1、后勤管理经费绩效自评表`: a heading of one project, not the title.
+fn numbered(text: &str) -> bool {
+    text.find(|c: char| !c.is_ascii_digit())
+        .is_some_and(|i| i > 0 && text[i..].starts_with(['、', '.', '．']))
 }
 
 /// A label only these forms print.
@@ -235,5 +272,8 @@ mod tests {
         );
         assert!(is_group("预算执行情况(10分)"));
         assert!(is_group("1.项目年度目标完成情况"));
+        assert!(is_title("2023年项目支出绩效目标执行监控表"));
+        assert!(is_title("项目支出绩效自评表（2020年度）"));
+        assert!(!is_title("1、维修费绩效自评表"));
     }
 }

@@ -6,7 +6,7 @@
 
 use super::draft::{Amounts, Cut, EvalDraft, EvalIndicator, Execution, Kind, Project};
 use super::labels::{exec_col, form_kind, ind_col, is_group, is_title, months_head, row_label};
-use super::labels::{ExecCol, IndCol, RowLabel};
+use super::labels::{is_mark, mark_col, ExecCol, IndCol, MarkCol, RowLabel};
 use crate::import::draft::{Indicator, Note, Target, Why};
 use crate::import::grid::{Block, Grid, Origin, Placed, Slot, Table};
 use crate::import::indicators;
@@ -53,6 +53,10 @@ struct Reader {
     /// The row of the last indicator row read in this table, and how many
     /// indicators its project had before it.
     last_indicators: Option<(usize, usize)>,
+    /// Check-mark columns of the open indicator block (the second header
+    /// row under 偏差原因分析 and 完成目标可能性), and the header's row.
+    marks: Vec<(usize, MarkCol)>,
+    header_row: Option<usize>,
 }
 
 /// A figure as printed: separators out, a trailing 分 or 万元 dropped.
@@ -328,6 +332,9 @@ impl Reader {
                 label(&first_label),
                 Some(Label::ProjectName | Label::ProjectCode)
             );
+        if self.block.is_some() && self.mark_header(r, &starting) {
+            return;
+        }
         if self.block.is_some() && !ends_block && self.indicator_row(t, r) {
             return;
         }
@@ -384,6 +391,8 @@ impl Reader {
         }
         self.total_cols = (weight, points);
         self.block = Some(block);
+        self.marks.clear();
+        self.header_row = Some(r);
         self.exec = None;
         self.goals = None;
         true
@@ -393,6 +402,25 @@ impl Reader {
         let p = self.project();
         if !p.scores.iter().any(|s| s.0 == item) {
             p.scores.push((item, score));
+        }
+    }
+
+    /// The row right under the indicator header naming the check-mark
+    /// columns (经费保障 · 制度保障 · … · 确定能 · 有可能 · 完全不可能).
+    fn mark_header(&mut self, r: usize, starting: &[Placed<'_>]) -> bool {
+        if self.header_row.is_none_or(|h| h + 1 != r) {
+            return false;
+        }
+        let marks: Option<Vec<(usize, MarkCol)>> = starting
+            .iter()
+            .map(|p| mark_col(&normalise(&p.cell.text).text).map(|m| (p.cell.col, m)))
+            .collect();
+        match marks.filter(|m| !m.is_empty()) {
+            Some(m) => {
+                self.marks = m;
+                true
+            }
+            None => false,
         }
     }
 
@@ -409,10 +437,25 @@ impl Reader {
         let kind = self.kind_seen;
         let before = self.project().indicators.len();
         self.last_indicators = Some((r, before));
+        let ticked: Vec<MarkCol> = self
+            .marks
+            .iter()
+            .filter(|(col, _)| {
+                t.at(r, *col)
+                    .is_some_and(|c| c.row == r && is_mark(&c.text))
+            })
+            .map(|(_, m)| m.clone())
+            .collect();
+        let marked = !self.marks.is_empty();
         let p = self.project();
         p.notes.extend(row.notes);
         for ind in row.annual.into_iter().chain(row.long) {
             p.indicators.push(evaluated(ind, kind));
+        }
+        if marked && p.indicators.len() > before {
+            if let Some(last) = p.indicators.last_mut() {
+                ticks(last, &ticked);
+            }
         }
         true
     }
@@ -889,6 +932,28 @@ pub fn evaluated(mut base: Indicator, kind: Option<Kind>) -> EvalIndicator {
     base.fields = kept;
     e.base = base;
     e
+}
+
+/// The ticked check-mark columns as the indicator's causes and
+/// likelihood; the marks the block read as the group's text go.
+fn ticks(e: &mut EvalIndicator, ticked: &[MarkCol]) {
+    if e.reason.as_deref().is_some_and(is_mark) {
+        e.reason = None;
+    }
+    if e.likelihood.as_deref().is_some_and(is_mark) {
+        e.likelihood = None;
+    }
+    e.base.fields.retain(|(_, v)| !is_mark(v));
+    for m in ticked {
+        match m {
+            MarkCol::Cause(c) => {
+                if !e.causes.iter().any(|x| x == c) {
+                    e.causes.push((*c).to_string());
+                }
+            }
+            MarkCol::Likelihood(l) => e.likelihood = Some((*l).to_string()),
+        }
+    }
 }
 
 fn is_comparison(s: &str) -> bool {
