@@ -1,5 +1,5 @@
-//! `jixiao import FILE [-o OUT.jx]`: an existing sheet in Word, Excel or
-//! HTML to `.jx`, on standard output or written atomically; what could not
+//! `jixiao import FILE [-o OUT.jx]`: an existing sheet, self-evaluation or
+//! monitoring form in Word, Excel or HTML to `.jx`, on standard output or written atomically; what could not
 //! be placed is reported on standard error, one line each.
 
 use super::args::MessageFormat;

@@ -606,7 +606,8 @@ Exit codes: 0 same, 1 different, 2 trouble (as a git driver: 0 unless a file can
 ";
 
 const IMPORT_ZH: &str = "\
-把已有的绩效目标表（Word .docx、Excel .xlsx、网页 .html）导入为 .jx
+把已有的绩效目标表（Word .docx、Excel .xlsx、网页 .html）导入为 .jx；
+项目支出绩效自评表和运行监控表导入为 evaluation / monitoring 文件
 
 用法：jixiao import [选项] FILE
 
@@ -621,7 +622,9 @@ const IMPORT_ZH: &str = "\
 ";
 
 const IMPORT_EN: &str = "\
-Import an existing sheet (Word .docx, Excel .xlsx, HTML .html) into .jx
+Import an existing sheet (Word .docx, Excel .xlsx, HTML .html) into .jx; a
+self-evaluation (自评表) or monitoring form (监控表) becomes an evaluation or
+monitoring document
 
 Usage: jixiao import [OPTIONS] FILE
 

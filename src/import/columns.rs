@@ -9,12 +9,20 @@
 //!   (预算数, 资金用途, 年度绩效目标, the months of the plan …);
 //! - the body: 类别 · 序号 · 标题 · 内容 (基本信息 facts, then 第一部分).
 //!
+//! The evaluation workbook (`jixiao build FORM.jx --format xlsx`, the
+//! 一体化 import templates) is read by `recognise_form`: the indicator sheet
+//! (`自评指标（项目支出）`, `监控指标（项目支出）`: the indicator columns with
+//! 实际完成值 / 当前完成值 …), the sheet `预算执行` (资金来源 · 年初预算数 · 调整后预算数 ·
+//! 执行数 …) and the monitoring summary `一般监控导入模板` (its 单位名称).
+//!
 //! A workbook with none of these is a printed form, read by `form`. Any
 //! other table of a column workbook, and any column whose header is not
 //! known, is kept: a table as a note, a column as a `field`.
 
 use super::budget::Budgets;
 use super::draft::{Budget, Draft, Indicator, Note, Party, Period, Project, Target, Why};
+use super::eval::draft::{self as ev, EvalDraft};
+use super::eval::labels::{exec_col, ind_col, ExecCol, IndCol};
 use super::grid::{Block, Grid, Table};
 use super::indicators::{short, target};
 use super::labels::{column, normalise, BudgetKind, Column};
@@ -139,6 +147,221 @@ pub fn recognise(grid: &Grid) -> Option<Draft> {
         }
     }
     Some(r.finish())
+}
+
+/// The tables of an evaluation workbook.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FormTable {
+    Indicators,
+    Execution,
+    Summary,
+}
+
+fn form_table(t: &Table) -> Option<(usize, FormTable)> {
+    for r in 0..t.rows().min(HEADER_DEPTH) {
+        let heads: Vec<String> = row_texts(t, r)
+            .into_iter()
+            .map(|(_, h)| normalise(&h).text)
+            .collect();
+        let has = |h: &str| heads.iter().any(|x| x == h);
+        if has("资金来源")
+            && heads
+                .iter()
+                .any(|h| exec_col(h).is_some_and(|c| c.0 == ExecCol::Spent))
+        {
+            return Some((r, FormTable::Execution));
+        }
+        if has("支出项目名称") && has("单位名称") {
+            return Some((r, FormTable::Summary));
+        }
+    }
+    let (r, kind) = header(t)?;
+    let evaluated = headers(t, r)
+        .iter()
+        .any(|(_, h)| ind_col(&normalise(h).text) == Some(IndCol::Actual));
+    (kind == Kind::Indicators && evaluated).then_some((r, FormTable::Indicators))
+}
+
+/// Read a grid as an evaluation workbook; `None` when no table of it is
+/// one of an evaluation.
+pub fn recognise_form(grid: &Grid) -> Option<EvalDraft> {
+    let tables: Vec<(&Table, (usize, FormTable))> = grid
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => form_table(t).map(|h| (t, h)),
+            Block::Para(_) => None,
+        })
+        .collect();
+    if tables.is_empty() {
+        return None;
+    }
+    let monitoring = tables.iter().any(|(t, (row, kind))| {
+        *kind == FormTable::Summary
+            || headers(t, *row).iter().any(|(_, h)| {
+                matches!(
+                    ind_col(&normalise(h).text),
+                    Some(IndCol::Likelihood | IndCol::Expected)
+                )
+            })
+    });
+    let kind = if monitoring {
+        ev::Kind::Monitoring
+    } else {
+        ev::Kind::Evaluation
+    };
+    // The indicators as a sheet's, their evaluation columns as fields.
+    let mut r = Reader::default();
+    for (t, (row, k)) in &tables {
+        if *k == FormTable::Indicators {
+            r.indicators(t, *row);
+        }
+    }
+    let mut d = EvalDraft {
+        kind,
+        ..EvalDraft::default()
+    };
+    // Rows naming the body, not a project: its own table (部门整体).
+    if !r.d.overall.indicators.is_empty() {
+        d.projects.push(ev::Project {
+            whole: true,
+            indicators: std::mem::take(&mut r.d.overall.indicators)
+                .into_iter()
+                .map(|i| super::eval::evaluated(i, Some(kind)))
+                .collect(),
+            notes: std::mem::take(&mut r.d.overall_notes),
+            ..ev::Project::default()
+        });
+    }
+    if d.department.is_none() {
+        if let Some(name) = r.d.department.name.clone() {
+            d.department = Some(super::draft::Party {
+                code: r.d.department.code.clone(),
+                name,
+            });
+        }
+    }
+    for p in r.d.projects {
+        d.projects.push(ev::Project {
+            code: p.code,
+            name: p.name,
+            agency: p.agency,
+            indicators: p
+                .indicators
+                .into_iter()
+                .map(|i| super::eval::evaluated(i, Some(kind)))
+                .collect(),
+            notes: p.notes,
+            ..ev::Project::default()
+        });
+    }
+    for (t, (row, k)) in &tables {
+        match k {
+            FormTable::Execution => execution(&mut d, t, *row),
+            FormTable::Summary => {
+                for (_, cells) in records(t, *row) {
+                    let get = |h: &str| cells.iter().find(|(k, _)| k == h).map(|(_, v)| v);
+                    if let (None, Some(name)) = (&d.department, get("单位名称")) {
+                        d.department = Some(values::party(name));
+                    }
+                }
+            }
+            FormTable::Indicators => {}
+        }
+    }
+    for (t, h) in grid.blocks.iter().filter_map(|b| match b {
+        Block::Table(t) => Some((t, form_table(t))),
+        Block::Para(_) => None,
+    }) {
+        let first = t.cells.iter().find(|c| !c.text.trim().is_empty());
+        if let (None, Some(c)) = (h, first) {
+            d.head_notes.push(Note {
+                origin: Some(t.origin(c)),
+                text: c.text.clone(),
+                why: Why::UnknownTable,
+            });
+        }
+    }
+    // The workbook states neither the year nor the money unit.
+    for why in [Why::NoYear, Why::UnitAssumed] {
+        d.head_notes.push(Note {
+            origin: None,
+            text: String::new(),
+            why,
+        });
+    }
+    Some(d)
+}
+
+/// The rows of `预算执行`: per project its total (`年度资金总额`) and sources.
+fn execution(d: &mut EvalDraft, t: &Table, row: usize) {
+    for (r, cells) in records(t, row) {
+        let get = |h: &str| cells.iter().find(|(k, _)| k == h).map(|(_, v)| v.as_str());
+        let (code, name) = (get("项目编码"), get("项目名称"));
+        // A row naming the body (单位编码, 单位名称): its own table.
+        let whole = code.is_none() && name.is_none();
+        let at = d
+            .projects
+            .iter()
+            .position(|p| {
+                if whole {
+                    p.whole
+                } else {
+                    !p.whole && p.code.as_deref() == code && p.name.as_deref() == name
+                }
+            })
+            .unwrap_or_else(|| {
+                d.projects.push(ev::Project {
+                    whole,
+                    code: code.map(String::from),
+                    name: name.map(String::from),
+                    ..ev::Project::default()
+                });
+                d.projects.len() - 1
+            });
+        let mut a = ev::Amounts::default();
+        let (mut weight, mut points, mut reason) = (None, None, None);
+        for (h, v) in &cells {
+            let Some((c, _)) = exec_col(&normalise(h).text) else {
+                if !matches!(
+                    h.as_str(),
+                    "项目编码" | "项目名称" | "单位编码" | "单位名称" | "资金来源"
+                ) {
+                    d.projects[at].notes.push(Note {
+                        origin: t.at(r, 0).map(|c| t.origin(c)),
+                        text: format!("{h}：{v}"),
+                        why: Why::UnknownCell,
+                    });
+                }
+                continue;
+            };
+            let n = amount(v);
+            match c {
+                ExecCol::Initial => a.initial = n,
+                ExecCol::Adjusted => a.adjusted = n,
+                ExecCol::Spent => a.spent = n,
+                ExecCol::Expected => a.expected = n,
+                ExecCol::Rate => a.rate = percent(v).map(|p| format!("{p}%")),
+                ExecCol::Weight => weight = n,
+                ExecCol::Points => points = n,
+                ExecCol::Reason => reason = Some(v.clone()),
+            }
+        }
+        let x = d.projects[at]
+            .execution
+            .get_or_insert_with(ev::Execution::default);
+        match get("资金来源").unwrap_or("年度资金总额") {
+            "年度资金总额" | "总额" | "合计" => {
+                x.total = a;
+                x.weight = weight;
+                x.points = points;
+            }
+            source => x.sources.push((source.to_string(), a)),
+        }
+        if reason.is_some() {
+            x.reason = reason;
+        }
+    }
 }
 
 #[derive(Default)]

@@ -45,6 +45,10 @@ pub enum Why {
     NoDepartment,
     /// A project without 预算数.
     NoBudget,
+    /// A project whose name is nowhere (a copy that starts mid-table).
+    NoProjectName,
+    /// A table whose last row stops short: the copy is cut there.
+    CutOff,
     /// A table between projects that belongs to none.
     OutsideProject,
     /// The columns of the budget do not tell each source's heading.
@@ -78,6 +82,14 @@ impl Why {
                 "no name of the body found: please fill it in",
             ),
             Why::NoBudget => ("项目缺少预算数", "project without its budget"),
+            Why::CutOff => (
+                "表格在此行中断（原文不全），项目已标为 truncated",
+                "the table is cut off in this row: the project is marked `truncated`",
+            ),
+            Why::NoProjectName => (
+                "未找到项目名称（表头缺失），请补上",
+                "no name of the project found (its head is missing): please fill it in",
+            ),
             Why::OutsideProject => ("不属于任何项目的表格", "table belonging to no project"),
             Why::UnknownTable => (
                 "未识别的表格（找不到指标、项目或部门整体的表头行）",

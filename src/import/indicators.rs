@@ -25,6 +25,9 @@ pub struct Block {
     level2_names: bool,
     /// Rows read since the header.
     rows: usize,
+    /// Keep a row that only lists a level 2 as an indicator without a
+    /// name (a form's row left unevaluated), rather than drop it.
+    pub keep_listed: bool,
 }
 
 /// What a row of the block gave.
@@ -45,7 +48,8 @@ pub fn header(t: &Table, r: usize) -> Option<Block> {
     let mut has_body = false;
     for p in t.row(r).iter().filter(|p| p.first) {
         let n = normalise(&p.cell.text).text;
-        if matches!(label(&n), Some(Label::Group(_))) {
+        // `绩效指标(90分)`: the group label with the points of its part.
+        if matches!(label(&level_points(&n).0), Some(Label::Group(_))) {
             continue;
         }
         let Some((c, long)) = column(&n) else {
@@ -261,6 +265,18 @@ impl Block {
             .iter()
             .filter(|(k, v)| !matches!(k, Column::Level2) && !v.trim().is_empty())
             .collect();
+        // A row that only lists its level 2 (`经济效益指标` with the rest
+        // blank) is the category without an indicator, kept as such where
+        // the reader asks for it (an evaluation's `indicator 效益.经济效益`).
+        let listed = get(&Column::Level2).is_some() && value.is_none() && rest.is_empty();
+        if self.keep_listed && name.is_none() && listed && !level1.is_empty() && !self.level2_names
+        {
+            return Some(Indicator {
+                level1: short(level1),
+                level2: sole_level2(level1, &level2).unwrap_or_else(|| short(&level2)),
+                ..Indicator::default()
+            });
+        }
         let Some(name) = name else {
             if value.is_some()
                 || rest

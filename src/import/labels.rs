@@ -258,6 +258,8 @@ pub enum Column {
 /// A header of the indicator table, and whether it is of the long-term
 /// (长期, 实施期) columns.
 pub fn column(header: &str) -> Option<(Column, bool)> {
+    // `*分值`: the 一体化 templates mark required columns with a star.
+    let header = header.strip_prefix('*').unwrap_or(header);
     let (base, long) = match header
         .strip_suffix("(长期)")
         .or_else(|| header.strip_suffix("（长期）"))

@@ -1,5 +1,7 @@
 //! Import: an existing sheet in Word (.docx), Excel (.xlsx) or HTML to
-//! `.jx` text.
+//! `.jx` text; a self-evaluation or monitoring form (`eval`, and the
+//! evaluation workbook in `columns`) to an `evaluation` / `monitoring`
+//! document.
 //!
 //! Three steps, one file each: the readers (`docx`, `xlsx`, `html`) turn
 //! the input into the common `grid` (tables with merged cells resolved, and
@@ -18,6 +20,7 @@ mod columns;
 mod docx;
 mod draft;
 mod error;
+mod eval;
 mod form;
 pub mod grid;
 mod html;
@@ -88,6 +91,12 @@ pub fn import(name: &str, bytes: &[u8], lang: Lang) -> Result<Imported, ImportEr
 
 /// Import a grid already read.
 pub fn import_grid(grid: &Grid, name: &str, lang: Lang) -> Imported {
+    if let Some(draft) = columns::recognise_form(grid) {
+        return import_form(draft, name, lang);
+    }
+    if eval::is_form(grid) {
+        return import_form(eval::recognise(grid), name, lang);
+    }
     let draft = columns::recognise(grid).unwrap_or_else(|| form::recognise(grid));
     let raw = write::write(&draft, lang, name);
     // The writer's text always parses; were it not to, it is kept as is.
@@ -103,6 +112,18 @@ pub fn import_grid(grid: &Grid, name: &str, lang: Lang) -> Imported {
         notes: draft.notes().into_iter().cloned().collect(),
         projects: draft.projects.len(),
         indicators,
+    }
+}
+
+/// Import a self-evaluation or monitoring form.
+fn import_form(draft: eval::draft::EvalDraft, name: &str, lang: Lang) -> Imported {
+    let raw = eval::write::write(&draft, lang, name);
+    let text = crate::fmt::format(&raw, &crate::fmt::Options::default()).unwrap_or(raw);
+    Imported {
+        text,
+        notes: draft.notes().into_iter().cloned().collect(),
+        projects: draft.projects.len(),
+        indicators: draft.indicators().count(),
     }
 }
 

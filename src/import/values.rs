@@ -131,6 +131,25 @@ pub fn party(text: &str) -> Party {
             }
         }
     }
+    // `51000021R000000019951-工资性支出`, `219-池州市…`: the 一体化 system's
+    // code joined to the name by a hyphen.
+    if let Some((code, name)) = t.split_once('-') {
+        // A code of digits (`219`), or a long system code of digits and
+        // letters, which may run into a name that starts with a year
+        // (`…263357-2023年全县…`); a short code only into Chinese. `G20-峰会`
+        // is a name.
+        let digits = code.len() >= 3 && code.bytes().all(|b| b.is_ascii_digit());
+        let long_code = code.len() >= 12
+            && code.bytes().all(|b| b.is_ascii_alphanumeric())
+            && code.bytes().any(|b| b.is_ascii_digit());
+        let chinese_next = name.chars().next().is_some_and(|c| !c.is_ascii());
+        if long_code || (digits && chinese_next) {
+            return Party {
+                code: Some(code.to_string()),
+                name: name.trim().to_string(),
+            };
+        }
+    }
     if let Some((code, name)) = t.split_once(' ') {
         let code_like = !code.is_empty()
             && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
@@ -501,6 +520,20 @@ mod tests {
         );
         assert_eq!(party("【042】六安").code.as_deref(), Some("042"));
         assert_eq!(party("某某中心").code, None);
+        assert_eq!(
+            party("219-池州市贵池区棠溪镇人民政府"),
+            Party {
+                code: Some("219".into()),
+                name: "池州市贵池区棠溪镇人民政府".into()
+            }
+        );
+        assert_eq!(party("51000021R000000019951-工资性支出").name, "工资性支出");
+        assert_eq!(party("G20-峰会").code, None);
+        assert_eq!(
+            party("51092324T000010263357-2023年全县安可替代补助资金项目").name,
+            "2023年全县安可替代补助资金项目"
+        );
+        assert_eq!(party("2023-2025年规划").code, None);
         assert_eq!(
             leader("张三（13800000000）"),
             ("张三".into(), Some("13800000000".into()))

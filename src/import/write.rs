@@ -16,35 +16,9 @@ use std::fmt::Write;
 
 /// Print the draft. `from` names the input in the first comment.
 pub fn write(d: &Draft, lang: Lang, from: &str) -> String {
-    let mut w = Writer {
-        out: String::new(),
-        lang,
-        units: UnitTable::builtin(),
-        declared: Vec::new(),
-    };
-    w.declare_units(d);
-    let _ = match lang {
-        Lang::Zh => writeln!(w.out, "// 由 jixiao import 从 {} 导入", one_line(from)),
-        Lang::En => writeln!(
-            w.out,
-            "// Imported by jixiao import from {}",
-            one_line(from)
-        ),
-    };
-    for n in &d.head_notes {
-        w.note(n, 0);
-    }
-    w.out.push('\n');
-    for (unit, dim) in w.declared.clone() {
-        let _ = match lang {
-            Lang::Zh => writeln!(w.out, "// {unit}：不在内置单位表中，按“{dim}”声明，请核对"),
-            Lang::En => writeln!(
-                w.out,
-                "// {unit}: not in the built-in unit table, declared as {dim}: please check"
-            ),
-        };
-        let _ = writeln!(w.out, "define-unit {unit} {dim}\n");
-    }
+    let mut w = Writer::new(lang);
+    w.declare_units(d.indicators());
+    w.head(from, &d.head_notes);
     w.department(&d.department, d);
     w.overall(&d.overall, &d.overall_notes);
     for p in &d.projects {
@@ -53,16 +27,60 @@ pub fn write(d: &Draft, lang: Lang, from: &str) -> String {
     w.out
 }
 
-struct Writer {
-    out: String,
+pub(super) struct Writer {
+    pub(super) out: String,
     lang: Lang,
     units: UnitTable,
     /// Units declared with `define-unit`: (name, dimension).
     declared: Vec<(String, String)>,
+    /// Write a number with a unit the table does not know as printed
+    /// (`≥100百分比`, the checker then names the unit) rather than quote it
+    /// as free text.
+    pub(super) bare_unknown_units: bool,
 }
 
 impl Writer {
-    fn line(&mut self, depth: usize, text: &str) {
+    pub(super) fn new(lang: Lang) -> Writer {
+        Writer {
+            out: String::new(),
+            lang,
+            units: UnitTable::builtin(),
+            declared: Vec::new(),
+            bare_unknown_units: false,
+        }
+    }
+
+    /// The first comment naming the input, the notes before the document,
+    /// and the units declared for its targets.
+    pub(super) fn head(&mut self, from: &str, notes: &[Note]) {
+        let _ = match self.lang {
+            Lang::Zh => writeln!(self.out, "// 由 jixiao import 从 {} 导入", one_line(from)),
+            Lang::En => writeln!(
+                self.out,
+                "// Imported by jixiao import from {}",
+                one_line(from)
+            ),
+        };
+        for n in notes {
+            self.note(n, 0);
+        }
+        self.out.push('\n');
+        for (unit, dim) in self.declared.clone() {
+            let _ = match self.lang {
+                Lang::Zh => writeln!(
+                    self.out,
+                    "// {unit}：不在内置单位表中，按“{dim}”声明，请核对"
+                ),
+                Lang::En => writeln!(
+                    self.out,
+                    "// {unit}: not in the built-in unit table, declared as {dim}: please check"
+                ),
+            };
+            let _ = writeln!(self.out, "define-unit {unit} {dim}\n");
+        }
+    }
+
+    pub(super) fn line(&mut self, depth: usize, text: &str) {
         for _ in 0..depth {
             self.out.push_str("  ");
         }
@@ -70,7 +88,7 @@ impl Writer {
         self.out.push('\n');
     }
 
-    fn note(&mut self, n: &Note, depth: usize) {
+    pub(super) fn note(&mut self, n: &Note, depth: usize) {
         let place = n.origin.as_ref().map(|o| place(o, self.lang));
         let why = n.why.text(self.lang);
         let text = match (place, n.text.is_empty()) {
@@ -84,8 +102,8 @@ impl Writer {
 
     /// Units of targets the built-in table does not know, that read as a
     /// count (`校次`): declared, so that the sheet checks.
-    fn declare_units(&mut self, d: &Draft) {
-        for ind in d.indicators() {
+    pub(super) fn declare_units<'a>(&mut self, indicators: impl Iterator<Item = &'a Indicator>) {
+        for ind in indicators {
             let Some(t) = &ind.target else { continue };
             if let Err(TargetProblem::UnknownUnit { unit, .. }) =
                 parse_target(&t.value, &self.units)
@@ -183,14 +201,7 @@ impl Writer {
     }
 
     fn project(&mut self, p: &Project) {
-        let mut head = String::from("project ");
-        if let Some(c) = &p.code {
-            head.push_str(&string(c));
-            head.push(' ');
-        }
-        head.push_str(&string(p.name.as_deref().unwrap_or("")));
-        head.push_str(" {");
-        self.line(0, &head);
+        self.line(0, &project_head(p.code.as_deref(), p.name.as_deref()));
         if let Some(s) = &p.supervisor {
             self.line(1, &format!("supervisor {}", party(s)));
         }
@@ -301,6 +312,12 @@ impl Writer {
     }
 
     fn indicator(&mut self, depth: usize, i: &Indicator) {
+        self.indicator_with(depth, i, Vec::new());
+    }
+
+    /// An indicator with `more` statements after the sheet's (an
+    /// evaluation's `actual`, `points` …).
+    pub(super) fn indicator_with(&mut self, depth: usize, i: &Indicator, more: Vec<String>) {
         let category = if i.level2.is_empty() {
             i.level1.clone()
         } else {
@@ -324,7 +341,7 @@ impl Writer {
             category
         };
         // A row listing its category alone (`indicator 效益.生态效益`).
-        if i.name.is_empty() && i.target.is_none() {
+        if i.name.is_empty() && i.target.is_none() && more.is_empty() {
             self.line(depth, &format!("indicator {category}"));
             return;
         }
@@ -366,6 +383,7 @@ impl Writer {
         if let Some(x) = &i.id {
             body.push(format!("id {}", word_or_string(x)));
         }
+        body.extend(more);
         for (k, v) in &i.fields {
             body.push(format!("field {} {}", string(k), string(v)));
         }
@@ -402,7 +420,7 @@ impl Writer {
         // Quoted: a number followed by words that are no unit (free text),
         // and free text of several words (one string reads better).
         let quote = match parse_target(v, &self.units) {
-            Err(TargetProblem::UnknownUnit { .. }) => true,
+            Err(TargetProblem::UnknownUnit { .. }) => !self.bare_unknown_units,
             Ok(ParsedTarget {
                 value: TargetValue::Text { .. },
                 ..
@@ -418,7 +436,7 @@ impl Writer {
 
     /// A statement of one text: a `"""` block for a text of several lines
     /// when the block keeps it exactly, else a quoted string.
-    fn text_stmt(&mut self, depth: usize, kw: &str, text: &str) {
+    pub(super) fn text_stmt(&mut self, depth: usize, kw: &str, text: &str) {
         if text.contains('\n') && block_safe(text) {
             self.line(depth, &format!("{kw} \"\"\""));
             for l in text.lines() {
@@ -456,13 +474,23 @@ fn block_safe(text: &str) -> bool {
 /// Whether the builtin categories' level 1 of a draft use the 2021
 /// framework: 成本 as a level-1 category.
 fn uses_2021(d: &Draft) -> bool {
-    let mut seen = false;
-    for i in d.indicators() {
-        if category::level1(&i.level1).is_some_and(|l| l.id == Level1::Cost) {
-            seen = true;
-        }
-    }
-    seen
+    uses_2021_in(d.indicators())
+}
+
+/// Whether indicators use 成本 as a level-1 category (the 2021 framework).
+/// A level 2 only the 2021 framework has (经济成本 …) tells it too, under
+/// whatever level 1 a form misplaces it.
+pub(super) fn uses_2021_in<'a>(mut indicators: impl Iterator<Item = &'a Indicator>) -> bool {
+    indicators.any(|i| {
+        category::level1(&i.level1).is_some_and(|l| l.id == Level1::Cost)
+            || category::LEVEL2.iter().any(|d| {
+                d.in_2021
+                    && !d.in_2015
+                    && (d.canonical == i.level2
+                        || category::short(d.canonical) == i.level2
+                        || d.aliases.contains(&i.level2.as_str()))
+            })
+    })
 }
 
 /// The word `form` takes for a kind.
@@ -491,7 +519,19 @@ fn countable(unit: &str, units: &UnitTable) -> Option<Dimension> {
     }
 }
 
-fn party(p: &Party) -> String {
+/// `project "CODE" "NAME" {`, or `project "NAME" {` without a code.
+pub(super) fn project_head(code: Option<&str>, name: Option<&str>) -> String {
+    let mut head = String::from("project ");
+    if let Some(c) = code {
+        head.push_str(&string(c));
+        head.push(' ');
+    }
+    head.push_str(&string(name.unwrap_or("")));
+    head.push_str(" {");
+    head
+}
+
+pub(super) fn party(p: &Party) -> String {
     match &p.code {
         Some(c) => format!("{} {}", string(c), string(&p.name)),
         None => string(&p.name),
@@ -548,7 +588,7 @@ fn breaks_word(c: char) -> bool {
         || crate::source::is_forbidden_char(c)
 }
 
-fn word_or_string(s: &str) -> String {
+pub(super) fn word_or_string(s: &str) -> String {
     if is_word(s) {
         s.to_string()
     } else {
@@ -631,6 +671,7 @@ mod tests {
             lang: Lang::Zh,
             units: UnitTable::builtin(),
             declared: Vec::new(),
+            bare_unknown_units: false,
         };
         let t = |sign: Option<&str>, v: &str| {
             w.target(&Target {

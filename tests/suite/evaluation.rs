@@ -169,6 +169,15 @@ fn document_kinds_are_told_by_the_first_statement() {
     assert_eq!(document_kind("monitoring{"), DocumentKind::Monitoring);
     assert_eq!(document_kind(""), DocumentKind::Sheet);
     assert_eq!(document_kind("//"), DocumentKind::Sheet);
+    // Units declared before the header (as import writes them).
+    assert_eq!(
+        document_kind("define-unit 校次 count\n// c\n自定义单位 台套 count; evaluation 2021 {}"),
+        DocumentKind::Evaluation
+    );
+    assert_eq!(
+        document_kind("define-unit 校次 count\ndepartment \"1\" \"x\" {}"),
+        DocumentKind::Sheet
+    );
 }
 
 #[test]

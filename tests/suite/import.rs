@@ -203,7 +203,12 @@ fn json(sheet: &Sheet) -> serde_json::Value {
 }
 
 /// The keys of `a` and `b` that differ, as JSON paths.
-fn differences(a: &serde_json::Value, b: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+pub(crate) fn differences(
+    a: &serde_json::Value,
+    b: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
     use serde_json::Value;
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
@@ -567,7 +572,7 @@ fn an_unknown_row_is_a_comment_in_its_project_and_a_line_of_the_report() {
 
 /// An import that succeeded wrote text the parser reads without a syntax
 /// error (the formatter took it).
-fn assert_parses(imported: &import::Imported, what: &str) {
+pub(crate) fn assert_parses(imported: &import::Imported, what: &str) {
     let (_, diags) = jixiao::syntax::parse(&imported.text);
     let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
     assert!(errors.is_empty(), "{what}: {errors:?}\n{}", imported.text);

@@ -24,6 +24,7 @@ mod example;
 mod fixes;
 mod fmt;
 mod import;
+mod import_evaluation;
 mod layers;
 mod lsp;
 mod no_panic;

@@ -79,20 +79,26 @@ pub fn document_kind(src: &str) -> DocumentKind {
             rest = after.split_once('\n').map_or("", |(_, r)| r);
             continue;
         }
-        break;
-    }
-    // A keyword is a short word: look no further than its longest spelling
-    // (a file of one huge word is read once, by the parser, not here).
-    let word = rest
-        .char_indices()
-        .take(16)
-        .take_while(|(_, c)| !(c.is_whitespace() || matches!(c, '{' | '｛' | '"' | ';')))
-        .last()
-        .map_or("", |(i, c)| &rest[..i + c.len_utf8()]);
-    match Kw::lookup(word) {
-        Some(Kw::Evaluation) => DocumentKind::Evaluation,
-        Some(Kw::Monitoring) => DocumentKind::Monitoring,
-        _ => DocumentKind::Sheet,
+        // A keyword is a short word: look no further than its longest
+        // spelling (a file of one huge word is read once, by the parser).
+        let word = rest
+            .char_indices()
+            .take(16)
+            .take_while(|(_, c)| !(c.is_whitespace() || matches!(c, '{' | '｛' | '"' | ';')))
+            .last()
+            .map_or("", |(i, c)| &rest[..i + c.len_utf8()]);
+        return match Kw::lookup(word) {
+            Some(Kw::Evaluation) => DocumentKind::Evaluation,
+            Some(Kw::Monitoring) => DocumentKind::Monitoring,
+            // Units may be declared before the header: the statement ends
+            // at its line's end or a `;`.
+            Some(Kw::DefineUnit) => {
+                let end = rest.find(['\n', ';']).map_or(rest.len(), |i| i + 1);
+                rest = &rest[end..];
+                continue;
+            }
+            _ => DocumentKind::Sheet,
+        };
     }
 }
 
