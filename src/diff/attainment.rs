@@ -259,7 +259,14 @@ fn indicator(s: &Indicator, e: Option<&EvalIndicator>) -> IndicatorAttainment {
                     .map(|p| p.round_dp(2));
             }
         }
-        Actual::Text { .. } => {}
+        // A yes/no target answered 是/否: as the form's check found it.
+        Actual::Text { .. } => {
+            row.status = match e.and_then(|e| e.met) {
+                Some(true) => Status::Met,
+                Some(false) => Status::Short,
+                None => Status::Unknown,
+            };
+        }
     }
     row
 }
@@ -276,17 +283,24 @@ pub fn render_attainment_text(a: &Attainment, zh: bool) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let c = &a.counts;
+    // A monitoring form's figures run to its month.
+    let when = match (a.as_of, zh) {
+        (Some(m), true) => format!("{}年1-{m}月", a.year),
+        (Some(m), false) => format!("{} (to the end of month {m})", a.year),
+        (None, true) => format!("{}年", a.year),
+        (None, false) => a.year.to_string(),
+    };
     let _ = if zh {
         writeln!(
             out,
-            "{}年：达成 {} 项，未达成 {} 项，无法比较 {} 项，未评价 {} 项",
-            a.year, c.met, c.short, c.unknown, c.not_evaluated
+            "{when}：达成 {} 项，未达成 {} 项，无法比较 {} 项，未评价 {} 项",
+            c.met, c.short, c.unknown, c.not_evaluated
         )
     } else {
         writeln!(
             out,
-            "{}: {} met, {} short, {} not comparable, {} not evaluated",
-            a.year, c.met, c.short, c.unknown, c.not_evaluated
+            "{when}: {} met, {} short, {} not comparable, {} not evaluated",
+            c.met, c.short, c.unknown, c.not_evaluated
         )
     };
     for p in &a.projects {

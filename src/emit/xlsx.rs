@@ -370,7 +370,10 @@ fn indicator_rows(
             };
             let t = i.target.as_ref();
             let actual = match &i.actual {
-                Some(Actual::Quantity { value, .. }) => Cell::Number(*value),
+                // In the target's unit, as the template's 计量单位 column says.
+                Some(a @ Actual::Quantity { .. }) => {
+                    a.scored_value().map_or(Cell::Empty, Cell::Number)
+                }
                 Some(Actual::Completion { completion, .. }) => Cell::text(completion.word()),
                 Some(Actual::Text { text }) => Cell::text(text),
                 None => Cell::Empty,
@@ -934,7 +937,15 @@ fn value_cell(t: &Target) -> Cell {
         TargetValue::Date { date } => Cell::Text(date.to_string()),
         TargetValue::Period { from, to } => Cell::Text(format!("{from}~{to}")),
         TargetValue::Grade { grade } => Cell::text(grade),
-        TargetValue::YesNo { yes } => Cell::text(if *yes { "是" } else { "否" }),
+        // 有/无 as written, else 是/否.
+        TargetValue::YesNo { yes } => {
+            let shown = t.shown();
+            let word = shown.trim().trim_start_matches("定性").trim();
+            match word {
+                "是" | "否" | "有" | "无" => Cell::text(word),
+                _ => Cell::text(if *yes { "是" } else { "否" }),
+            }
+        }
         TargetValue::Text { text } => Cell::text(text),
         TargetValue::Marker { marker } => Cell::text(marker.word()),
     }

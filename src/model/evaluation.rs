@@ -213,6 +213,11 @@ impl Actual {
         }
     }
 
+    /// `不适用`, `不涉及`: the indicator did not apply this year.
+    pub fn not_applicable(&self) -> bool {
+        matches!(self, Actual::Text { text } if matches!(text.trim(), "不适用" | "不涉及" | "无需评价"))
+    }
+
     /// The value as written.
     pub fn text(&self) -> &str {
         match self {

@@ -833,14 +833,17 @@ fn monitoring_projects_on_the_ordinary_template() {
     assert_eq!(rows[2][col("绩效目标调整情况")], "未调整");
 }
 
-/// A form that leaves out 分值 is scored with the weights the sheet set.
+/// A form that leaves out 分值 is scored with the weights the sheet set, and
+/// its 实施单位 is the sheet's.
 #[test]
 fn weights_left_out_are_the_sheets() {
     let path = eval_dir().join("county-school-2021.自评.jx");
     let text = std::fs::read_to_string(&path).unwrap();
     let stripped: String = text
         .lines()
-        .filter(|l| !l.trim_start().starts_with("weight "))
+        .filter(|l| {
+            !l.trim_start().starts_with("weight ") && !l.trim_start().starts_with("agency ")
+        })
         .map(|l| format!("{l}\n"))
         .collect();
     assert!(stripped.len() < text.len());
@@ -858,6 +861,11 @@ fn weights_left_out_are_the_sheets() {
         assert_eq!(x.computed_points, y.computed_points, "{}", x.name);
     }
     assert_eq!(bare.overall.unwrap().indicators[0].weight, None);
+    // So is the 实施单位 the sheet names.
+    assert_eq!(
+        b.agency.as_ref().map(|a| a.name.as_str()),
+        Some("某县第一中学")
+    );
 }
 
 /// Practice found by writing forms from the docs alone: each a legitimate
@@ -932,6 +940,20 @@ fn forms_written_from_the_docs_draw_no_alarm() {
     // 是 answered 否 is 未达成: 8 of 10 lies outside its band [0, 6).
     let t = t.replace("points 5;", "points 8;");
     assert_eq!(codes(&t), ["E701"]);
+    // Money per the same thing converts (0.082万元/人 is 820元/人); a
+    // quantitative row that did not apply this year says so.
+    let t = "evaluation 2023 { framework 2021 }\nproject \"P\" {\n  \
+        indicator 成本.经济成本 \"生均\" ≤800元/人 { weight 10; actual 0.082万元/人; points 9.75; reason \"取暖费上涨\" }\n  \
+        indicator 产出.数量 \"培训人次\" ≥100人次 { weight 10; actual 不适用 }\n}\n";
+    assert_eq!(codes(t), Vec::<String>::new());
+    // Against the sheet: an indicator the sheet never set, written without
+    // a target, is E704 (not a missing target).
+    let t = form(
+        "adjusted 30; spent 27; rate 90%; points 9",
+        &format!("{rows}  indicator 满意度.服务对象满意度 \"群众满意度\" {{ weight 20; actual 95%; points 20 }}\n"),
+        "weight 100; points 97",
+    );
+    assert_eq!(codes(&t), ["E703", "E704"]);
 }
 
 /// A table prints a quoted target without the source's quotes, in a sheet

@@ -24,8 +24,14 @@ impl Checker<'_> {
             _ => s.name == p.name,
         });
         let Some(sp) = found else {
+            // The name is the sheet's, the code another: say so.
+            let same_name = p
+                .code
+                .as_ref()
+                .and_then(|_| sheet.projects.iter().find(|s| s.name == p.name))
+                .and_then(|s| s.code.as_deref());
             self.diags
-                .push(cat::project_not_in_sheet(spans.name, &p.name));
+                .push(cat::project_not_in_sheet(spans.name, &p.name, same_name));
             return;
         };
         self.against_indicators(p, spans, &sp.indicators, false);

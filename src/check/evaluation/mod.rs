@@ -239,11 +239,21 @@ pub fn check_evaluation_tree(
     let mut seen: Vec<((bool, String), Span)> = Vec::new();
     for stmt in projects {
         let mut cx = Checker::new(src, &ctx);
-        let set = sheet
-            .as_ref()
-            .and_then(|s| sheet_project(stmt, s))
-            .map_or(&[][..], |p| &p.indicators[..]);
-        if let Some((project, spans)) = cx.eval_project(stmt, &header, false, set) {
+        let of_sheet = sheet.as_ref().and_then(|s| sheet_project(stmt, s));
+        let set = of_sheet.map_or(&[][..], |p| &p.indicators[..]);
+        if let Some((mut project, spans)) = cx.eval_project(stmt, &header, false, set) {
+            // 主管部门 and 实施单位 as the sheet names them, unless the form does.
+            if let Some(sp) = of_sheet {
+                if project.supervisor.is_none() {
+                    project.supervisor = sp.supervisor.clone();
+                }
+                if project.agency.is_none() {
+                    project.agency = sp.agency.clone().map(|name| Party {
+                        code: sp.agency_code.clone(),
+                        name,
+                    });
+                }
+            }
             let key = match &project.code {
                 Some(c) => (true, c.clone()),
                 None => (false, project.name.clone()),

@@ -336,7 +336,8 @@ impl Checker<'_> {
                 let marker = i
                     .target
                     .as_ref()
-                    .is_some_and(|t| matches!(t.value, TargetValue::Marker { .. }));
+                    .is_some_and(|t| matches!(t.value, TargetValue::Marker { .. }))
+                    || i.actual.as_ref().is_some_and(Actual::not_applicable);
                 if is_listed_only(i) || marker {
                     continue;
                 }
@@ -365,7 +366,7 @@ impl Checker<'_> {
         }
         p.total = total.map(|t| t.0);
         if evaluating {
-            p.computed_total = computed_total(&p);
+            p.computed_total = computed_total(&p).map(scoring::fixed2);
         }
         if let (Some(e), Some(head)) = (&p.execution, exec_head) {
             if evaluating && !truncated && (e.amounts.spent.is_none() || e.points.is_none()) {
@@ -446,7 +447,7 @@ impl Checker<'_> {
         let exact = scoring::rate(a.spent?, budget)?;
         if let (Some(stated), Some(span)) = (a.rate, at.rate) {
             if !scoring::agrees(stated, exact) {
-                let shown = format!("{}%", scoring::percent2(exact));
+                let shown = format!("{}%", scoring::fixed2(exact));
                 self.diags
                     .push(cat::rate_mismatch(span, &format!("{stated}%"), &shown));
             }
@@ -530,7 +531,7 @@ impl Checker<'_> {
             }
         }
         let exact = self.row_rate(&e.amounts, &at);
-        e.computed_rate = exact.map(scoring::percent2);
+        e.computed_rate = exact.map(scoring::fixed2);
         // The sources against the total row, column by column.
         type Column = fn(&Amounts) -> Option<Decimal>;
         let columns: [(Column, Option<Span>, &str, &str); 3] = [
@@ -600,7 +601,7 @@ impl Checker<'_> {
                     .rate
                     .map(|r| scoring::execution_of_rate(r, e.weight));
                 if let (Some(rule), Some(rate)) = (by_amounts.or(by_rate), rate) {
-                    e.computed_points = Some(scoring::round2(rule));
+                    e.computed_points = Some(scoring::fixed2(rule));
                     if let (Some(stated), Some(span)) = (e.points, points_at) {
                         let agrees = [Some(rule), by_rate].into_iter().flatten().any(|x| {
                             scoring::agrees(stated, x) || scoring::agrees(stated, x.min(e.weight))
@@ -613,12 +614,12 @@ impl Checker<'_> {
                                 &format!(
                                     "预算执行得分 = 分值 {} × 执行率 {}%",
                                     e.weight,
-                                    scoring::percent2(rate)
+                                    scoring::fixed2(rate)
                                 ),
                                 &format!(
                                     "execution scores weight {} × rate {}%",
                                     e.weight,
-                                    scoring::percent2(rate)
+                                    scoring::fixed2(rate)
                                 ),
                             ));
                         }
@@ -933,21 +934,32 @@ impl Checker<'_> {
             return None;
         };
         let written = text::value(name).ok().filter(|_| name.is_string())?;
-        let mut found = sheet_set.iter().filter(|s| s.name == written);
-        let (sheet, None) = (found.next()?, found.next()) else {
+        if sheet_set.is_empty() {
             return None;
-        };
+        }
         let missing = self.diags.iter().rposition(|d| {
             d.code == crate::diag::Code::E607
                 && stmt.span.start <= d.span.start
                 && d.span.end <= stmt.span.end
         })?;
-        self.diags.remove(missing);
-        Some((
-            sheet.clone(),
-            name.span,
-            Span::new(name.span.end, name.span.end),
-        ))
+        let mut found = sheet_set.iter().filter(|s| s.name == written);
+        match (found.next(), found.next()) {
+            (Some(sheet), None) => {
+                self.diags.remove(missing);
+                Some((
+                    sheet.clone(),
+                    name.span,
+                    Span::new(name.span.end, name.span.end),
+                ))
+            }
+            // No such indicator in the sheet: that is what is wrong, not the
+            // target left out.
+            (None, _) => {
+                self.diags[missing] = cat::indicator_not_in_sheet(name.span, &written, false);
+                None
+            }
+            _ => None,
+        }
     }
 
     /// `actual 100%`, `actual 达成`, `actual "完成"`: what the indicator
@@ -1076,9 +1088,10 @@ impl Checker<'_> {
                 let mut a = *value;
                 if let (Some(u), Some(tu)) = (unit.as_deref(), target_unit) {
                     if u != tu {
-                        // Money in another money unit is converted (元 to 万元).
-                        match (money_factor(u), money_factor(tu)) {
-                            (Some(f), Some(g)) => {
+                        // Money in another money unit is converted (元 to
+                        // 万元, 万元/人 to 元/人).
+                        match money_in(u, tu) {
+                            Some((f, g)) => {
                                 a = a * f / g;
                                 converted = Some(a);
                             }
@@ -1113,7 +1126,7 @@ impl Checker<'_> {
                         Rule::ReverseRatio => scoring::reverse_ratio(a, t, w),
                         Rule::Qualitative => return,
                     };
-                    let rounded = scoring::round2(computed);
+                    let rounded = scoring::fixed2(computed);
                     ind.computed_points = Some(rounded);
                     if let (Some(p), Some(span), true) = (ind.points, points_at, evaluating) {
                         if !scoring::agrees(p, computed) {
@@ -1130,7 +1143,7 @@ impl Checker<'_> {
                 }
             }
             (Some(a), false) => {
-                if matches!(target.value, TargetValue::Quantity { .. }) {
+                if matches!(target.value, TargetValue::Quantity { .. }) && !a.not_applicable() {
                     self.diags
                         .push(cat::actual_not_number(at, a.text(), &target.text));
                 }
@@ -1196,6 +1209,17 @@ fn rule_words(r: Rule, met: bool) -> (&'static str, &'static str) {
     }
 }
 
+/// The money factors of `unit` and `target` when both are money, or money
+/// per the same thing (`万元/人` and `元/人`).
+fn money_in(unit: &str, target: &str) -> Option<(Decimal, Decimal)> {
+    let (u, per_u) = unit.split_once('/').unwrap_or((unit, ""));
+    let (t, per_t) = target.split_once('/').unwrap_or((target, ""));
+    if per_u != per_t {
+        return None;
+    }
+    Some((money_factor(u)?, money_factor(t)?))
+}
+
 /// 是/有 (yes) or 否/无 (no), as a yes/no target is answered.
 fn yes_no(text: &str) -> Option<bool> {
     match text.trim() {
@@ -1218,11 +1242,22 @@ fn month_of(raw: &str) -> Option<u32> {
     }
     // A span of months: the last one.
     let raw = raw
+        .trim_end_matches("月份")
         .trim_end_matches("月底")
         .trim_end_matches("月末")
         .trim_end_matches('月');
     let last = raw.rsplit(['-', '—', '－', '~', '～', '至']).next()?;
-    last.trim_end_matches('月').parse().ok()
+    let last = last.trim_end_matches('月');
+    last.parse().ok().or_else(|| {
+        // 七月, 十二月.
+        const NUMERALS: [&str; 12] = [
+            "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+        ];
+        NUMERALS
+            .iter()
+            .position(|d| *d == last)
+            .map(|i| i as u32 + 1)
+    })
 }
 
 /// A row of the split by what the money pays (按支出性质分: 基本支出,
@@ -1257,7 +1292,8 @@ fn computed_total(p: &EvalProject) -> Option<Decimal> {
         let marker = i
             .target
             .as_ref()
-            .is_some_and(|t| matches!(t.value, TargetValue::Marker { .. }));
+            .is_some_and(|t| matches!(t.value, TargetValue::Marker { .. }))
+            || i.actual.as_ref().is_some_and(Actual::not_applicable);
         let points = match (i.rule, &i.band) {
             (Some(Rule::Qualitative), Some(b)) => i.points.filter(|x| scoring::in_band(*x, b))?,
             // 不适用: nothing unless the form scores it.
@@ -1311,6 +1347,22 @@ mod tests {
     }
 
     #[test]
+    fn money_per_the_same_thing_converts() {
+        use super::money_in;
+        use rust_decimal::Decimal;
+        assert_eq!(
+            money_in("万元/人", "元/人"),
+            Some((Decimal::from(10000), Decimal::ONE))
+        );
+        assert_eq!(
+            money_in("元", "万元"),
+            Some((Decimal::ONE, Decimal::from(10000)))
+        );
+        assert_eq!(money_in("万元/人", "元/台"), None);
+        assert_eq!(money_in("人", "元"), None);
+    }
+
+    #[test]
     fn months_as_forms_write_them() {
         for (raw, month) in [
             ("7月", 7),
@@ -1326,7 +1378,10 @@ mod tests {
         ] {
             assert_eq!(month_of(raw), Some(month), "{raw}");
         }
-        assert_eq!(month_of("七月"), None);
+        assert_eq!(month_of("七月"), Some(7));
+        assert_eq!(month_of("十二月"), Some(12));
+        assert_eq!(month_of("7月份"), Some(7));
+        assert_eq!(month_of("十三月"), None);
         assert_eq!(month_of("2020"), Some(2020));
     }
 }

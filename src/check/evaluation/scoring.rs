@@ -21,9 +21,9 @@ pub fn round_to(x: Decimal, dp: u32) -> Decimal {
     x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// A percentage as forms print it: rounded to 2 decimals, always written
-/// with 2 (`100.00`).
-pub fn percent2(x: Decimal) -> Decimal {
+/// A rate or points as forms print them: rounded to 2 decimals, always
+/// written with 2 (`100.00`, `9.50`).
+pub fn fixed2(x: Decimal) -> Decimal {
     let mut r = round2(x);
     r.rescale(2);
     r

@@ -55,12 +55,12 @@ entries! {
     E716, "自评年度与目标表年度不同", "the evaluation's year differs from the sheet's",
     "自评评价的是目标表那一年的执行情况，两者年度必须相同。",
     "An evaluation assesses the year its target sheet sets targets for: both years must be the same.";
-    W718, "年初预算数与目标表的预算不同", "the initial budget differs from the sheet's",
-    "自评表的年初预算数是年初批复的预算，应与目标表（部门预算绩效信息、批复表或公示表）中该项目的预算数相同（部门整体表：与部门预算总额相同）。不同时多半是抄错了数字或对错了项目；若年初批复确与目标表不同（目标表是申报阶段的），请核实。申报表、审批表不作比较。",
-    "The initial budget of a self-evaluation is the budget approved at the start of the year: it should be the project's budget in the target sheet (a disclosure, reply or published table; for the body's own table, the body's total budget). A difference is most often a figure copied wrong or the wrong project; if the approved budget really differs (the sheet was the request), check it. Application and approval forms are not compared.";
     E717, "分值、得分或扣分为负数", "a weight, points or deduction is negative",
     "分值、得分和扣减分数都不小于 0：扣分写正数（deduction 2 表示扣 2 分），负的扣分会把得分加高。",
     "Weights, points and deductions are never below 0: a deduction is written positive (deduction 2 takes 2 points off); a negative one would add points.";
+    W718, "年初预算数与目标表的预算不同", "the initial budget differs from the sheet's",
+    "自评表的年初预算数是年初批复的预算，应与目标表（部门预算绩效信息、批复表或公示表）中该项目的预算数相同（部门整体表：与部门预算总额相同）。不同时多半是抄错了数字或对错了项目；若年初批复确与目标表不同（目标表是申报阶段的），请核实。申报表、审批表不作比较。",
+    "The initial budget of a self-evaluation is the budget approved at the start of the year: it should be the project's budget in the target sheet (a disclosure, reply or published table; for the body's own table, the body's total budget). A difference is most often a figure copied wrong or the wrong project; if the approved budget really differs (the sheet was the request), check it. Application and approval forms are not compared.";
 }
 
 pub fn points_differ(
@@ -322,8 +322,10 @@ pub fn template_text(span: Span) -> Diagnostic {
     .label(t("模板文字", "template text"))
 }
 
-pub fn project_not_in_sheet(span: Span, name: &str) -> Diagnostic {
-    diag(
+/// `same_name_code`: the code under which the sheet has a project of this
+/// name, when the codes differ.
+pub fn project_not_in_sheet(span: Span, name: &str, same_name_code: Option<&str>) -> Diagnostic {
+    let d = diag(
         Code::E714,
         span,
         t(
@@ -331,7 +333,14 @@ pub fn project_not_in_sheet(span: Span, name: &str) -> Diagnostic {
             format!("the target sheet has no project {name}"),
         ),
     )
-    .label(t("目标表中没有", "not in the sheet"))
+    .label(t("目标表中没有", "not in the sheet"));
+    match same_name_code {
+        Some(code) => d.help(t(
+            format!("目标表中同名项目的编码是 {code}：核对项目编码"),
+            format!("the sheet's project of this name has the code {code}: check the code"),
+        )),
+        None => d,
+    }
 }
 
 pub fn completion_not_graded(span: Span, text: &str) -> Diagnostic {
