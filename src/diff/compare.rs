@@ -401,27 +401,48 @@ fn removed_project(p: &Project, i: usize, ctx: &Ctx) -> ProjectDiff {
 }
 
 /// The fields of two years by name, in the new sheet's order, then those
-/// the old sheet had alone.
+/// the old sheet had alone. A name written twice pairs by its occurrence
+/// (the second 立项依据 with the second), so a sheet against itself is
+/// unchanged.
 fn diff_fields(old: &[Field], new: &[Field], out: &mut Vec<Change>) {
-    let find = |list: &[Field], name: &str| {
+    use std::collections::BTreeMap;
+    let keyed = |list: &[Field]| -> Vec<(String, usize)> {
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         list.iter()
-            .find(|f| f.name == name)
-            .map(|f| f.value.clone())
+            .map(|f| {
+                let n = seen.entry(f.name.as_str()).or_insert(0);
+                *n += 1;
+                (f.name.clone(), *n)
+            })
+            .collect()
     };
-    for f in new {
-        let was = find(old, &f.name);
-        if was.as_deref() != Some(f.value.as_str()) {
+    let (old_keys, new_keys) = (keyed(old), keyed(new));
+    let was: BTreeMap<&(String, usize), &str> = old_keys
+        .iter()
+        .zip(old)
+        .map(|(k, f)| (k, f.value.as_str()))
+        .collect();
+    let now: BTreeMap<&(String, usize), &str> = new_keys
+        .iter()
+        .zip(new)
+        .map(|(k, f)| (k, f.value.as_str()))
+        .collect();
+    for (k, f) in new_keys.iter().zip(new) {
+        let before = was.get(k).copied();
+        if before != Some(f.value.as_str()) {
             out.push(Change::FieldChanged {
                 name: f.name.clone(),
-                edit: TextEdit::new(was.as_deref(), Some(&f.value)),
+                edit: TextEdit::new(before, Some(&f.value)),
             });
         }
     }
-    for f in old.iter().filter(|f| find(new, &f.name).is_none()) {
-        out.push(Change::FieldChanged {
-            name: f.name.clone(),
-            edit: TextEdit::new(Some(&f.value), None),
-        });
+    for (k, f) in old_keys.iter().zip(old) {
+        if !now.contains_key(k) {
+            out.push(Change::FieldChanged {
+                name: f.name.clone(),
+                edit: TextEdit::new(Some(&f.value), None),
+            });
+        }
     }
 }
 

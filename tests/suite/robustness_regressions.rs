@@ -558,3 +558,51 @@ fn spaces_inside_an_unquoted_target_do_not_change_its_value() {
         json(&text)
     );
 }
+
+// Was (diff fuzz target): fields were paired by name only, so a project
+// with a field named twice (立项依据) compared its second with its first and a
+// sheet differed from itself. Fields now pair by name and occurrence.
+#[test]
+fn a_sheet_with_a_field_named_twice_does_not_differ_from_itself() {
+    let text = crasher("diff-field-named-twice.jx");
+    let c = jixiao::compile(&SourceFile::new("x.jx", &text));
+    let sheet = c.sheet.expect("a sheet");
+    assert!(jixiao::diff::diff(&sheet, &sheet).is_empty());
+    // A change to the second one is that one's.
+    let changed = text.replace(
+        "文化、旅游等工作开展需要。",
+        "文化、旅游、体育等工作开展需要。",
+    );
+    let other = jixiao::compile(&SourceFile::new("y.jx", &changed))
+        .sheet
+        .unwrap();
+    let d = jixiao::diff::diff(&sheet, &other);
+    let text = jixiao::diff::render_text(&d, false, jixiao::diag::Lang::En);
+    assert_eq!(text.matches("field changed 立项依据").count(), 1, "{text}");
+}
+
+// Was (fmt_roundtrip fuzz target): the kind of a document was told by a
+// word that ran on into `//`, so `monitoring// …` was a sheet, and after
+// `fmt` (which puts a space before the comment) a monitoring form. The word
+// now ends where the lexer ends it.
+#[test]
+fn a_keyword_touching_a_comment_is_the_same_kind_after_fmt() {
+    let text = crasher("fmt-keyword-touching-a-comment.jx");
+    let formatted = jixiao::fmt::format(&text, &jixiao::fmt::Options::default()).unwrap();
+    assert_eq!(
+        jixiao::document_kind(&text),
+        jixiao::DocumentKind::Monitoring
+    );
+    assert_eq!(
+        jixiao::document_kind(&formatted),
+        jixiao::document_kind(&text)
+    );
+    let codes_of = |t: &str| -> Vec<String> {
+        jixiao::compile_document(&SourceFile::new("x.jx", t), &jixiao::NoSheets)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect()
+    };
+    assert_eq!(codes_of(&text), codes_of(&formatted));
+}

@@ -81,10 +81,16 @@ pub fn document_kind(src: &str) -> DocumentKind {
         }
         // A keyword is a short word: look no further than its longest
         // spelling (a file of one huge word is read once, by the parser).
+        // A word ends where the lexer ends it: a space, `{ } " , ;` or
+        // `//` (`monitoring// …` is one word, as the parser reads it).
         let word = rest
             .char_indices()
             .take(16)
-            .take_while(|(_, c)| !(c.is_whitespace() || matches!(c, '{' | '｛' | '"' | ';')))
+            .take_while(|(i, c)| {
+                !(c.is_whitespace()
+                    || matches!(c, '{' | '｛' | '}' | '"' | ';' | ',')
+                    || rest[*i..].starts_with("//"))
+            })
             .last()
             .map_or("", |(i, c)| &rest[..i + c.len_utf8()]);
         return match Kw::lookup(word) {
