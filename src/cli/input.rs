@@ -2,7 +2,7 @@
 //! with its diagnostics printed.
 
 use super::messages;
-use super::output::{print_diags_to, print_hidden_to, Out, EXIT_ERRORS, EXIT_USAGE, MAX_SHOWN};
+use super::output::{print_diags_to, print_hidden_to, Out, EXIT_ERRORS, EXIT_USAGE};
 use jixiao::diag::{catalogue, Diagnostic};
 use jixiao::source::{DecodeError, Encoding, SourceFile};
 use std::io::Write;
@@ -143,7 +143,7 @@ pub(super) fn compile_reported(
     // it (beside the name given for standard input).
     let beside = from_stdin.map_or(path, |name| Path::new(name));
     let compiled = jixiao::compile_document(&file, &jixiao::FsLoader::beside(beside));
-    let shown = compiled.diagnostics.len().min(MAX_SHOWN);
+    let shown = compiled.diagnostics.len().min(out.max_shown());
     print_diags_to(&compiled.diagnostics[..shown], &file, out, sink);
     print_hidden_to(compiled.diagnostics.len() - shown, &file, out, sink);
     Ok(compiled)

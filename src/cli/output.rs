@@ -51,7 +51,7 @@ pub(super) struct Out {
 /// otherwise take minutes to print.
 pub(super) fn print_diags(diags: &[Diagnostic], file: &SourceFile, out: &Out) {
     let err = &mut std::io::stderr().lock();
-    let shown = diags.len().min(MAX_SHOWN);
+    let shown = diags.len().min(out.max_shown());
     print_diags_to(&diags[..shown], file, out, err);
     print_hidden_to(diags.len() - shown, file, out, err);
 }
@@ -78,6 +78,18 @@ pub(super) fn print_diags_to(
 /// At most this many diagnostics are printed per file; the rest are counted
 /// (a file of garbage would otherwise bury the terminal).
 pub const MAX_SHOWN: usize = 200;
+
+impl Out {
+    /// How many diagnostics of a file are printed: [`MAX_SHOWN`] for people;
+    /// every one the library kept for `--message-format json`, which tools
+    /// read whole (and which costs little to write).
+    pub(super) fn max_shown(&self) -> usize {
+        match self.format {
+            MessageFormat::Json => usize::MAX,
+            _ => MAX_SHOWN,
+        }
+    }
+}
 
 /// Say how many diagnostics were left out past the limit.
 pub(super) fn print_hidden_to(hidden: usize, file: &SourceFile, out: &Out, sink: &mut dyn Write) {
