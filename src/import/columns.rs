@@ -81,12 +81,17 @@ fn row_texts(t: &Table, r: usize) -> Vec<(usize, String)> {
 }
 
 /// The header row of a column table and its kind.
+/// The texts of row `r`, normalised as labels are compared.
+fn normalised_row(t: &Table, r: usize) -> Vec<String> {
+    row_texts(t, r)
+        .into_iter()
+        .map(|(_, h)| normalise(&h).text)
+        .collect()
+}
+
 fn header(t: &Table) -> Option<(usize, Kind)> {
     for r in 0..t.rows().min(HEADER_DEPTH) {
-        let heads: Vec<String> = row_texts(t, r)
-            .into_iter()
-            .map(|(_, h)| normalise(&h).text)
-            .collect();
+        let heads = normalised_row(t, r);
         let has = |h: &str| heads.iter().any(|x| x == h);
         let levels = has("一级指标")
             && heads
@@ -159,10 +164,7 @@ enum FormTable {
 
 fn form_table(t: &Table) -> Option<(usize, FormTable)> {
     for r in 0..t.rows().min(HEADER_DEPTH) {
-        let heads: Vec<String> = row_texts(t, r)
-            .into_iter()
-            .map(|(_, h)| normalise(&h).text)
-            .collect();
+        let heads = normalised_row(t, r);
         let has = |h: &str| heads.iter().any(|x| x == h);
         if has("资金来源")
             && heads

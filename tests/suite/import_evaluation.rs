@@ -71,6 +71,23 @@ fn imported(
     (imported, ev, codes)
 }
 
+/// A page that imports with no note and no error (warnings are the form's).
+fn imported_cleanly(page: &str) -> (import::Imported, Evaluation) {
+    let (imp, ev, codes) = imported("form.html", page.as_bytes(), None);
+    assert!(
+        imp.notes.is_empty(),
+        "{:?}\n{}",
+        imp.report(Lang::En),
+        imp.text
+    );
+    assert!(
+        codes.iter().all(|c| c.starts_with('W')),
+        "{codes:?}\n{}",
+        imp.text
+    );
+    (imp, ev)
+}
+
 fn ours(ev: &Evaluation, via: &str) -> (&'static str, Vec<u8>) {
     match via {
         "docx" => ("form.docx", jixiao::emit::docx::evaluation_to_bytes(ev)),
@@ -296,18 +313,7 @@ fn a_monitoring_table_of_another_layout() {
             <td>经费原因：雨季施工推迟</td><td>有可能</td></tr>\
         <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥90%</td><td>92%</td><td>92%</td>\
             <td></td><td>确定能</td></tr></table>";
-    let (imp, ev, codes) = imported("form.html", page.as_bytes(), None);
-    assert!(
-        imp.notes.is_empty(),
-        "{:?}\n{}",
-        imp.report(Lang::En),
-        imp.text
-    );
-    assert!(
-        codes.iter().all(|c| c.starts_with('W')),
-        "{codes:?}\n{}",
-        imp.text
-    );
+    let (imp, ev) = imported_cleanly(page);
     insta::assert_snapshot!(imp.text);
     assert_eq!((ev.year, ev.as_of), (2023, Some(6)));
 }
@@ -373,18 +379,7 @@ fn a_monitoring_table_with_check_marks() {
         <tr><td>效益指标</td><td>社会效益指标</td><td>道路优良率</td><td>≥85%</td><td>80%</td><td>84%</td>\
             <td>√</td><td></td><td>√</td><td></td><td></td><td></td><td>√</td><td></td><td>雨季施工推迟</td></tr>\
         </table>";
-    let (imp, ev, codes) = imported("form.html", page.as_bytes(), None);
-    assert!(
-        imp.notes.is_empty(),
-        "{:?}\n{}",
-        imp.report(Lang::En),
-        imp.text
-    );
-    assert!(
-        codes.iter().all(|c| c.starts_with('W')),
-        "{codes:?}\n{}",
-        imp.text
-    );
+    let (imp, ev) = imported_cleanly(page);
     assert_eq!((ev.year, ev.as_of), (2023, Some(7)));
     let body = imp.text.split("project").nth(1).unwrap();
     insta::assert_snapshot!(body);
