@@ -27,7 +27,7 @@ pub struct EvalTable {
 
 /// Column widths (thousandths): 一级 · 二级 · 三级 · 指标值 · 实际完成值 ·
 /// 分值 · 得分 · 偏差原因.
-const COLUMNS: [u32; 8] = [95, 110, 185, 115, 115, 70, 85, 225];
+const COLUMNS: [u32; 8] = [85, 100, 165, 135, 135, 70, 85, 225];
 
 fn cell(text: impl Into<String>, col: usize, col_span: usize, role: Role) -> Cell {
     let text = text.into();
