@@ -606,3 +606,16 @@ fn a_keyword_touching_a_comment_is_the_same_kind_after_fmt() {
     };
     assert_eq!(codes_of(&text), codes_of(&formatted));
 }
+
+// Not a bug of jixiao (fmt_roundtrip fuzz target): blank lines, then U+FEFF
+// and a lone CR. `fmt` drops the blank lines and, as it must, writes a BOM
+// before the U+FEFF that now comes first; the target then took one mark off by
+// hand and one more through SourceFile::new, and saw the meaning change. As
+// the command line reads them, input and output mean the same.
+#[test]
+fn a_feff_after_blank_lines_means_the_same_after_fmt() {
+    let text = crasher("fmt-feff-after-blank-lines.jx");
+    let formatted = jixiao::fmt::format(&text, &jixiao::fmt::Options::default()).unwrap();
+    assert!(formatted.starts_with("\u{FEFF}\u{FEFF}"), "{formatted:?}");
+    assert_eq!(codes(&text), codes(&formatted));
+}
