@@ -954,6 +954,12 @@ fn forms_written_from_the_docs_draw_no_alarm() {
         "weight 100; points 97",
     );
     assert_eq!(codes(&t), ["E703", "E704"]);
+    // A deadline: kept in June, missed in September (a shortfall needing its
+    // reason though the form gave full points).
+    let t = "evaluation 2023 {}\nproject \"P\" {\n  \
+        indicator 产出.时效 \"开工\" 2023年6月底前 { weight 30; actual 2023年6月; points 30 }\n  \
+        indicator 产出.时效 \"完工\" 2023年6月底前 { weight 30; actual \"2023-09-15\"; points 30 }\n}\n";
+    assert_eq!(codes(t), ["E702"]);
 }
 
 /// A table prints a quoted target without the source's quotes, in a sheet

@@ -18,7 +18,7 @@ use crate::model::{
 };
 use crate::source::Span;
 use crate::syntax::{text, Item, Stmt, TokenKind};
-use crate::target::parse_target;
+use crate::target::{parse_target, Date};
 use rust_decimal::Decimal;
 
 /// The header block: what kind of form, which year, which sheet.
@@ -1147,6 +1147,19 @@ impl Checker<'_> {
                     self.diags
                         .push(cat::actual_not_number(at, a.text(), &target.text));
                 }
+                // A deadline met or missed: no rule scores it, but a date
+                // past it is a shortfall that needs its reason.
+                if let TargetValue::Date { date: due } = &target.value {
+                    let done = match parse_target(a.text(), &self.ctx.units) {
+                        Ok(t) => match t.value {
+                            TargetValue::Date { date } => Some(date),
+                            _ => None,
+                        },
+                        Err(_) => None,
+                    };
+                    let not_before = target.direction() == Some(crate::model::Direction::Positive);
+                    ind.met = done.and_then(|d| in_time(&d, due, not_before));
+                }
             }
         }
         if let Some(Actual::Quantity { in_target_unit, .. }) = &mut ind.actual {
@@ -1218,6 +1231,24 @@ fn money_in(unit: &str, target: &str) -> Option<(Decimal, Decimal)> {
         return None;
     }
     Some((money_factor(u)?, money_factor(t)?))
+}
+
+/// Whether `done` keeps a deadline `due`: by it (`2021年6月底前`, `≤`, `＝`),
+/// or not before it (`≥`). A date without a year compares with nothing.
+fn in_time(done: &Date, due: &Date, not_before: bool) -> Option<bool> {
+    // (year, month, day) and how many of them the date gives.
+    let parts = |d: &Date| match *d {
+        Date::Year { year } => Some(([year, 0, 0], 1)),
+        Date::Month { year, month } => Some(([year, month, 0], 2)),
+        Date::Day { year, month, day } => Some(([year, month, day], 3)),
+        Date::Unanchored { .. } => None,
+    };
+    let ((a, pa), (b, pb)) = (parts(done)?, parts(due)?);
+    // Compared as precisely as the less precise of the two: 2023年6月 keeps
+    // 2023年6月底前.
+    let n = pa.min(pb);
+    let (a, b) = (&a[..n], &b[..n]);
+    Some(if not_before { a >= b } else { a <= b })
 }
 
 /// 是/有 (yes) or 否/无 (no), as a yes/no target is answered.
@@ -1360,6 +1391,36 @@ mod tests {
         );
         assert_eq!(money_in("万元/人", "元/台"), None);
         assert_eq!(money_in("人", "元"), None);
+    }
+
+    #[test]
+    fn deadlines_kept_or_missed() {
+        use super::in_time;
+        use crate::target::Date;
+        let day = |year, month, day| Date::Day { year, month, day };
+        let due = day(2023, 6, 30);
+        assert_eq!(in_time(&day(2023, 6, 10), &due, false), Some(true));
+        assert_eq!(in_time(&day(2023, 9, 15), &due, false), Some(false));
+        assert_eq!(
+            in_time(
+                &Date::Month {
+                    year: 2023,
+                    month: 6
+                },
+                &due,
+                false
+            ),
+            Some(true)
+        );
+        assert_eq!(
+            in_time(&Date::Year { year: 2024 }, &due, false),
+            Some(false)
+        );
+        assert_eq!(in_time(&day(2023, 7, 1), &due, true), Some(true));
+        let loose = Date::Unanchored {
+            text: "6月底".into(),
+        };
+        assert_eq!(in_time(&loose, &due, false), None);
     }
 
     #[test]
