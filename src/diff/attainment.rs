@@ -174,6 +174,15 @@ fn table(
     }
 }
 
+/// Met, short, or not comparable (`None`).
+fn status_of(met: Option<bool>) -> Status {
+    match met {
+        Some(true) => Status::Met,
+        Some(false) => Status::Short,
+        None => Status::Unknown,
+    }
+}
+
 /// The budget, what the form spent and its rate: `budget 125.00, adjusted
 /// 120, spent 110 (91.67%)`. The rate divides the form's budget, which is
 /// said when it is not the sheet's.
@@ -237,7 +246,9 @@ fn indicator(s: &Indicator, e: Option<&EvalIndicator>) -> IndicatorAttainment {
                 return row;
             };
             let Some(t) = &s.target else { return row };
+            // A range: as the form's check found it.
             let TargetValue::Quantity { value: goal, .. } = t.value else {
+                row.status = status_of(e.and_then(|e| e.met));
                 return row;
             };
             let reverse = t.direction() == Some(Direction::Negative);
@@ -259,14 +270,9 @@ fn indicator(s: &Indicator, e: Option<&EvalIndicator>) -> IndicatorAttainment {
                     .map(|p| p.round_dp(2));
             }
         }
-        // A yes/no target answered 是/否: as the form's check found it.
-        Actual::Text { .. } => {
-            row.status = match e.and_then(|e| e.met) {
-                Some(true) => Status::Met,
-                Some(false) => Status::Short,
-                None => Status::Unknown,
-            };
-        }
+        // A yes/no target answered 是/否, a date against a deadline: as the
+        // form's check found it.
+        Actual::Text { .. } => row.status = status_of(e.and_then(|e| e.met)),
     }
     row
 }

@@ -960,6 +960,18 @@ fn forms_written_from_the_docs_draw_no_alarm() {
         indicator 产出.时效 \"开工\" 2023年6月底前 { weight 30; actual 2023年6月; points 30 }\n  \
         indicator 产出.时效 \"完工\" 2023年6月底前 { weight 30; actual \"2023-09-15\"; points 30 }\n}\n";
     assert_eq!(codes(t), ["E702"]);
+    // A range: 92% inside 90%-95%, 80% outside.
+    let t = "evaluation 2023 {}\nproject \"P\" {\n  \
+        indicator 产出.质量 \"合格率\" 90%-95% { weight 30; actual 92%; points 30 }\n  \
+        indicator 产出.质量 \"优良率\" 90%-95% { weight 30; actual 80%; points 30 }\n}\n";
+    let found = compile_document(&SourceFile::new("f.jx", t), &jixiao::NoSheets);
+    let met: Vec<Option<bool>> = found.evaluation.unwrap().projects[0]
+        .indicators
+        .iter()
+        .map(|i| i.met)
+        .collect();
+    assert_eq!(met, [Some(true), Some(false)]);
+    assert_eq!(codes(t), ["E702"]);
 }
 
 /// A table prints a quoted target without the source's quotes, in a sheet

@@ -1081,63 +1081,76 @@ impl Checker<'_> {
                 }),
                 false,
             ) => {
-                let TargetValue::Quantity { value: t, .. } = target.value else {
-                    return;
-                };
-                let target_unit = target.unit_parts().0;
-                let mut a = *value;
-                if let (Some(u), Some(tu)) = (unit.as_deref(), target_unit) {
-                    if u != tu {
-                        // Money in another money unit is converted (元 to
-                        // 万元, 万元/人 to 元/人).
-                        match money_in(u, tu) {
-                            Some((f, g)) => {
-                                a = a * f / g;
-                                converted = Some(a);
-                            }
-                            _ => {
-                                self.diags.push(cat::actual_unit_differs(at, text, tu));
-                                return;
+                // A range (`90%-95%`): no rule scores it, but an actual
+                // outside it falls short.
+                if let TargetValue::Range {
+                    min, max, unit: ru, ..
+                } = &target.value
+                {
+                    if unit.is_none() || unit == ru {
+                        ind.met = Some(min <= value && value <= max);
+                    }
+                }
+                // Only a quantity has a rule.
+                if let TargetValue::Quantity { value: t, .. } = target.value {
+                    let target_unit = target.unit_parts().0;
+                    let mut a = *value;
+                    if let (Some(u), Some(tu)) = (unit.as_deref(), target_unit) {
+                        if u != tu {
+                            // Money in another money unit is converted (元 to
+                            // 万元, 万元/人 to 元/人).
+                            match money_in(u, tu) {
+                                Some((f, g)) => {
+                                    a = a * f / g;
+                                    converted = Some(a);
+                                }
+                                _ => {
+                                    self.diags.push(cat::actual_unit_differs(at, text, tu));
+                                    return;
+                                }
                             }
                         }
                     }
-                }
-                let (r, met) = match target.direction() {
-                    Some(crate::model::Direction::Negative) => (
-                        match rule {
-                            ReverseRule::Fasp => Rule::ReverseFasp,
-                            ReverseRule::Ratio => Rule::ReverseRatio,
-                        },
-                        a <= t,
-                    ),
-                    Some(crate::model::Direction::Equal) if t.is_zero() => {
-                        (Rule::EqualZero, a <= Decimal::ZERO)
-                    }
-                    Some(_) => (Rule::Positive, a >= t),
-                    None => return,
-                };
-                ind.rule = Some(r);
-                ind.met = Some(met);
-                if let Some(w) = ind.weight {
-                    let computed = match r {
-                        Rule::Positive => scoring::positive(a, t, w),
-                        Rule::EqualZero => scoring::equal_zero(a, w),
-                        Rule::ReverseFasp => scoring::reverse_fasp(a, t, w),
-                        Rule::ReverseRatio => scoring::reverse_ratio(a, t, w),
-                        Rule::Qualitative => return,
+                    let (r, met) = match target.direction() {
+                        Some(crate::model::Direction::Negative) => (
+                            match rule {
+                                ReverseRule::Fasp => Rule::ReverseFasp,
+                                ReverseRule::Ratio => Rule::ReverseRatio,
+                            },
+                            a <= t,
+                        ),
+                        Some(crate::model::Direction::Equal) if t.is_zero() => {
+                            (Rule::EqualZero, a <= Decimal::ZERO)
+                        }
+                        Some(_) => (Rule::Positive, a >= t),
+                        None => return,
                     };
-                    let rounded = scoring::fixed2(computed);
-                    ind.computed_points = Some(rounded);
-                    if let (Some(p), Some(span), true) = (ind.points, points_at, evaluating) {
-                        if !scoring::agrees(p, computed) {
-                            let (zh, en) = rule_words(r, met);
-                            self.diags.push(cat::points_differ(
-                                span,
-                                &p.to_string(),
-                                &rounded.to_string(),
-                                &format!("{zh}：实际 {a}，指标值 {}，分值 {w}", target.text),
-                                &format!("{en}: actual {a}, target {}, weight {w}", target.text),
-                            ));
+                    ind.rule = Some(r);
+                    ind.met = Some(met);
+                    if let Some(w) = ind.weight {
+                        let computed = match r {
+                            Rule::Positive => scoring::positive(a, t, w),
+                            Rule::EqualZero => scoring::equal_zero(a, w),
+                            Rule::ReverseFasp => scoring::reverse_fasp(a, t, w),
+                            Rule::ReverseRatio => scoring::reverse_ratio(a, t, w),
+                            Rule::Qualitative => return,
+                        };
+                        let rounded = scoring::fixed2(computed);
+                        ind.computed_points = Some(rounded);
+                        if let (Some(p), Some(span), true) = (ind.points, points_at, evaluating) {
+                            if !scoring::agrees(p, computed) {
+                                let (zh, en) = rule_words(r, met);
+                                self.diags.push(cat::points_differ(
+                                    span,
+                                    &p.to_string(),
+                                    &rounded.to_string(),
+                                    &format!("{zh}：实际 {a}，指标值 {}，分值 {w}", target.text),
+                                    &format!(
+                                        "{en}: actual {a}, target {}, weight {w}",
+                                        target.text
+                                    ),
+                                ));
+                            }
                         }
                     }
                 }
