@@ -602,6 +602,9 @@ fn evaluation_document(o: &mut Sink, doc: &super::eval_layout::EvalDoc) {
     );
     para(o, "Title", "", &doc.title);
     para(o, "Subtitle", "", &doc.department);
+    for f in &doc.fields {
+        para(o, "Subtitle", "", f);
+    }
     for (i, t) in doc.tables.iter().enumerate() {
         let ppr = if i == 0 {
             PROJECT_HEADING

@@ -13,6 +13,8 @@ use rust_decimal::Decimal;
 pub struct EvalDoc {
     pub title: String,
     pub department: String,
+    /// The form's own fields, `名称：值`, printed under the body's line.
+    pub fields: Vec<String>,
     pub tables: Vec<EvalTable>,
 }
 
@@ -111,6 +113,11 @@ pub fn eval_layout(ev: &Evaluation) -> EvalDoc {
     EvalDoc {
         title,
         department,
+        fields: ev
+            .fields
+            .iter()
+            .map(|f| format!("{}：{}", f.name, f.value))
+            .collect(),
         tables,
     }
 }

@@ -97,10 +97,14 @@ pub fn write_evaluation(
     o.push_str("</style>\n</head>\n<body>\n<main>\n");
     let _ = writeln!(
         o,
-        "<header>\n<h1>{}</h1>\n<p class=\"dept\">{}</p>\n</header>",
+        "<header>\n<h1>{}</h1>\n<p class=\"dept\">{}</p>",
         e(&doc.title),
         e(&doc.department)
     );
+    for f in &doc.fields {
+        let _ = writeln!(o, "<p class=\"dept\">{}</p>", e(f));
+    }
+    o.push_str("</header>\n");
     for (i, t) in doc.tables.iter().enumerate() {
         let _ = writeln!(
             o,
