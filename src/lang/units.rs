@@ -637,6 +637,13 @@ impl UnitTable {
                 return found;
             }
         }
+        // `百分比`, `百分率`: a share, written %; not 百分点, a difference of
+        // shares, which spelling alone would suggest.
+        if matches!(unit, "百分比" | "百分率" | "百分数") {
+            if let Some(found) = known("%") {
+                return found;
+            }
+        }
         // `/株`: a price per something, its 元 left out.
         if let Some(per) = unit.strip_prefix('/') {
             if let Some(found) = known(&format!("元/{per}")) {
@@ -727,6 +734,7 @@ mod tests {
         assert_eq!(s.as_deref(), Some("元/株"));
         assert_eq!(d.name(), "money/count");
         assert_eq!(t.guess_unknown("校次"), (None, Dimension::Count));
+        assert_eq!(t.guess_unknown("百分比").0.as_deref(), Some("%"));
         assert_eq!(t.guess_unknown("元/人年").1.name(), "money/count");
     }
 
