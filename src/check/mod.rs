@@ -138,14 +138,28 @@ pub fn sheet_checks(sheet: &mut Sheet, map: &SourceMap) -> Vec<Diagnostic> {
             codes.insert(key, span);
         }
     }
-    let budget = sheet
-        .projects
-        .iter()
-        .map(|p| p.budget.total)
-        .sum::<Decimal>();
-    let body = sheet.department.budget.as_ref().map(|b| b.total);
-    let at = map.department.as_ref().and_then(|d| d.budget);
-    if let (Some(total), Some(at)) = (body, at) {
+    sheet.totals = totals(
+        &sheet.department,
+        &sheet.overall,
+        &sheet.projects,
+        map.department.as_ref(),
+        &mut diagnostics,
+    );
+    diagnostics
+}
+
+/// The sheet's totals, and the projects' budgets over the body's (W305),
+/// as a whole check and the checks across projects both make them.
+fn totals(
+    department: &Department,
+    overall: &Overall,
+    projects: &[Project],
+    spans: Option<&DepartmentSpans>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Totals {
+    let budget = projects.iter().map(|p| p.budget.total).sum::<Decimal>();
+    let body = department.budget.as_ref().map(|b| b.total);
+    if let (Some(total), Some(at)) = (body, spans.and_then(|d| d.budget)) {
         if budget > total {
             diagnostics.push(cat::projects_exceed_body(
                 at,
@@ -154,19 +168,17 @@ pub fn sheet_checks(sheet: &mut Sheet, map: &SourceMap) -> Vec<Diagnostic> {
             ));
         }
     }
-    let counted =
-        |list: &[crate::model::Indicator]| list.iter().filter(|i| !i.is_listed_only()).count();
-    sheet.totals = Totals {
+    // Rows that only list a category are no indicators.
+    let counted = |list: &[Indicator]| list.iter().filter(|i| !i.is_listed_only()).count();
+    Totals {
         budget,
-        projects: sheet.projects.len(),
-        indicators: counted(&sheet.overall.indicators)
-            + sheet
-                .projects
+        projects: projects.len(),
+        indicators: counted(&overall.indicators)
+            + projects
                 .iter()
                 .map(|p| counted(&p.indicators))
                 .sum::<usize>(),
-    };
-    diagnostics
+    }
 }
 
 /// A file checked: the model (when the sheet is complete enough to build
@@ -355,35 +367,17 @@ impl<'a> SheetReader<'a> {
             ));
         }
         let sheet = self.department.map(|department| {
-            let budget = projects.iter().map(|p| p.budget.total).sum::<Decimal>();
-            let body = department.budget.as_ref().map(|b| b.total);
-            let at = source_map.department.as_ref().and_then(|d| d.budget);
-            if let (Some(total), Some(at)) = (body, at) {
-                if budget > total {
-                    diagnostics.push(cat::projects_exceed_body(
-                        at,
-                        &total.to_string(),
-                        &budget.to_string(),
-                    ));
-                }
-            }
-            // Rows that only list a category are no indicators.
-            let counted = |list: &[crate::model::Indicator]| {
-                list.iter().filter(|i| !i.is_listed_only()).count()
-            };
-            let indicators = counted(&overall.indicators)
-                + projects
-                    .iter()
-                    .map(|p| counted(&p.indicators))
-                    .sum::<usize>();
+            let totals = totals(
+                &department,
+                &overall,
+                &projects,
+                source_map.department.as_ref(),
+                &mut diagnostics,
+            );
             Sheet {
                 format: FORMAT,
                 department,
-                totals: Totals {
-                    budget,
-                    projects: projects.len(),
-                    indicators,
-                },
+                totals,
                 overall,
                 projects,
                 units: self.declared.units,

@@ -266,16 +266,7 @@ pub fn write_evaluation<W: Write + Send>(
     ev: &crate::model::Evaluation,
     w: W,
 ) -> std::io::Result<()> {
-    let mut book = evaluation_workbook(ev).map_err(io_error)?;
-    let mut latch = Latch {
-        inner: w,
-        failed: None,
-    };
-    let saved = book.save_to_writer(&mut latch).map_err(io_error);
-    match latch.failed {
-        Some(e) => Err(e),
-        None => saved,
-    }
+    contained(|| save(evaluation_workbook(ev).map_err(io_error)?, w))
 }
 
 fn evaluation_workbook(ev: &crate::model::Evaluation) -> Result<Workbook, XlsxError> {
@@ -552,7 +543,7 @@ fn trace_project_rows(ev: &crate::model::Evaluation) -> Vec<Vec<Cell>> {
 
 /// The workbook's creation date, fixed (the date of the zip entries too):
 /// a date of the build would change the bytes from one build to the next.
-const CREATED: (u16, u8, u8) = (1980, 1, 1);
+pub(crate) const CREATED: (u16, u8, u8) = (1980, 1, 1);
 
 /// Excel's limits: rows of data under the header in a worksheet (of
 /// 1,048,576), UTF-16 units in a cell.
@@ -572,18 +563,21 @@ pub fn to_bytes(sheet: &Sheet) -> std::io::Result<Vec<u8>> {
 /// Each worksheet's finished rows wait in an unnamed temporary file until
 /// the archive is written.
 pub fn write<W: Write + Send>(sheet: &Sheet, w: W) -> std::io::Result<()> {
-    contained(|| {
-        let mut book = workbook(sheet).map_err(io_error)?;
-        let mut latch = Latch {
-            inner: w,
-            failed: None,
-        };
-        let saved = book.save_to_writer(&mut latch).map_err(io_error);
-        match latch.failed {
-            Some(e) => Err(e),
-            None => saved,
-        }
-    })
+    contained(|| save(workbook(sheet).map_err(io_error)?, w))
+}
+
+/// Save a workbook into `w`, reporting the writer's own error (which the
+/// zip writer would otherwise replace by its own) when there was one.
+fn save<W: Write + Send>(mut book: Workbook, w: W) -> std::io::Result<()> {
+    let mut latch = Latch {
+        inner: w,
+        failed: None,
+    };
+    let saved = book.save_to_writer(&mut latch).map_err(io_error);
+    match latch.failed {
+        Some(e) => Err(e),
+        None => saved,
+    }
 }
 
 thread_local! {
@@ -1082,7 +1076,7 @@ fn number_format(scale: usize) -> String {
 /// A decimal as the number Excel stores, when Excel holds and shows it
 /// exactly: at most 15 significant digits. Converted from its decimal text,
 /// which Rust parses to the nearest double.
-fn excel_number(d: &Decimal) -> Option<f64> {
+pub(crate) fn excel_number(d: &Decimal) -> Option<f64> {
     let mut digits = d.mantissa().unsigned_abs();
     while digits != 0 && digits.is_multiple_of(10) {
         digits /= 10;

@@ -5,13 +5,9 @@
 
 use super::{code_title, Report};
 use crate::diag::{Lang, Severity};
+use crate::emit::xlsx::{excel_number, CREATED};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
-
-/// The fixed creation date (also the date of the zip entries).
-const CREATED: (u16, u8, u8) = (1980, 1, 1);
-/// Significant digits Excel keeps of a number.
-const EXCEL_DIGITS: u32 = 15;
 
 /// A cell of a table.
 enum Cell {
@@ -320,17 +316,4 @@ fn table(
         }
     }
     Ok(())
-}
-
-/// A decimal as Excel's number, when Excel keeps all its digits; else
-/// `None` (written as text, exact).
-fn excel_number(d: &Decimal) -> Option<f64> {
-    let mut digits = d.mantissa().unsigned_abs();
-    while digits != 0 && digits.is_multiple_of(10) {
-        digits /= 10;
-    }
-    if digits.checked_ilog10().unwrap_or(0) + 1 > EXCEL_DIGITS {
-        return None;
-    }
-    d.to_string().parse::<f64>().ok()
 }
