@@ -28,19 +28,9 @@ pub(super) fn read_to(
         print_diags_to(&[d], &SourceFile::new(name, ""), out, sink);
         return Err(EXIT_ERRORS);
     }
-    let bytes = match std::fs::File::open(path).and_then(read_bounded) {
-        Ok(Ok(b)) => b,
-        // Grown past the limit since its size was looked at.
-        Ok(Err(len)) => {
-            let d = catalogue::input_too_large(len, jixiao::syntax::MAX_INPUT_BYTES);
-            print_diags_to(&[d], &SourceFile::new(name, ""), out, sink);
-            return Err(EXIT_ERRORS);
-        }
-        Err(e) => {
-            let _ = writeln!(sink, "{}", messages::cannot_read(out.lang, &name, &e));
-            return Err(EXIT_USAGE);
-        }
-    };
+    // A file grown past the limit since its size was looked at is refused too.
+    let read = std::fs::File::open(path).and_then(read_bounded);
+    let bytes = bytes_or_report(read, &name, out, sink)?;
     match SourceFile::decode_owned(name.clone(), bytes, encoding) {
         Ok(f) => Ok(f),
         Err((err, bytes)) => {
@@ -49,6 +39,28 @@ pub(super) fn read_to(
             let empty = SourceFile::new(name, "");
             print_diags_to(&[d], &empty, out, sink);
             Err(EXIT_ERRORS)
+        }
+    }
+}
+
+/// The bytes read through [`read_bounded`], or the reason they are not, said
+/// on `sink`: past the size limit (E010, exit 1), or unreadable (exit 2).
+fn bytes_or_report(
+    read: std::io::Result<Result<Vec<u8>, usize>>,
+    name: &str,
+    out: &Out,
+    sink: &mut dyn Write,
+) -> Result<Vec<u8>, i32> {
+    match read {
+        Ok(Ok(b)) => Ok(b),
+        Ok(Err(len)) => {
+            let d = catalogue::input_too_large(len, jixiao::syntax::MAX_INPUT_BYTES);
+            print_diags_to(&[d], &SourceFile::new(name, ""), out, sink);
+            Err(EXIT_ERRORS)
+        }
+        Err(e) => {
+            let _ = writeln!(sink, "{}", messages::cannot_read(out.lang, name, &e));
+            Err(EXIT_USAGE)
         }
     }
 }
@@ -101,18 +113,7 @@ pub(super) fn read_stdin_to(
     out: &Out,
     sink: &mut dyn Write,
 ) -> Result<SourceFile, i32> {
-    let bytes = match read_bounded(std::io::stdin()) {
-        Ok(Ok(b)) => b,
-        Ok(Err(len)) => {
-            let d = catalogue::input_too_large(len, jixiao::syntax::MAX_INPUT_BYTES);
-            print_diags_to(&[d], &SourceFile::new(name, ""), out, sink);
-            return Err(EXIT_ERRORS);
-        }
-        Err(e) => {
-            let _ = writeln!(sink, "{}", messages::cannot_read(out.lang, name, &e));
-            return Err(EXIT_USAGE);
-        }
-    };
+    let bytes = bytes_or_report(read_bounded(std::io::stdin()), name, out, sink)?;
     match SourceFile::decode(name, &bytes, encoding) {
         Ok(f) => Ok(f),
         Err(err) => {
